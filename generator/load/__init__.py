@@ -1,0 +1,1 @@
+"""Reading curators' files: safe YAML with positions, and project discovery."""

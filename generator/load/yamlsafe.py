@@ -1,0 +1,252 @@
+"""Parse one YAML document safely, remembering where every value came from.
+
+PyYAML's safe loader still expands aliases (the "billion laughs" attack),
+silently keeps the last of two duplicate keys and forgets line numbers once
+the data is built. So we only let PyYAML *compose* the node graph (with the
+C parser where it is installed) and build plain Python data ourselves:
+
+* only the core scalar tags are accepted: no ``!!python/...`` objects;
+* anchors and aliases are refused, so the data can never expand beyond the
+  size of the file;
+* duplicate keys and non-text keys are errors;
+* dates are checked for being real dates and kept as ISO strings, so that
+  the data stays JSON-compatible for schema validation;
+* every value and key is mapped to its ``(line, column)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # The C parser is several times faster on large catalogs.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+
+DEFAULT_MAX_BYTES = 256 * 1024
+MAX_DEPTH = 40
+_TAG = "tag:yaml.org,2002:"
+_SCALARS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+class YamlError(Exception):
+    """The file cannot be read as one safe YAML document."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) starts, by path into the data."""
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def of(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Best known position for ``path``: the value (or key) itself, else its nearest parent."""
+        table = self.keys if key else self.values
+        p = tuple(path)
+        while True:
+            if p in table:
+                return table[p]
+            if key and p in self.values:
+                return self.values[p]
+            if not p:
+                return (1, 1)
+            p = p[:-1]
+
+
+@dataclass
+class Parsed:
+    data: Any
+    positions: Positions
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def parse(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
+    """Parse ``raw`` as exactly one YAML document.
+
+    Raises:
+        YamlError: with a plain-language message and the position of the fault.
+    """
+    if len(raw) > max_bytes:
+        raise YamlError(
+            f"file is {len(raw):,} bytes, over the limit of {max_bytes:,} bytes; "
+            "split it up or raise the limit (--max-bytes)"
+        )
+    text = _decode(raw)
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise YamlError("file is empty: expected a YAML mapping of fields")
+    loader = _Loader(text)
+    try:
+        node = _single_node(loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    except yaml.YAMLError as exc:  # reader errors carry no mark
+        raise YamlError(f"cannot read YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    positions = Positions()
+    builder = _Builder(positions)
+    data = builder.build(node, ())
+    return Parsed(data, positions)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            line,
+            column,
+        ) from None
+    for lineno, ln in enumerate(text.splitlines(), 1):
+        for col, ch in enumerate(ln, 1):
+            if ch == "\x00" or (ord(ch) < 32 and ch not in "\t\r\n"):
+                raise YamlError(f"control character U+{ord(ch):04X} is not allowed", lineno, col)
+    return text
+
+
+def _single_node(loader: Any) -> Node:
+    if not loader.check_node():
+        raise YamlError("file is empty: expected a YAML mapping of fields")
+    node = loader.get_node()
+    if loader.check_node():
+        second = loader.get_node()
+        line, col = _mark(second) if second is not None else (0, 0)
+        raise YamlError(
+            "file holds more than one YAML document (a second '---'); "
+            "put each entry in its own file",
+            line,
+            col,
+        )
+    return node
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    col = mark.column + 1 if mark else 0
+    problem = (exc.problem or "").strip()
+    if "'\\t'" in problem or "\\t" in problem or (
+        mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    ):
+        return YamlError("tab character used for indentation; indent with spaces", line, col)
+    context = f" {exc.context}" if exc.context else ""
+    return YamlError(f"YAML syntax error: {problem}{context}".rstrip(), line, col)
+
+
+class _Builder:
+    """Turn a composed node graph into plain data, refusing anything unsafe."""
+
+    _scalars = SafeConstructor()
+
+    def __init__(self, positions: Positions) -> None:
+        self.positions = positions
+        self.seen: set[int] = set()
+
+    def build(self, node: Node, path: Path) -> Any:
+        if id(node) in self.seen:
+            line, col = _mark(node)
+            raise YamlError(
+                "YAML anchors and aliases (&name, *name) are not allowed: the value starting here is reused through an alias; write it out in full",
+                line,
+                col,
+            )
+        self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", *_mark(node))
+        self.positions.values[path] = _mark(node)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag != f"{_TAG}seq":
+                raise _tag_error(node)
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+        if node.tag != f"{_TAG}map":
+            raise _tag_error(node)
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_TAG}merge":
+                raise YamlError("YAML merge keys ('<<') are not allowed", *_mark(key_node))
+            if not isinstance(key_node, ScalarNode) or key_node.tag != f"{_TAG}str":
+                shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
+                raise YamlError(
+                    f"field name {shown!r} must be plain text; quote it",
+                    *_mark(key_node),
+                )
+            key = key_node.value
+            if key in out:
+                first = self.positions.keys[(*path, key)]
+                raise YamlError(
+                    f"field '{key}' appears twice in the same mapping "
+                    f"(first at line {first[0]}); keep one",
+                    *_mark(key_node),
+                )
+            self.positions.keys[(*path, key)] = _mark(key_node)
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+    def _scalar(self, node: Node) -> Any:
+        if node.tag not in _SCALARS:
+            raise _tag_error(node)
+        assert isinstance(node, ScalarNode)
+        kind = node.tag[len(_TAG):]
+        if kind == "str":
+            return node.value
+        if kind == "timestamp":
+            return _timestamp(node)
+        try:
+            return getattr(self._scalars, f"construct_yaml_{kind}")(node)
+        except (ConstructorError, ValueError) as exc:
+            raise YamlError(f"cannot read value {node.value!r}: {exc}", *_mark(node)) from None
+
+
+def _timestamp(node: ScalarNode) -> str:
+    value = node.value.strip()
+    match = _DATE.match(value)
+    try:
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return dt.date(year, month, day).isoformat()
+        parsed = SafeConstructor().construct_yaml_timestamp(node)
+        if isinstance(parsed, dt.datetime):
+            return parsed.replace(tzinfo=None).isoformat(timespec="minutes")
+        return parsed.isoformat()
+    except ValueError as exc:
+        raise YamlError(f"'{value}' is not a real date ({exc})", *_mark(node)) from None
+
+
+def _tag_error(node: Node) -> YamlError:
+    tag = node.tag
+    shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+    return YamlError(
+        f"YAML tag '{shown}' is not allowed; catalog files hold plain text, numbers, "
+        "lists and mappings only",
+        *_mark(node),
+    )

@@ -1,0 +1,11 @@
+"""Typed domain objects built from validated data."""
+
+from __future__ import annotations
+
+from .framework import Competency, Domain, Framework, Subject, Term, Tier, Vocabularies
+from .catalog import Catalog, Credit, Entry, Organisation, Pathway, Price, Run, Source, Step
+
+__all__ = [
+    "Catalog", "Competency", "Credit", "Domain", "Entry", "Framework", "Organisation", "Pathway",
+    "Price", "Run", "Source", "Step", "Subject", "Term", "Tier", "Vocabularies",
+]

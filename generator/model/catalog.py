@@ -1,0 +1,263 @@
+"""Catalog entries and curated pathways, and the catalog that holds them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .duration import Duration
+from .framework import Framework, Vocabularies
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    role: str = "provider"
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Price:
+    amount: float
+    currency: str
+    per: str = "course"
+    who: str = ""
+
+    def describe(self) -> str:
+        symbol = {"GBP": "£", "USD": "US$", "CAD": "C$", "EUR": "€", "AUD": "A$"}.get(self.currency)
+        amount = f"{self.amount:,.2f}".removesuffix(".00")
+        text = f"{symbol}{amount}" if symbol else f"{amount} {self.currency}"
+        if self.per != "course":
+            text += f" per {self.per}"
+        if self.who:
+            text += f" ({self.who})"
+        return text
+
+
+@dataclass(frozen=True)
+class Credit:
+    type: str
+    amount: float
+    up_to: bool = False
+    per: str = "course"
+    body: str = ""
+    professions: tuple[str, ...] = ()
+    members_only: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    frequency: str
+    interval: int = 1
+    count: int | None = None
+    until: str = ""
+    by_day: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Run:
+    id: str
+    start: str
+    timezone: str
+    end: str = ""
+    title: str = ""
+    recurrence: Recurrence | None = None
+    registration_deadline: str = ""
+    capacity: int | None = None
+    location: str = ""
+    online: bool = False
+    url: str = ""
+    status: str = "open"
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    checked: str
+    note: str = ""
+
+
+@dataclass
+class Entry:
+    id: str
+    type: str
+    title: str
+    url: str
+    summary: str
+    tiers: tuple[int, ...]
+    competencies: tuple[str, ...]
+    review_by: str
+    path: str = ""
+    providers: tuple[Organisation, ...] = ()
+    professions: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    disease_groups: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    resource_types: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    cost: str = ""
+    prices: tuple[Price, ...] = ()
+    cost_note: str = ""
+    eligible: str = ""
+    sign_in: tuple[str, ...] = ()
+    open_sample: bool = False
+    duration: Duration | None = None
+    credits: tuple[Credit, ...] = ()
+    reviewed: str = ""
+    status: str = "active"
+    launched: str = ""
+    paused_until: str = ""
+    retired_on: str = ""
+    part_of: str = ""
+    code: str = ""
+    prerequisites: tuple[str, ...] = ()
+    companions: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    learning_outcomes: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    runs: tuple[Run, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def provider(self) -> str:
+        """The main provider's name."""
+        for org in self.providers:
+            if org.role == "provider":
+                return org.name
+        return self.providers[0].name if self.providers else ""
+
+    @property
+    def minutes(self) -> int | None:
+        return self.duration.minutes if self.duration else None
+
+    @property
+    def is_free(self) -> bool:
+        return self.cost in ("free", "free-registration")
+
+    @property
+    def is_open(self) -> bool:
+        """Anyone can start it without an institutional or paid account."""
+        return self.cost in ("free", "free-registration") and not (
+            set(self.sign_in) & {"openathens", "institutional-login", "registration-code", "membership"}
+        )
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any], path: str = "") -> Entry:
+        provider = d.get("provider", ())
+        providers = (
+            (Organisation(provider),) if isinstance(provider, str)
+            else tuple(Organisation(o["name"], o.get("role", "provider"), o.get("url", "")) for o in provider)
+        )
+        cost = d.get("cost", "")
+        cost_model, prices, cost_note = (cost, (), "") if isinstance(cost, str) else (
+            cost["model"], tuple(Price(p["amount"], p["currency"], p.get("per", "course"), p.get("who", ""))
+                                 for p in cost.get("prices", ())), cost.get("note", ""))
+        access = d.get("access", {})
+        return cls(
+            id=d["id"], type=d["type"], title=d["title"], url=d["url"], summary=d["summary"].strip(),
+            tiers=tuple(sorted(d["tiers"])), competencies=tuple(d["competencies"]), review_by=d["review_by"],
+            path=path, providers=providers,
+            professions=tuple(d.get("professions", ())), settings=tuple(d.get("settings", ())),
+            audiences=tuple(d.get("audiences", ())), disease_groups=tuple(d.get("disease_groups", ())),
+            formats=tuple(d.get("formats", ())), resource_types=tuple(d.get("resource_types", ())),
+            languages=tuple(d.get("languages", ())) or ("en",), countries=tuple(d.get("countries", ())),
+            cost=cost_model, prices=prices, cost_note=cost_note,
+            eligible=access.get("eligible", ""), sign_in=tuple(access.get("sign_in", ())),
+            open_sample=bool(access.get("open_sample", False)),
+            duration=Duration.from_data(d.get("duration")),
+            credits=tuple(Credit(c["type"], c["amount"], c.get("up_to", False), c.get("per", "course"),
+                                 c.get("body", ""), tuple(c.get("professions", ())),
+                                 c.get("members_only", False), c.get("note", "")) for c in d.get("credits", ())),
+            reviewed=d.get("reviewed", ""), status=d.get("status", "active"), launched=d.get("launched", ""),
+            paused_until=d.get("paused_until", ""), retired_on=d.get("retired_on", ""),
+            part_of=d.get("part_of", ""), code=d.get("code", ""),
+            prerequisites=tuple(d.get("prerequisites", ())), companions=tuple(d.get("companions", ())),
+            aliases=tuple(d.get("aliases", ())), learning_outcomes=tuple(d.get("learning_outcomes", ())),
+            keywords=tuple(d.get("keywords", ())),
+            runs=tuple(_run(r) for r in d.get("runs", ())),
+            sources=tuple(Source(s["url"], s["checked"], s.get("note", "")) for s in d.get("sources", ())),
+        )
+
+
+def _run(r: dict[str, Any]) -> Run:
+    rec = r.get("recurrence")
+    recurrence = Recurrence(rec["frequency"], rec.get("interval", 1), rec.get("count"), rec.get("until", ""),
+                            tuple(rec.get("by_day", ()))) if rec else None
+    return Run(r["id"], r["start"], r["timezone"], r.get("end", ""), r.get("title", ""), recurrence,
+               r.get("registration_deadline", ""), r.get("capacity"), r.get("location", ""),
+               bool(r.get("online", False)), r.get("url", ""), r.get("status", "open"))
+
+
+@dataclass(frozen=True)
+class Step:
+    entry: str
+    reason: str
+    optional: bool = False
+    modules: tuple[str, ...] = ()
+
+
+@dataclass
+class Pathway:
+    id: str
+    title: str
+    summary: str
+    tier: int
+    steps: tuple[Step, ...]
+    review_by: str
+    path: str = ""
+    for_whom: str = ""
+    professions: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    curator: str = ""
+    aliases: tuple[str, ...] = ()
+    generated: bool = False
+    uncovered: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any], path: str = "") -> Pathway:
+        return cls(
+            id=d["id"], title=d["title"], summary=d["summary"].strip(), tier=d["tier"],
+            steps=tuple(Step(s["entry"], s["reason"].strip(), s.get("optional", False), tuple(s.get("modules", ())))
+                        for s in d["steps"]),
+            review_by=d["review_by"], path=path, for_whom=d.get("for", ""),
+            professions=tuple(d.get("professions", ())), settings=tuple(d.get("settings", ())),
+            audiences=tuple(d.get("audiences", ())), languages=tuple(d.get("languages", ())) or ("en",),
+            curator=d.get("curator", ""), aliases=tuple(d.get("aliases", ())),
+        )
+
+
+@dataclass
+class Catalog:
+    """Everything the site is built from, with the indexes pages need."""
+
+    framework: Framework
+    vocab: Vocabularies
+    entries: dict[str, Entry]
+    pathways: dict[str, Pathway]
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.entries = dict(sorted(self.entries.items()))
+        self.pathways = dict(sorted(self.pathways.items()))
+        self.by_competency: dict[str, list[str]] = {c: [] for c in self.framework.competencies}
+        self.children: dict[str, list[str]] = {}
+        self.in_pathways: dict[str, list[str]] = {}
+        for e in self.entries.values():
+            for c in e.competencies:
+                self.by_competency.setdefault(c, []).append(e.id)
+            if e.part_of:
+                self.children.setdefault(e.part_of, []).append(e.id)
+        for p in self.pathways.values():
+            for s in p.steps:
+                ids = self.in_pathways.setdefault(s.entry, [])
+                if p.id not in ids:
+                    ids.append(p.id)
+
+    @property
+    def active_entries(self) -> list[Entry]:
+        return [e for e in self.entries.values() if e.status != "retired"]

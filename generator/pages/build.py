@@ -1,0 +1,61 @@
+"""Render every page of the portal from the catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Catalog, Pathway
+from . import urls
+from .competency import competency_pages
+from .entry import render_entry
+from .home import home_page
+from .listings import catalog_pages, facet_pages, tier_pages
+from .pathway import pathways_index, render_pathway
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it lives, its Markdown, and the curator's file behind it."""
+
+    url: str
+    markdown: str
+    edit_path: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+
+# Extra page sources (coverage, generated pathways, ...) register here so that
+# this module does not need to know every later feature.
+Extra = Callable[[Catalog], dict[str, str]]
+
+
+def render_all(catalog: Catalog, *, site_name: str, page_size: int = 50,
+               generated: list[Pathway] | None = None, extras: list[Extra] | None = None) -> list[Page]:
+    """Every generated page, in a stable order."""
+    pages: dict[str, Page] = {}
+
+    def put(url: str, markdown: str, edit: str = "") -> None:
+        pages[url] = Page(url, markdown, edit)
+
+    put(urls.home(), home_page(catalog, site_name))
+    for url, md in catalog_pages(catalog, page_size).items():
+        put(url, md)
+    for entry in catalog.entries.values():
+        put(urls.entry(entry.id), render_entry(catalog, entry), entry.path)
+    for url, md in tier_pages(catalog, page_size).items():
+        put(url, md)
+    for url, md in facet_pages(catalog, page_size).items():
+        put(url, md)
+    for url, md in competency_pages(catalog).items():
+        put(url, md)
+    generated = generated or []
+    put(urls.pathways(), pathways_index(catalog, generated))
+    for pathway in [*catalog.pathways.values(), *generated]:
+        put(urls.pathway(pathway.id), render_pathway(catalog, pathway), pathway.path)
+    for extra in extras or []:
+        for url, md in extra(catalog).items():
+            put(url, md)
+    return [pages[u] for u in sorted(pages)]

@@ -1,0 +1,66 @@
+"""Small, escaping HTML helpers shared by the page renderers."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML content and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def safe_url(url: str) -> str:
+    """An external URL, or '#' when its scheme is not http(s) (the schema already refuses those)."""
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in ("http", "https") else "#"
+
+
+def rel(from_url: str, to_url: str) -> str:
+    """A relative link between two site URLs such as 'catalog/x/' and 'tiers/1/'."""
+    base = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
+    target = to_url.rstrip("/") or "."
+    path = posixpath.relpath(target, base or ".")
+    if to_url.endswith("/") and path != ".":
+        path += "/"
+    return "./" if path == "." else path
+
+
+def a(from_url: str, to_url: str, text: str, **attrs: str) -> str:
+    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items())
+    return f'<a href="{esc(rel(from_url, to_url))}"{extra}>{esc(text)}</a>'
+
+
+def ext(url: str, text: str, cls: str = "") -> str:
+    """A link out of the portal."""
+    klass = f' class="{cls}"' if cls else ""
+    return f'<a href="{esc(safe_url(url))}" rel="noopener external"{klass}>{esc(text)}</a>'
+
+
+def ul(items: Iterable[str], cls: str = "") -> str:
+    items = list(items)
+    if not items:
+        return ""
+    klass = f' class="{cls}"' if cls else ""
+    return f"<ul{klass}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def front_matter(title: str, **meta: object) -> str:
+    """YAML front matter; values are written as JSON, which YAML reads back exactly.
+
+    The title is escaped because Material prints ``page.meta.title`` unescaped.
+    """
+    lines = ["---", f"title: {json.dumps(esc(title))}"]
+    for key, value in meta.items():
+        lines.append(f"{key}: {json.dumps(value, sort_keys=True)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def block(inner: str, cls: str) -> str:
+    """One raw HTML block; Markdown leaves it alone because it has no blank lines."""
+    return f'<div class="{cls}" markdown="0">{inner}</div>\n\n'

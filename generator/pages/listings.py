@@ -1,0 +1,111 @@
+"""Paginated listing pages: the catalog, and one per tier, profession, setting and audience.
+
+A listing page never grows with the catalog: it shows ``page_size`` entries
+and links to the other pages, so every page stays small on a phone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Catalog, Entry
+from . import urls
+from .entry import entry_card
+from .html import a, block, esc, front_matter
+
+FACETS = {
+    "professions": ("Profession", "By profession"),
+    "settings": ("Care setting", "By care setting"),
+    "audiences": ("Inequity-focused audience", "By audience"),
+}
+
+
+def paginate(items: list[Entry], size: int) -> list[list[Entry]]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def pager(here: str, page: int, pages: int, url_of: Callable[[int], str]) -> str:
+    if pages <= 1:
+        return ""
+    links = []
+    if page > 1:
+        links.append(a(here, url_of(page - 1), "Previous", rel="prev"))
+    # A window of page numbers keeps the pager small however long the list.
+    window = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    last = 0
+    for n in window:
+        if n - last > 1:
+            links.append("<span>…</span>")
+        links.append(f'<span aria-current="page">{n}</span>' if n == page else a(here, url_of(n), str(n)))
+        last = n
+    if page < pages:
+        links.append(a(here, url_of(page + 1), "Next", rel="next"))
+    return f'<nav class="portal-pager" aria-label="Pages">{" ".join(links)}</nav>'
+
+
+def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int], str], title: str,
+                  intro: str, size: int, meta: dict[str, object]) -> dict[str, str]:
+    """Markdown for each page of a listing, keyed by URL."""
+    chunks = paginate(entries, size)
+    out = {}
+    for n, chunk in enumerate(chunks, 1):
+        here = url_of(n)
+        heading = title if n == 1 else f"{title} (page {n} of {len(chunks)})"
+        start = (n - 1) * size + 1
+        count = (f"<p>{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
+                 + (f"; showing {start} to {start + len(chunk) - 1}" if len(chunks) > 1 else "") + ".</p>")
+        if not entries:
+            count = "<p><strong>No entries yet.</strong> This is a gap in the catalog: suggest a resource on the " \
+                    f"{a(here, 'contribute/', 'contribute page')}.</p>"
+        body = block(
+            intro + count + '<ul class="portal-list">' + "".join(entry_card(catalog, here, e) for e in chunk) + "</ul>"
+            + pager(here, n, len(chunks), url_of),
+            "portal-listing",
+        )
+        out[here] = front_matter(heading, search={"exclude": n > 1}, portal=meta) + body
+    return out
+
+
+def catalog_pages(catalog: Catalog, size: int) -> dict[str, str]:
+    entries = sorted(catalog.active_entries, key=lambda e: (e.title.lower(), e.id))
+    here = urls.catalog()
+    ways = " · ".join([
+        a(here, urls.tier(1), "Tier 1"), a(here, urls.tier(2), "Tier 2"), a(here, urls.tier(3), "Tier 3"),
+        *(a(here, urls.facet_index(k), label) for k, (_, label) in FACETS.items()),
+        a(here, urls.competencies(), "By competency"),
+    ])
+    intro = (f'<p class="portal-browse">Browse: {ways}</p>'
+             '<div id="portal-search-app" class="portal-search-app" hidden></div>')
+    return listing_pages(catalog, entries, urls.catalog, "Catalog", intro, size, {"kind": "catalog"})
+
+
+def tier_pages(catalog: Catalog, size: int) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for number, tier in sorted(catalog.framework.tiers.items()):
+        entries = [e for e in catalog.active_entries if number in e.tiers]
+        here = urls.tier(number)
+        learners = "".join(f"<li>{esc(x)}</li>" for x in tier.learners)
+        intro = (f"<p>{esc(tier.summary)}</p>" + (f"<p>Usually suits:</p><ul>{learners}</ul>" if learners else "")
+                 + f'<p>{a(here, "coverage/", "How well this tier is covered")}</p>')
+        out.update(listing_pages(catalog, entries, lambda n, t=number: urls.tier(t, n),
+                                 f"Tier {number}: {tier.name}", intro, size, {"kind": "tier", "tier": number}))
+    return out
+
+
+def facet_pages(catalog: Catalog, size: int) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind, (word, label) in FACETS.items():
+        index_url = urls.facet_index(kind)
+        rows = []
+        for term in catalog.vocab[kind].values():
+            entries = [e for e in catalog.active_entries if term.id in getattr(e, kind)]
+            rows.append(f"<li>{a(index_url, urls.facet(kind, term.id), term.label)} "
+                        f'<span class="portal-count">({len(entries)})</span></li>')
+            intro = f"<p>{esc(term.description)}</p>" if term.description else ""
+            if term.source:
+                intro += f'<p class="portal-meta">Source: {esc(term.source)}</p>'
+            out.update(listing_pages(catalog, entries, lambda n, k=kind, t=term.id: urls.facet(k, t, n),
+                                     f"{word}: {term.label}", intro, size, {"kind": kind, "id": term.id}))
+        out[index_url] = front_matter(label.replace("By ", "Browse by ")) + block(
+            f'<ul class="portal-terms">{"".join(rows)}</ul>', "portal-listing")
+    return out

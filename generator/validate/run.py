@@ -1,0 +1,71 @@
+"""Run every check over a project and collect the outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..errors import Problem
+from ..load.project import Document, Kind, load_project
+from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
+from ..settings import Settings
+from .crossfile import cross_file_problems
+from .schema import schema_problems
+
+
+@dataclass
+class Result:
+    """Problems found, documents read, and the catalog when there were no errors."""
+
+    problems: list[Problem] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    catalog: Catalog | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def ok(self, *, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)
+
+
+def validate_project(settings: Settings, progress: Callable[[int, int], None] | None = None) -> Result:
+    """Load, schema-check and cross-check every file of the project.
+
+    Every file is checked even after others fail, so one run reports every
+    problem. Cross-file checks only see documents that passed their schema,
+    so they never trip over a malformed value already reported.
+    """
+    loaded = load_project(settings, progress)
+    problems = list(loaded.problems)
+    valid: list[Document] = []
+    for doc in loaded.documents:
+        found = schema_problems(doc)
+        problems.extend(found)
+        if not any(p.is_error for p in found):
+            valid.append(doc)
+    if not any(d.kind is Kind.FRAMEWORK for d in loaded.documents):
+        problems.append(Problem(settings.competencies_dir, 0, 0, "no competency framework file found"))
+    if not any(d.kind is Kind.VOCABULARIES for d in loaded.documents):
+        problems.append(Problem(f"{settings.competencies_dir}/vocabularies.yaml", 0, 0,
+                                "vocabularies file not found"))
+    problems.extend(cross_file_problems(valid, settings.framework))
+    result = Result(sorted(set(problems)), loaded.documents)
+    if not result.errors:
+        result.catalog = build_catalog(valid, settings.framework)
+    return result
+
+
+def build_catalog(documents: list[Document], primary: str | None = None) -> Catalog:
+    """The typed catalog from documents that passed every check."""
+    frameworks = {d.data["id"]: Framework.from_data(d.data) for d in documents if d.kind is Kind.FRAMEWORK}
+    framework = frameworks.get(primary) if primary else None
+    framework = framework or next(iter(frameworks.values()))
+    vocab = next((Vocabularies.from_data(d.data) for d in documents if d.kind is Kind.VOCABULARIES), Vocabularies())
+    entries = {d.data["id"]: Entry.from_data(d.data, d.path) for d in documents if d.kind is Kind.ENTRY}
+    pathways = {d.data["id"]: Pathway.from_data(d.data, d.path) for d in documents if d.kind is Kind.PATHWAY}
+    return Catalog(framework, vocab, entries, pathways, frameworks)

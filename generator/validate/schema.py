@@ -1,0 +1,181 @@
+"""Check documents against their JSON Schema and word each failure for a curator."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+
+from .. import schemas
+from ..errors import Problem
+from ..load.project import Document, Kind
+from .hints import did_you_mean
+
+_TYPE_WORDS = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping of fields", "null": "empty",
+}
+
+# Words for the patterns our schemas use, keyed by the pattern's $defs name.
+_PATTERN_WORDS = {
+    "slug": "must be an id of lowercase letters, digits and single hyphens, such as 'care-home-basics'",
+    "url": "must be a full http:// or https:// address; other schemes (javascript:, data:, file:, mailto:) are not allowed",
+    "line": "must be one line of text, not empty",
+    "text": "must not be empty",
+    "length": "must be a length such as 45m, 1h30m, 8h, 2d, 6w or an ISO 8601 duration like PT8H",
+    "datetime": "must be a date and time such as 2027-01-14T12:30 (local time; put the zone in 'timezone')",
+    "language": "must be a BCP 47 language tag such as en, fr or pt-BR",
+}
+
+
+@cache
+def validator(kind: Kind) -> Draft202012Validator:
+    """The compiled validator for ``kind``; built once per process."""
+    schema = schemas.load(kind.value)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def schema_problems(doc: Document) -> list[Problem]:
+    """Every schema failure in ``doc``, one problem each, located at the offending value."""
+    problems: list[Problem] = []
+    for error in validator(doc.kind).iter_errors(doc.data):
+        problems.extend(_explain(doc, error))
+    return problems
+
+
+def field_name(path: tuple[str | int, ...] | list[str | int]) -> str:
+    """``runs[0].start`` from ``("runs", 0, "start")``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return repr(shown)
+    if isinstance(value, (dict, list)):
+        return _TYPE_WORDS["object" if isinstance(value, dict) else "array"]
+    return repr(value)
+
+
+def _explain(doc: Document, error: ValidationError) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    name = field_name(path)
+    v, value, schema = error.validator, error.instance, error.schema
+    if v == "required":
+        missing = [k for k in error.validator_value if k not in value]
+        return [doc.at(path, f"{'missing required field' if path else 'missing required field'} '{k}'"
+                       + (f" in {name}" if path else ""), code="required") for k in missing]
+    if v == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        extras = [k for k in value if k not in known]
+        return [doc.at((*path, k), f"unknown field '{k}'{' in ' + name if path else ''}{did_you_mean(k, known)}",
+                       key=True, code="unknown-field") for k in extras]
+    if v in ("oneOf", "anyOf"):
+        return _explain_choice(doc, error)
+    return [doc.at(path, _message(name, v, value, schema, error), code=v)]
+
+
+def _explain_choice(doc: Document, error: ValidationError) -> list[Problem]:
+    """For 'a name or a list' style choices, explain the branch the curator was aiming at."""
+    path = tuple(error.absolute_path)
+    aimed = [e for e in error.context if not (e.validator == "type" and len(e.relative_schema_path) <= 3)]
+    aimed = [e for e in aimed if e.validator != "$ref"] or aimed
+    if aimed:
+        return _explain(doc, best_match(aimed))
+    kinds = []
+    for branch in error.validator_value:
+        t = branch.get("type") or _ref_type(branch)
+        if t:
+            kinds.append(_TYPE_WORDS.get(t, t))
+    expected = " or ".join(dict.fromkeys(kinds)) or "another form"
+    return [doc.at(path, f"{field_name(path)} should be {expected}, not {_describe(error.instance)}", code="type")]
+
+
+def _ref_type(branch: dict[str, Any]) -> str | None:
+    ref = branch.get("$ref", "")
+    if ref.endswith(("/slug", "/line", "/text", "/length", "/url")):
+        return "string"
+    return None
+
+
+def _def_name(error: ValidationError) -> str | None:
+    for part in reversed(list(error.schema_path)[:-1]):
+        if isinstance(part, str) and part in _PATTERN_WORDS:
+            return part
+    pattern = error.schema.get("pattern", "")
+    if pattern.startswith("^[a-z]{2,3}"):
+        return "language"
+    for key, defn in schemas.load("entry")["$defs"].items():
+        if defn.get("pattern") == pattern and key in _PATTERN_WORDS:
+            return key
+    return None
+
+
+def _message(name: str, v: str, value: Any, schema: dict[str, Any], error: ValidationError) -> str:
+    shown = _describe(value)
+    if v == "type":
+        expected = schema["type"]
+        expected = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        hint = ""
+        if isinstance(value, bool) and "string" in expected:
+            hint = " (YAML reads yes/no/on/off as true/false: put the text in quotes)"
+        elif isinstance(value, str) and "array" in expected:
+            hint = f" (write it as a list: [{value}])"
+        elif value is None:
+            return f"{name} is empty; give a value or remove the field"
+        return f"{name} should be {words}, not {shown}{hint}"
+    if v == "enum":
+        options = [str(o) for o in schema["enum"]]
+        return f"{name} is {shown}; expected one of: {', '.join(options)}{did_you_mean(str(value), options)}"
+    if v == "const":
+        return f"{name} must be {schema['const']!r}"
+    if v == "pattern":
+        words = _PATTERN_WORDS.get(_def_name(error) or "", f"does not match the expected form ({schema['pattern']})")
+        if _def_name(error) == "slug" and isinstance(value, str) and value.lower() != value:
+            words += f"; did you mean '{value.lower()}'?"
+        return f"{name} is {shown}: {words}"
+    if v == "format":
+        fmt = schema["format"]
+        if fmt == "date":
+            return f"{name} is {shown}: not a real date in the form YYYY-MM-DD"
+        if fmt == "uri":
+            return f"{name} is {shown}: {_PATTERN_WORDS['url']}"
+        return f"{name} is {shown}: not a valid {fmt}"
+    if v == "minItems":
+        n = schema["minItems"]
+        return f"{name} needs at least {n} item{'s' if n != 1 else ''}"
+    if v == "maxItems":
+        return f"{name} has {len(value)} items; at most {schema['maxItems']} are allowed"
+    if v == "uniqueItems":
+        seen: set[str] = set()
+        dupes = []
+        for item in value:
+            key = repr(item)
+            if key in seen:
+                dupes.append(_describe(item))
+            seen.add(key)
+        return f"{name} lists {', '.join(dupes) or 'an item'} more than once"
+    if v in ("minimum", "exclusiveMinimum"):
+        bound = schema[v]
+        return f"{name} is {shown}; it must be {'at least' if v == 'minimum' else 'more than'} {bound}"
+    if v in ("maximum", "exclusiveMaximum"):
+        bound = schema[v]
+        if name.startswith("tiers") or name == "tier":
+            return f"{name} is {shown}; tiers are 1, 2 or 3"
+        return f"{name} is {shown}; it must be {'at most' if v == 'maximum' else 'less than'} {bound}"
+    if v == "minLength":
+        return f"{name} is empty"
+    if v == "maxLength":
+        return f"{name} is {len(value)} characters long; the limit is {schema['maxLength']}"
+    if v == "minProperties":
+        return f"{name} is an empty mapping; give at least one field"
+    return f"{name}: {error.message}"

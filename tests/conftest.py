@@ -1,0 +1,90 @@
+"""Shared fixtures for the validator tests: a small valid portal and ways to run ``portal``."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cli import main
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+MINI = TESTS / "fixtures" / "mini"
+CASES = TESTS / "cases"
+
+# "# expect: LINE:COL: message" on the first line of a case file.
+EXPECT = re.compile(rb"^# expect: (\d+):(\d+): (.+?)\r?$", re.MULTILINE)
+
+
+@dataclass
+class Outcome:
+    """What one ``portal`` run printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict[str, Any]:
+        return json.loads(self.out)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    line: int
+    column: int
+    message: str
+
+
+def read_expectation(path: Path) -> Expectation:
+    """The ``# expect:`` line of a case file, which must be its first line."""
+    first = path.read_bytes().split(b"\n", 1)[0]
+    match = EXPECT.match(first)
+    assert match, f"{path.name}: first line must be '# expect: LINE:COL: message'"
+    return Expectation(int(match[1]), int(match[2]), match[3].decode("utf-8"))
+
+
+@pytest.fixture
+def mini_portal(tmp_path: Path) -> Path:
+    """A fresh copy of tests/fixtures/mini, a small portal that validates cleanly under --strict."""
+    dest = tmp_path / "portal"
+    shutil.copytree(MINI, dest)
+    return dest
+
+
+@pytest.fixture
+def run_portal(capsys: pytest.CaptureFixture[str]):
+    """Run ``portal ARGS`` in this process; usage errors come back as code 2, not SystemExit."""
+
+    def run(*args: str) -> Outcome:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's usage errors and --help
+            code = exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        return Outcome(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def run_module():
+    """Run ``python -m generator ARGS`` in a child process with ``cwd``, as CI would."""
+
+    def run(*args: str, cwd: Path) -> Outcome:
+        env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8"}
+        env.pop("CI", None)
+        proc = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
+                              text=True, timeout=120, env=env)
+        return Outcome(proc.returncode, proc.stdout, proc.stderr)
+
+    return run

@@ -86,7 +86,9 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
         else:
             if not isinstance(parsed.data, dict):
                 what = "a list" if isinstance(parsed.data, list) else "a single value"
-                problems.append(Problem(rel, 1, 1, f"file holds {what}; expected a mapping of fields such as 'id: ...'",
+                line, column = parsed.positions.of(())  # where the list or value starts, after any comments
+                problems.append(Problem(rel, line, column,
+                                        f"file holds {what}; expected a mapping of fields such as 'id: ...'",
                                         Severity.ERROR, "yaml"))
             else:
                 documents.append(Document(rel, kind, parsed.data, parsed.positions))

@@ -133,15 +133,21 @@ def _single_node(loader: Any) -> Node:
     if not loader.check_node():
         raise YamlError("file is empty: expected a YAML mapping of fields")
     node = loader.get_node()
-    if loader.check_node():
-        second = loader.get_node()
-        line, col = _mark(second) if second is not None else (0, 0)
+    # Peek rather than compose the next document: its '---' is the place to point at,
+    # and whatever follows it may not even parse. (Calling check_node() after a peek
+    # is unreliable with the C parser, so the event decides.)
+    following = loader.peek_event()
+    if isinstance(following, yaml.DocumentStartEvent):
+        mark = following.start_mark
         raise YamlError(
             "file holds more than one YAML document (a second '---'); "
             "put each entry in its own file",
-            line,
-            col,
+            mark.line + 1,
+            mark.column + 1,
         )
+    if isinstance(node, ScalarNode) and node.tag == f"{_TAG}null" and not node.value.strip():
+        # Only a '---' marker: as empty as a file of comments.
+        raise YamlError("file is empty: expected a YAML mapping of fields")
     return node
 
 
@@ -155,7 +161,14 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     ):
         return YamlError("tab character used for indentation; indent with spaces", line, col)
     context = f" {exc.context}" if exc.context else ""
-    return YamlError(f"YAML syntax error: {problem}{context}".rstrip(), line, col)
+    started = exc.context_mark
+    if exc.context and started is not None and mark is not None and started.line != mark.line:
+        # The fault is often where the list, mapping or quote was opened, lines earlier.
+        context += f" that starts at line {started.line + 1}"
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = "; if the value itself contains ': ', put it in quotes"
+    return YamlError(f"YAML syntax error: {problem}{context}".rstrip() + hint, line, col)
 
 
 class _Builder:

@@ -259,7 +259,8 @@ def _entry_runs(doc: Document) -> list[Problem]:
                               severity=W))
         rec = run.get("recurrence")
         if rec and "count" in rec and "until" in rec:
-            out.append(doc.at((*where, "recurrence"), "give either 'count' or 'until' for a recurrence, not both"))
+            out.append(doc.at((*where, "recurrence", "until"), "give either 'count' or 'until' for a recurrence, not both",
+                              key=True))
         if rec and "until" in rec and "start" in stamps and _date(rec["until"]) < stamps["start"].date():
             out.append(doc.at((*where, "recurrence", "until"), "recurrence ends before the first session"))
     return out

@@ -11,7 +11,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from .. import schemas
 from ..errors import Problem
 from ..load.project import Document, Kind
-from .hints import did_you_mean
+from .hints import closest, did_you_mean
 
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
@@ -71,6 +71,12 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     v, value, schema = error.validator, error.instance, error.schema
     if v == "required":
         missing = [k for k in error.validator_value if k not in value]
+        if schema.get("additionalProperties") is False:
+            # A misspelt field ('competences') is already reported as unknown, with a
+            # 'did you mean' naming the missing one; saying it is missing too is noise.
+            known = list(schema.get("properties", {}))
+            typos = {closest(k, known) for k in value if k not in known}
+            missing = [k for k in missing if k not in typos]
         return [doc.at(path, f"{'missing required field' if path else 'missing required field'} '{k}'"
                        + (f" in {name}" if path else ""), code="required") for k in missing]
     if v == "additionalProperties":
@@ -139,7 +145,13 @@ def _message(name: str, v: str, value: Any, schema: dict[str, Any], error: Valid
     if v == "const":
         return f"{name} must be {schema['const']!r}"
     if v == "pattern":
+        if value == "":
+            return f"{name} is empty"  # the same words as minLength, so the two merge into one problem
         words = _PATTERN_WORDS.get(_def_name(error) or "", f"does not match the expected form ({schema['pattern']})")
+        if _def_name(error) == "url" and isinstance(value, str) and value.startswith(("http://", "https://")) \
+                and any(ch.isspace() for ch in value):
+            # The scheme is right; say what is actually wrong with it.
+            words = "must be a full address without spaces or line breaks; write a space as %20"
         if _def_name(error) == "slug" and isinstance(value, str) and value.lower() != value:
             words += f"; did you mean '{value.lower()}'?"
         return f"{name} is {shown}: {words}"

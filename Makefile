@@ -8,6 +8,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test validate bench browser clean
 
+NODE_STAMP := node_modules/.installed
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -32,7 +34,17 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-test: $(STAMP) browser
+# Test-only tools from npm (axe-core, the Nu Html Checker's vnu.jar), pinned by package-lock.json;
+# --ignore-scripts: vnu-jar's postinstall would try to download a Java runtime, and Java comes from Debian.
+$(NODE_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null || ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm default-jre-headless >/dev/null; \
+	fi
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP) browser

@@ -71,7 +71,7 @@ def cmd_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     finally:
         progress.close()
     shown = [p for p in result.problems if _in(p.path, prefixes)]
-    files = len([d for d in result.documents if _in(d.path, prefixes)])
+    files = len([f for f in result.files if _in(f, prefixes)])
     if args.format == "json":
         report.write_json(shown, sys.stdout, files)
     elif args.format == "github":

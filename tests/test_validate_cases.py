@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, Expectation, Outcome, read_expectation
+from validate_support import CASES, Expectation, Outcome, read_expectation
 from generator.load.project import Kind
 from generator.settings import Settings
 from generator.validate import validate_project
@@ -88,13 +88,6 @@ def test_invalid_entry(case: Path, mini_portal: Path, run_portal) -> None:
     outcome = run_portal("--root", str(mini_portal), "validate", "--format", "json")
     _assert_single(outcome, rel, expected, "error")
     assert outcome.code == 1
-    # The plain-text form carries the same location.
-    text = run_portal("--root", str(mini_portal), "validate", str(mini_portal / rel))
-    if expected.line:
-        assert text.out.startswith(f"{rel}:{expected.line}:{expected.column}: "), text.out
-    else:
-        assert text.out.startswith(f"{rel}: "), text.out
-    assert text.code == 1
 
 
 @pytest.mark.parametrize("case", INVALID_PATHWAYS, ids=_ids(INVALID_PATHWAYS))
@@ -160,6 +153,16 @@ def test_every_case_together_in_one_run(mini_portal: Path, run_module) -> None:
         line, column, message = found[rel][0]
         assert (line, column) == (exp.line, exp.column), (rel, found[rel])
         assert exp.message in message, (rel, message)
+    # The plain-text form carries the same locations: path:line:column, or just path for a whole file.
+    text = run_module("validate", cwd=mini_portal)
+    assert text.code == 1
+    lines = text.out.splitlines()
+    assert len(lines) == len(expected)
+    for rel, exp in expected.items():
+        where = f"{rel}:{exp.line}:{exp.column}: " if exp.line else f"{rel}: "
+        assert any(line.startswith(where) and exp.message in line for line in lines), where
+    assert text.err.strip().endswith(f"{len(expected) + len(VALID) + 7} files checked: "
+                                     f"{len(expected)} errors, 0 warnings")
 
 
 def test_empty_file(mini_portal: Path, run_portal) -> None:
@@ -200,7 +203,7 @@ def test_max_bytes_option_lowers_the_limit(mini_portal: Path, run_portal) -> Non
     below = run_portal("--root", str(mini_portal), "validate", str(toolkit), "--format", "json",
                        "--max-bytes", str(size - 1))
     assert below.code == 1
-    assert [(p["path"], p["line"]) for p in below.json()["problems"]] == [("catalog/mini-toolkit.yaml", 0)]
+    assert [(p["path"], p["line"]) for p in below.json()["problems"]] == [("catalog/mini-toolkit.yaml", 1)]
     assert f"file is {size:,} bytes, over the limit of {size - 1:,} bytes" in below.out
     # Exactly at the limit is fine.
     exact = run_portal("--root", str(mini_portal), "validate", str(toolkit), "--format", "json",

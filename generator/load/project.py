@@ -44,6 +44,8 @@ class Document:
 class Loaded:
     documents: list[Document]
     problems: list[Problem]
+    # Every file read, parsed or not, so "N files checked" counts the broken ones too.
+    files: list[str] = field(default_factory=list)
 
 
 def discover(settings: Settings) -> Iterator[tuple[Path, Kind]]:
@@ -71,10 +73,12 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
     files = list(discover(settings))
     documents: list[Document] = []
     problems: list[Problem] = []
+    paths: list[str] = []
     for n, (path, kind) in enumerate(files, 1):
         rel = settings.relative(path)
+        paths.append(rel)
         if path.suffix == ".yml":
-            problems.append(Problem(rel, 0, 0, "use the .yaml extension, so the file is picked up consistently",
+            problems.append(Problem(rel, 1, 1, "use the .yaml extension, so the file is picked up consistently",
                                     Severity.WARNING, "extension"))
         try:
             raw = path.read_bytes()
@@ -82,7 +86,7 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
         except YamlError as exc:
             problems.append(Problem(rel, exc.line, exc.column, exc.message, Severity.ERROR, "yaml"))
         except OSError as exc:
-            problems.append(Problem(rel, 0, 0, f"cannot read file: {exc.strerror}", Severity.ERROR, "io"))
+            problems.append(Problem(rel, 1, 1, f"cannot read file: {exc.strerror}", Severity.ERROR, "io"))
         else:
             if not isinstance(parsed.data, dict):
                 what = "a list" if isinstance(parsed.data, list) else "a single value"
@@ -98,4 +102,4 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
         problems.append(Problem(settings.competencies_dir, 0, 0, "competency framework folder not found", Severity.ERROR, "layout"))
     if not settings.catalog_path.is_dir():
         problems.append(Problem(settings.catalog_dir, 0, 0, "catalog folder not found", Severity.ERROR, "layout"))
-    return Loaded(documents, problems)
+    return Loaded(documents, problems, paths)

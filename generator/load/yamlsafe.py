@@ -42,7 +42,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 class YamlError(Exception):
     """The file cannot be read as one safe YAML document."""
 
-    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
@@ -76,7 +76,7 @@ class Parsed:
     positions: Positions
 
 
-def _mark(node: Node) -> tuple[int, int]:
+def _mark(node: Node | yaml.Event) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -98,6 +98,7 @@ def parse(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
         raise YamlError("file is empty: expected a YAML mapping of fields")
     loader = _Loader(text)
     try:
+        _check_depth(text)
         node = _single_node(loader)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
@@ -127,6 +128,30 @@ def _decode(raw: bytes) -> str:
             if ch == "\x00" or (ord(ch) < 32 and ch not in "\t\r\n"):
                 raise YamlError(f"control character U+{ord(ch):04X} is not allowed", lineno, col)
     return text
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting from the event stream, before anything is composed.
+
+    The composer recurses once per level, so a small file of nested brackets
+    ('[[[[...') would overflow the C stack and kill the process; the parser
+    itself keeps an explicit stack and stops here after a few dozen events.
+    """
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, (yaml.DocumentEndEvent, yaml.StreamEndEvent)):
+                return  # only the first document is composed; a second one is refused as such
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the file's own mapping is the first level
+                    raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", *_mark(event))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def _single_node(loader: Any) -> Node:
@@ -251,8 +276,10 @@ def _timestamp(node: ScalarNode) -> str:
         if isinstance(parsed, dt.datetime):
             return parsed.replace(tzinfo=None).isoformat(timespec="minutes")
         return parsed.isoformat()
-    except ValueError as exc:
-        raise YamlError(f"'{value}' is not a real date ({exc})", *_mark(node)) from None
+    except ValueError:
+        # Keep the text: the schema reports it as "not a real date" at this position,
+        # and the rest of the file is still checked in the same run.
+        return value
 
 
 def _tag_error(node: Node) -> YamlError:

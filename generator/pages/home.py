@@ -46,7 +46,8 @@ def home_page(catalog: Catalog, site_name: str) -> str:
         f'<section><h2 id="by-setting">By setting</h2><ul>{settings}</ul></section>'
         f'<section><h2 id="by-audience">People who face inequity</h2>'
         f"<p>Staff who work with groups that get worse access to good end of life care.</p><ul>{audiences}</ul></section>"
-        f'<section><h2 id="pathways">Learning pathways</h2><ul>{curated}</ul>'
+        f'<section><h2 id="pathways">Learning pathways</h2>'
+        f'<p>{a(here, urls.find_my_pathway(), "Find my pathway")}: a short, private self-assessment.</p><ul>{curated}</ul>'
         f'<p>{a(here, urls.pathways(), "All pathways, including one for every role and tier")}</p></section>'
         "</div>"
         f'<p>{a(here, urls.catalog(), "Browse the whole catalog")} · {a(here, urls.competencies(), "The competency framework")}'

@@ -52,15 +52,22 @@ def ul(items: Iterable[str], cls: str = "") -> str:
 def front_matter(title: str, **meta: object) -> str:
     """YAML front matter; values are written as JSON, which YAML reads back exactly.
 
-    The title is escaped because Material prints ``page.meta.title`` unescaped.
+    The title and description are escaped because Material prints ``page.meta.title`` and
+    ``page.meta.description`` unescaped (the latter inside an attribute: a quote would break out).
     """
     lines = ["---", f"title: {json.dumps(esc(title))}"]
     for key, value in meta.items():
+        if key == "description" and isinstance(value, str):
+            value = esc(value)
         lines.append(f"{key}: {json.dumps(value, sort_keys=True)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
 
 def block(inner: str, cls: str) -> str:
-    """One raw HTML block; Markdown leaves it alone because it has no blank lines."""
-    return f'<div class="{cls}" markdown="0">{inner}</div>\n\n'
+    """One raw HTML block; Markdown leaves a block-level element alone up to its closing tag.
+
+    No ``markdown="0"``: md_in_html leaves unmarked elements raw anyway, and keeps the
+    attribute in the output, where it is invalid HTML.
+    """
+    return f'<div class="{cls}">{inner}</div>\n\n'

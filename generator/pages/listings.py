@@ -44,8 +44,8 @@ def pager(here: str, page: int, pages: int, url_of: Callable[[int], str]) -> str
 
 
 def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int], str], title: str,
-                  intro: str, size: int, meta: dict[str, object]) -> dict[str, str]:
-    """Markdown for each page of a listing, keyed by URL."""
+                  intro: str | Callable[[str], str], size: int, meta: dict[str, object]) -> dict[str, str]:
+    """Markdown for each page of a listing, keyed by URL; an intro with links is made per page (``intro(here)``)."""
     chunks = paginate(entries, size)
     out = {}
     for n, chunk in enumerate(chunks, 1):
@@ -58,7 +58,8 @@ def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int]
             count = "<p><strong>No entries yet.</strong> This is a gap in the catalog: suggest a resource on the " \
                     f"{a(here, 'contribute/', 'contribute page')}.</p>"
         body = block(
-            intro + count + '<ul class="portal-list">' + "".join(entry_card(catalog, here, e) for e in chunk) + "</ul>"
+            (intro(here) if callable(intro) else intro) + count
+            + '<ul class="portal-list">' + "".join(entry_card(catalog, here, e) for e in chunk) + "</ul>"
             + pager(here, n, len(chunks), url_of),
             "portal-listing",
         )
@@ -68,14 +69,16 @@ def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int]
 
 def catalog_pages(catalog: Catalog, size: int) -> dict[str, str]:
     entries = sorted(catalog.active_entries, key=lambda e: (e.title.lower(), e.id))
-    here = urls.catalog()
-    ways = " · ".join([
-        a(here, urls.tier(1), "Tier 1"), a(here, urls.tier(2), "Tier 2"), a(here, urls.tier(3), "Tier 3"),
-        *(a(here, urls.facet_index(k), label) for k, (_, label) in FACETS.items()),
-        a(here, urls.competencies(), "By competency"),
-    ])
-    intro = (f'<p class="portal-browse">Browse: {ways}</p>'
-             '<div id="portal-search-app" class="portal-search-app" hidden></div>')
+
+    def intro(here: str) -> str:  # per page: links are relative to the page they are on
+        ways = " · ".join([
+            a(here, urls.tier(1), "Tier 1"), a(here, urls.tier(2), "Tier 2"), a(here, urls.tier(3), "Tier 3"),
+            *(a(here, urls.facet_index(k), label) for k, (_, label) in FACETS.items()),
+            a(here, urls.competencies(), "By competency"),
+        ])
+        return (f'<p class="portal-browse">Browse: {ways}</p>'
+                '<div id="portal-search-app" class="portal-search-app" hidden></div>')
+
     return listing_pages(catalog, entries, urls.catalog, "Catalog", intro, size, {"kind": "catalog"})
 
 
@@ -83,10 +86,12 @@ def tier_pages(catalog: Catalog, size: int) -> dict[str, str]:
     out: dict[str, str] = {}
     for number, tier in sorted(catalog.framework.tiers.items()):
         entries = [e for e in catalog.active_entries if number in e.tiers]
-        here = urls.tier(number)
         learners = "".join(f"<li>{esc(x)}</li>" for x in tier.learners)
-        intro = (f"<p>{esc(tier.summary)}</p>" + (f"<p>Usually suits:</p><ul>{learners}</ul>" if learners else "")
-                 + f'<p>{a(here, "coverage/", "How well this tier is covered")}</p>')
+        top = f"<p>{esc(tier.summary)}</p>" + (f"<p>Usually suits:</p><ul>{learners}</ul>" if learners else "")
+
+        def intro(here: str, top: str = top) -> str:  # links relative to each page
+            return top + f'<p>{a(here, urls.coverage(), "How well this tier is covered")}</p>'
+
         out.update(listing_pages(catalog, entries, lambda n, t=number: urls.tier(t, n),
                                  f"Tier {number}: {tier.name}", intro, size, {"kind": "tier", "tier": number}))
     return out

@@ -8,7 +8,8 @@ from ..model import Catalog, Pathway
 from ..model.duration import format_minutes
 from . import urls
 from .entry import cost_text, time_text
-from .html import a, block, esc, ext, front_matter, ul
+from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
+from .html import a, block, esc, ext, front_matter, rel, ul
 
 
 def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
@@ -66,35 +67,112 @@ def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
         e = catalog.entries[step.entry]
         optional = " <em>(optional)</em>" if step.optional else ""
         modules = f"<p>Only: {esc(', '.join(step.modules))}</p>" if step.modules else ""
+        # The provider stays on the printed passport; the rest of the line is for the screen.
         steps.append(
             f'<li class="portal-step" id="step-{n}" data-entry="{esc(e.id)}">'
             f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>'
             f'<p class="portal-reason">{esc(step.reason)}</p>{modules}'
-            f'<p class="portal-meta">{esc(e.provider)} · {esc(time_text(e))} · {esc(cost_text(catalog, e))} · '
-            f'{ext(e.url, "Go to provider")}</p></li>'
+            f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span><span class="portal-no-print">'
+            f' · {esc(time_text(e))} · {esc(cost_text(catalog, e))} · {ext(e.url, "Go to provider")}</span></p>'
+            f'{PASSPORT_TICK}</li>'
         )
     uncovered = ""
     if pathway.uncovered:
-        uncovered = ("<h2>What no entry covers yet</h2><p>No suitable entry in the catalog teaches these, so this "
-                     "pathway cannot cover them:</p>"
-                     + ul(a(here, urls.competency(c), f"{catalog.framework.subject_of(c).name} (tier {catalog.framework.competencies[c].tier})")
-                          for c in pathway.uncovered))
+        uncovered = ('<h2 class="portal-no-print">What no entry covers yet</h2><p class="portal-no-print">No '
+                     "suitable entry in the catalog teaches these, so this pathway cannot cover them:</p>"
+                     + ul((a(here, urls.competency(c), f"{catalog.framework.subject_of(c).name} (tier {catalog.framework.competencies[c].tier})")
+                           for c in pathway.uncovered), "portal-no-print"))
     kind = "Generated pathway" if pathway.generated else "Curated pathway"
     curator = f" by {esc(pathway.curator)}" if pathway.curator else ""
     body = (f'<p class="portal-kicker">{kind}{curator}</p><p class="portal-summary">{esc(pathway.summary)}</p>'
             f'<dl class="portal-facts">{facts}</dl>'
-            f'<h2 id="steps">Steps</h2><ol class="portal-steps">{"".join(steps)}</ol>{uncovered}')
+            + passport_html(pathway, here) + '<h2 id="steps">Steps</h2>'
+            + (f'<ol class="portal-steps">{"".join(steps)}</ol>' if steps else
+               '<p><strong>No entry in the catalog suits this yet.</strong></p>')
+            + (PASSPORT_SIGN if steps else "") + uncovered
+            + (f'<script src="{esc(rel(here, PASSPORT_JS))}" defer></script>' if steps else ""))
     return front_matter(pathway.title, description=pathway.summary[:300],
                         portal={"kind": "pathway", "id": pathway.id}) + block(body, "portal-pathway")
+
+
+# A line for the appraiser, on paper only.
+PASSPORT_SIGN = ('<p class="portal-print-only">Checked by (appraiser or supervisor): ____________________ '
+                 'Date: ____________</p>')
+
+
+# A step's line of the learning passport: done, and when. Plain form fields, so it prints without JS;
+# the labels wrap their fields, which names them without ids (every byte counts on a 30 KB page).
+PASSPORT_TICK = ('<p class="portal-tick"><label><input type="checkbox"> Done</label> '
+                 '<label>Date completed <input type="date"></label></p>')
+
+
+def passport_html(pathway: Pathway, here: str) -> str:
+    """The learning passport's head: the learner's name, what it is for, and (with JS) export and import.
+
+    The steps below carry the ticks (``PASSPORT_TICK``); passport.js keeps them in localStorage only.
+    """
+    if not pathway.steps:
+        return ""
+    return (
+        f'<link rel="stylesheet" href="{esc(rel(here, PASSPORT_CSS))}">'
+        f'<section class="portal-passport" id="passport" data-pathway="{esc(pathway.id)}" '
+        'aria-labelledby="passport-title"><h2 id="passport-title">Learning passport</h2>'
+        '<p class="portal-passport-note">Tick each step below when you finish it, then print this page as evidence '
+        'for appraisal or revalidation. Ticks stay only in this browser and are never sent anywhere; browsers can '
+        'clear them, so export them to a file to keep a copy or to move to another device.</p>'
+        '<noscript><p class="portal-passport-note">JavaScript is off, so ticks are not kept: print this page and '
+        'fill the passport in by hand.</p></noscript>'
+        '<p class="portal-passport-learner"><label for="passport-learner">Learner\'s name</label> '
+        '<input type="text" id="passport-learner" autocomplete="name" maxlength="120"></p>'
+        '<div class="portal-passport-actions" hidden>'
+        '<button type="button" class="md-button" data-passport="print">Print passport</button>'
+        '<button type="button" class="md-button" data-passport="export">Export progress</button>'
+        '<button type="button" class="md-button" data-passport="clear">Clear</button>'
+        '<label for="passport-import">Import progress from a file</label> '
+        '<input type="file" id="passport-import" accept=".json,application/json"></div>'
+        '<p class="portal-passport-status" role="status"></p></section>')
 
 
 def pathways_index(catalog: Catalog, generated: list[Pathway]) -> str:
     here = urls.pathways()
     curated = ul(f"{a(here, urls.pathway(p.id), p.title)}<br><span class=\"portal-meta\">{esc(p.summary[:200])}</span>"
                  for p in catalog.pathways.values())
-    gen = ul(a(here, urls.pathway(p.id), p.title) for p in generated)
     body = ("<h2>Curated pathways</h2><p>Written by curators, with the reason for each step.</p>" + (curated or "<p>None yet.</p>"))
     if generated:
-        body += ("<h2>A pathway for every role and tier</h2><p>Worked out from the catalog: the fewest, shortest and "
-                 "most open entries that together cover what the framework expects at each tier.</p>" + gen)
+        body += generated_index(catalog, generated, here)
     return front_matter("Learning pathways") + block(body, "portal-pathways")
+
+
+def generated_index(catalog: Catalog, generated: list[Pathway], here: str) -> str:
+    """Generated pathways, compactly: a role × tier table, then a list by audience."""
+
+    def brief(p: Pathway) -> str:
+        n, gaps = len(p.steps), len(p.uncovered)
+        return f"{n} step{'' if n == 1 else 's'}" + (f", {gaps} gap{'' if gaps == 1 else 's'}" if gaps else "")
+
+    tiers = sorted(catalog.framework.tiers)
+    grid: dict[str, dict[int, Pathway]] = {}
+    focused = []
+    for p in generated:
+        if p.audiences:
+            focused.append(p)
+        elif p.professions:
+            grid.setdefault(p.professions[0], {})[p.tier] = p
+    out = ("<h2>A pathway for every role and tier</h2><p>Worked out from the catalog: the fewest, shortest and most "
+           "open entries that together cover what the framework expects at each tier (tier 2 builds on tier 1, "
+           "tier 3 on both). A gap is a competency no suitable entry teaches yet.</p>")
+    if grid:
+        head = "".join(f'<th scope="col">Tier {t}</th>' for t in tiers)
+        rows = []
+        for prof, by_tier in grid.items():
+            cells = "".join(f"<td>{a(here, urls.pathway(by_tier[t].id), brief(by_tier[t]))}</td>" if t in by_tier
+                            else "<td></td>" for t in tiers)
+            rows.append(f'<tr><th scope="row">{esc(catalog.vocab.label("professions", prof))}</th>{cells}</tr>')
+        out += (f'<div class="portal-pathway-grid"><table><caption>By role, then tier</caption><thead><tr>'
+                f'<th scope="col">Role</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    if focused:
+        out += ("<h2>Focused on a group facing inequity</h2><p>Only entries that focus on the group, up to tier "
+                f"{max(p.tier for p in focused)}.</p>"
+                + ul(f'{a(here, urls.pathway(p.id), catalog.vocab.label("audiences", p.audiences[0]))} '
+                     f'<span class="portal-meta">{brief(p)}</span>' for p in focused))
+    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -298,31 +298,39 @@ def _prerequisite_cycles(entries: list[Document], by_id: dict[str, Document]) ->
         d = doc.data
         graph[d["id"]] = [t for t in (*d.get("prerequisites", ()), *( [d["part_of"]] if "part_of" in d else [])) if t in by_id and t != d["id"]]
     out: list[Problem] = []
-    state: dict[str, int] = {}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
     reported: set[frozenset[str]] = set()
 
-    def visit(node: str, stack: list[str]) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, ()):
-            if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):]
-                key = frozenset(cycle)
-                if key not in reported:
-                    reported.add(key)
-                    doc = by_id[node]
-                    d = doc.data
-                    field = ("prerequisites", d.get("prerequisites", []).index(nxt)) if nxt in d.get("prerequisites", []) else ("part_of",)
-                    chain = " → ".join([*cycle, nxt])
-                    out.append(doc.at(field, f"circular prerequisites: {chain}"))
-            elif state.get(nxt) is None:
-                visit(nxt, stack)
-        stack.pop()
-        state[node] = 2
+    def report(node: str, nxt: str, cycle: list[str]) -> None:
+        key = frozenset(cycle)
+        if key in reported:
+            return
+        reported.add(key)
+        doc = by_id[node]
+        d = doc.data
+        field = ("prerequisites", d.get("prerequisites", []).index(nxt)) if nxt in d.get("prerequisites", []) else ("part_of",)
+        chain = " → ".join([*cycle, nxt])
+        out.append(doc.at(field, f"circular prerequisites: {chain}"))
 
-    for node in sorted(graph):
-        if node not in state:
-            visit(node, [])
+    # Depth-first with an explicit stack, not recursion: a long chain of
+    # prerequisites must not hit Python's recursion limit.
+    for root in sorted(graph):
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        todo: list[Iterator[str]] = [iter(graph[root])]
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                todo.pop()
+                state[path.pop()] = 2
+            elif state.get(nxt) == 1:
+                report(path[-1], nxt, path[path.index(nxt):])
+            elif state.get(nxt) is None:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(graph.get(nxt, ())))
     return out
 
 
@@ -364,6 +372,24 @@ def check_pathways(pathways: list[Document], entries: list[Document], index: Ind
                 if pre in steps and steps[pre] > i:
                     out.append(doc.at(("steps", i, "entry"), f"step {i + 1}: '{step['entry']}' needs '{pre}', which comes "
                                                              f"later (step {steps[pre] + 1})", severity=W))
+    out += _pathway_aliases(pathways)
+    return out
+
+
+def _pathway_aliases(pathways: list[Document]) -> list[Problem]:
+    """A renamed pathway's former ids redirect to it (generator/exports), so no other pathway may take one."""
+    out: list[Problem] = []
+    retired: dict[str, Document] = {}
+    for doc in pathways:
+        for i, alias in enumerate(doc.data.get("aliases", ())):
+            if alias in retired:
+                out.append(doc.at(("aliases", i), f"former id '{alias}' is already claimed by {retired[alias].path}"))
+            retired.setdefault(alias, doc)
+    for doc in pathways:
+        pid = doc.data["id"]
+        if pid in retired and retired[pid] is not doc:
+            out.append(doc.at(("id",), f"pathway id '{pid}' was retired by a rename ({retired[pid].path} lists it "
+                                       "under aliases) and must not be reused: choose a new id"))
     return out
 
 
@@ -379,3 +405,44 @@ def cross_file_problems(documents: Iterable[Document], primary_framework: str | 
     out += check_entries(entries, index)
     out += check_pathways(pathways, entries, index)
     return out
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def salvage_references(doc: Document, index: Index) -> list[Problem]:
+    """Vocabulary checks for an entry that failed its schema, so one run still reports every unknown id.
+
+    Only the parts that have the right shape are looked at; the schema has
+    already reported the rest. Positions stay right because list items keep
+    their indexes (a non-text item is replaced, not dropped).
+    """
+    d = doc.data
+    if not isinstance(d, dict):
+        return []
+    safe: dict[str, Any] = {"id": d.get("id") if isinstance(d.get("id"), str) else ""}
+    for field in ("competencies", *_ENTRY_LISTS):
+        value = d.get(field)
+        if isinstance(value, list) and _strings(value):
+            safe[field] = [v if isinstance(v, str) else _SKIP for v in value]
+    cost = d.get("cost")
+    if isinstance(cost, str) or (isinstance(cost, dict) and isinstance(cost.get("model"), str)):
+        safe["cost"] = cost if isinstance(cost, str) else {"model": cost["model"]}
+    access = d.get("access")
+    if isinstance(access, dict) and _strings(access.get("sign_in")):
+        safe["access"] = {"sign_in": [v if isinstance(v, str) else _SKIP for v in access["sign_in"]]}
+    credits = d.get("credits")
+    if isinstance(credits, list):
+        safe["credits"] = [
+            {"type": c["type"], "professions": [p if isinstance(p, str) else _SKIP for p in c.get("professions", [])]
+             if isinstance(c.get("professions"), list) else []}
+            if isinstance(c, dict) and isinstance(c.get("type"), str) else {"type": _SKIP}
+            for c in credits
+        ]
+    shadow = Document(doc.path, doc.kind, safe, doc.positions)
+    return [p for p in _entry_refs(shadow, index) if f"'{_SKIP}'" not in p.message]
+
+
+# Stands in for a malformed list item so that later items keep their index.
+_SKIP = "\x00skip"

@@ -9,7 +9,7 @@ from ..errors import Problem
 from ..load.project import Document, Kind, load_project
 from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
 from ..settings import Settings
-from .crossfile import cross_file_problems
+from .crossfile import Index, cross_file_problems, salvage_references
 from .schema import schema_problems
 
 
@@ -20,6 +20,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     catalog: Catalog | None = None
+    files: list[str] = field(default_factory=list)  # every file read, including those that failed to parse
 
     @property
     def errors(self) -> list[Problem]:
@@ -37,8 +38,9 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     """Load, schema-check and cross-check every file of the project.
 
     Every file is checked even after others fail, so one run reports every
-    problem. Cross-file checks only see documents that passed their schema,
-    so they never trip over a malformed value already reported.
+    problem. Cross-file checks see documents that passed their schema, so
+    they never trip over a malformed value already reported; entries that
+    failed still get their vocabulary ids checked, shape permitting.
     """
     loaded = load_project(settings, progress)
     problems = list(loaded.problems)
@@ -54,7 +56,15 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
         problems.append(Problem(f"{settings.competencies_dir}/vocabularies.yaml", 0, 0,
                                 "vocabularies file not found"))
     problems.extend(cross_file_problems(valid, settings.framework))
-    result = Result(sorted(set(problems)), loaded.documents)
+    broken = [d for d in loaded.documents if d.kind is Kind.ENTRY and d not in valid]
+    if broken:
+        index = Index([d for d in valid if d.kind is Kind.FRAMEWORK],
+                      next((d for d in valid if d.kind is Kind.VOCABULARIES), None), settings.framework)
+        taken = {(p.path, p.line, p.column) for p in problems}
+        for doc in broken:
+            # One problem per value: skip ids whose value the schema already faulted.
+            problems.extend(p for p in salvage_references(doc, index) if (p.path, p.line, p.column) not in taken)
+    result = Result(sorted(set(problems)), loaded.documents, files=loaded.files)
     if not result.errors:
         result.catalog = build_catalog(valid, settings.framework)
     return result

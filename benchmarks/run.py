@@ -1,0 +1,300 @@
+"""``make bench`` (``python -m benchmarks.run``): the portal at 1,000 and 10,000 entries, against its targets.
+
+For each size it writes a seeded synthetic catalog (benchmarks/synth.py) and
+measures, each in its own child process:
+
+* validation (``portal validate``) and the portal's own stages (benchmarks/stages.py);
+* the full build (``portal build``): wall time and peak memory, beside the floor,
+  a bare Material build of the same number of plain pages (benchmarks/floor.py);
+* HTML bytes per page, by kind of page;
+* what Chromium fetches on a first visit to the home page, and up to the first
+  header-search result (plus benchmarks/search_bench.py's figures, when present);
+
+then how each grows from the smallest size to the largest, and writes
+benchmarks/results.md with the machine described. Targets: build at most
+1.25 × the floor and linear; no page over 30 KB; home page under 150 KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .floor import floor_project
+from .measure import ROOT, CHROMIUM, Fetched, Run, Sizes, browse, page_sizes, python, run_child
+from .synth import synth_project
+
+WORK = ROOT / "benchmarks" / "work"
+RESULTS = ROOT / "benchmarks" / "results.md"
+FINDINGS = ROOT / "benchmarks" / "findings.md"
+KB = 1024
+TARGET_RATIO = 1.25
+TARGET_PAGE = 30 * KB
+TARGET_HOME = 150 * KB
+QUERY = "pain"
+
+
+@dataclass
+class Size:
+    entries: int
+    synth_s: float = 0.0
+    validate: Run | None = None
+    stages: dict[str, float] = field(default_factory=dict)
+    build: Run | None = None
+    floor: Run | None = None
+    floor_pages: int = 0
+    sizes: Sizes | None = None
+    browser: dict[str, Any] = field(default_factory=dict)
+    search: dict[str, Any] = field(default_factory=dict)
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def measure(n: int, seed: int) -> Size:
+    out = Size(n)
+    project = WORK / f"portal-{n}"
+    shutil.rmtree(project, ignore_errors=True)
+    started = time.perf_counter()
+    synth_project(project, n, seed)
+    out.synth_s = time.perf_counter() - started
+    log(f"{n:,} entries written in {out.synth_s:.1f} s")
+
+    out.validate = run_child(python("-m", "generator", "validate"), cwd=project)
+    log(f"validate: {out.validate.seconds:.1f} s, exit {out.validate.code}")
+    stages = run_child(python("-m", "benchmarks.stages", str(project)), cwd=ROOT)
+    if stages.code == 0:
+        out.stages = json.loads(stages.output.strip().splitlines()[-1])
+    log(f"stages: {out.stages or stages.output[-500:]}")
+
+    out.build = run_child(python("-m", "generator", "build", "--site-dir", "site"), cwd=project)
+    if out.build.code != 0:
+        raise SystemExit(f"the portal build of {n} entries failed:\n{out.build.output[-3000:]}")
+    out.sizes = page_sizes(project / "site")
+    log(f"build: {out.build.seconds:.1f} s, {out.build.peak_mb:.0f} MB, {out.sizes.pages:,} pages")
+
+    floor = WORK / f"floor-{n}"
+    shutil.rmtree(floor, ignore_errors=True)
+    out.floor_pages = out.sizes.pages - 1  # the portal's pages but its 404.html, which the floor makes too
+    floor_project(floor, out.floor_pages, ROOT, seed)
+    out.floor = run_child(python("-m", "mkdocs", "build", "-q", "--site-dir", "site"), cwd=floor)
+    if out.floor.code != 0:
+        raise SystemExit(f"the floor build failed:\n{out.floor.output[-3000:]}")
+    log(f"floor: {out.floor.seconds:.1f} s, {out.floor.peak_mb:.0f} MB")
+
+    out.browser = browse(project / "site", QUERY)
+    home = out.browser["home"]
+    log(f"home page: {home.requests} requests, {home.raw_bytes / KB:.0f} KB ({home.gzip_bytes / KB:.0f} KB gzipped)")
+    out.search = search_figures(project / "site")
+    return out
+
+
+def search_figures(site: Path) -> dict[str, Any]:
+    """benchmarks/search_bench.py's measure() and pagefind_measure(), when that module exists."""
+    try:
+        from . import search_bench  # type: ignore[attr-defined]
+    except ImportError:
+        return {}
+    figures: dict[str, Any] = {}
+    for name in ("measure", "pagefind_measure"):
+        fn = getattr(search_bench, name, None)
+        if fn is None:
+            continue
+        try:
+            figures[name] = fn(site)
+        except Exception as exc:  # a broken helper must not sink the whole benchmark
+            figures[name] = {"error": f"{exc.__class__.__name__}: {exc}"}
+        log(f"search_bench.{name}: {figures[name]}")
+    return figures
+
+
+# --- the report ------------------------------------------------------------------------------------
+
+def machine() -> list[str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "unknown"
+    try:
+        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        ram = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    versions = []
+    for dist in ("mkdocs", "mkdocs-material", "lunr", "PyYAML", "jsonschema", "Markdown", "Jinja2", "playwright"):
+        try:
+            versions.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            pass
+    try:
+        chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        chromium = "not found"
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores; RAM: {ram}",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()}; {', '.join(versions)}",
+        f"- Browser: {chromium}",
+        f"- Load average when the run started: {load} (other work on the machine makes times noisier)",
+    ]
+
+
+def _kb(n: float) -> str:
+    return f"{n / KB:,.1f} KB"
+
+
+def _ok(good: bool) -> str:
+    return "yes" if good else "**NO**"
+
+
+def report(results: list[Size], started: str, seed: int, host: list[str], seconds: float) -> str:
+    small, large = results[0], results[-1]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"`make bench` (`python -m benchmarks.run`), run {started}, took {seconds / 60:.1f} minutes. "
+        f"Synthetic catalogs from benchmarks/synth.py, seed {seed}. Each build runs in its own process; "
+        "peak memory is that process's maximum resident set size.",
+        "",
+        "## Machine",
+        "",
+        *host,
+        "",
+        "## Summary against the targets",
+        "",
+        "| target | " + " | ".join(f"{r.entries:,} entries" for r in results) + " | met |",
+        "|---|" + "---|" * len(results) + "---|",
+    ]
+    ratios = [r.build.seconds / r.floor.seconds for r in results]
+    lines.append("| full build ≤ 1.25 × the floor | " + " | ".join(f"{x:.2f} ×" for x in ratios)
+                 + f" | {_ok(all(x <= TARGET_RATIO for x in ratios))} |")
+    if len(results) > 1:
+        per = [r.build.seconds / r.entries for r in results]
+        growth = per[-1] / per[0]
+        lines.append("| build time linear (time per entry, largest ÷ smallest ≤ 1.25) | "
+                     + " | ".join(f"{p * 1000:.1f} ms/entry" for p in per)
+                     + f" | {_ok(growth <= TARGET_RATIO)} ({growth:.2f}) |")
+    lines.append("| no page over 30 KB of HTML | " + " | ".join(_kb(r.sizes.largest[0]) + " largest" for r in results)
+                 + f" | {_ok(all(r.sizes.largest[0] <= TARGET_PAGE for r in results))} |")
+    lines.append("| home page < 150 KB on a first visit (gzip) | "
+                 + " | ".join(_kb(r.browser['home'].gzip_bytes) for r in results)
+                 + f" | {_ok(all(r.browser['home'].gzip_bytes < TARGET_HOME for r in results))} |")
+    lines.append("| no third-party request | " + " | ".join(str(len(r.browser['home'].outside)) for r in results)
+                 + f" | {_ok(all(not r.browser['home'].outside for r in results))} |")
+
+    lines += ["", "## Build", "",
+              "| | " + " | ".join(f"{r.entries:,} entries" for r in results)
+              + (" | growth |" if len(results) > 1 else " |"),
+              "|---|" + "---|" * len(results) + ("---|" if len(results) > 1 else "")]
+
+    def row(label: str, values: list[float], fmt: str) -> None:
+        cells = " | ".join(fmt.format(v) for v in values)
+        grow = f" | {values[-1] / values[0]:.1f} ×" if len(values) > 1 and values[0] else (" | –" if len(values) > 1 else "")
+        lines.append(f"| {label} | {cells}{grow} |")
+
+    row("validation, `portal validate` (s, wall, incl. start-up)", [r.validate.seconds for r in results], "{:.1f}")
+    row("validation, in process (s)", [r.stages.get("validate_s", 0) for r in results], "{:.2f}")
+    row("pathway generation (s)", [r.stages.get("pathways_s", 0) for r in results], "{:.2f}")
+    row("generated pathways", [r.stages.get("pathways", 0) for r in results], "{:,.0f}")
+    row("rendering the pages' Markdown (s)", [r.stages.get("render_markdown_s", 0) for r in results], "{:.2f}")
+    row("full build, `portal build` (s)", [r.build.seconds for r in results], "{:.1f}")
+    row("floor: bare Material, same page count (s)", [r.floor.seconds for r in results], "{:.1f}")
+    row("build ÷ floor", ratios, "{:.2f}")
+    row("build peak memory (MB)", [r.build.peak_mb for r in results], "{:,.0f}")
+    row("floor peak memory (MB)", [r.floor.peak_mb for r in results], "{:,.0f}")
+    row("HTML pages", [r.sizes.pages for r in results], "{:,.0f}")
+    row("HTML bytes, all pages (MB)", [r.sizes.total_bytes / KB / KB for r in results], "{:,.1f}")
+
+    lines += ["", "## HTML bytes per page, by kind", "",
+              "Median and largest page of each kind. Listing pages are paginated, so they should not grow.", "",
+              "| kind | " + " | ".join(f"{r.entries:,}: pages, median, max" for r in results) + " |",
+              "|---|" + "---|" * len(results)]
+    kinds = sorted({k for r in results for k in r.sizes.by_kind})
+    for kind in kinds:
+        cells = []
+        for r in results:
+            got = r.sizes.by_kind.get(kind)
+            cells.append(f"{got[0]:,}, {_kb(got[1])}, {_kb(got[2])}" if got else "–")
+        lines.append(f"| `{kind}` | " + " | ".join(cells) + " |")
+    for r in results:
+        if r.sizes.over_30kb:
+            lines.append("")
+            lines.append(f"Over 30 KB at {r.entries:,} entries ({len(r.sizes.over_30kb)} pages): "
+                         + ", ".join(f"`{p}` ({_kb(s)})" for s, p in r.sizes.over_30kb[:10]))
+
+    lines += ["", "## What the browser fetches", "",
+              "Chromium, empty cache, phone-sized window, site served from 127.0.0.1. Bytes as served and "
+              "gzip-equivalent (what a static host that compresses text sends).", "",
+              "| | " + " | ".join(f"{r.entries:,} entries" for r in results) + " |",
+              "|---|" + "---|" * len(results)]
+    lines.append("| home page: requests | " + " | ".join(str(r.browser["home"].requests) for r in results) + " |")
+    lines.append("| home page: bytes | " + " | ".join(_kb(r.browser["home"].raw_bytes) for r in results) + " |")
+    lines.append("| home page: gzip-equivalent | " + " | ".join(_kb(r.browser["home"].gzip_bytes) for r in results) + " |")
+    if all(r.browser.get("search") for r in results):
+        lines.append(f"| header search for “{QUERY}”: extra bytes to the first result | "
+                     + " | ".join(_kb(r.browser["search"].raw_bytes) for r in results) + " |")
+        lines.append("| … gzip-equivalent | " + " | ".join(_kb(r.browser["search"].gzip_bytes) for r in results) + " |")
+        lines.append("| bytes before the first search result (home + search, gzip) | "
+                     + " | ".join(_kb(r.browser["home"].gzip_bytes + r.browser["search"].gzip_bytes) for r in results) + " |")
+        lines.append("| time from typing to the first result (s) | "
+                     + " | ".join(f"{r.browser['search_seconds']:.2f}" for r in results) + " |")
+    for r in results:
+        if r.browser.get("search_error"):
+            lines.append("")
+            lines.append(f"Header search at {r.entries:,} entries: {r.browser['search_error']}.")
+    for r in results:
+        top = ", ".join(f"`{p or '/'}` {_kb(g)}" for _, g, p in sorted(r.browser["home"].files, key=lambda f: -f[1])[:6])
+        lines.append("")
+        lines.append(f"Largest home-page files at {r.entries:,} entries (gzip): {top}.")
+
+    if any(r.search for r in results):
+        lines += ["", "## Search (benchmarks/search_bench.py)", ""]
+        for r in results:
+            lines.append(f"- {r.entries:,} entries: `{json.dumps(r.search, sort_keys=True, default=str)}`")
+
+    if FINDINGS.is_file():
+        lines += ["", FINDINGS.read_text(encoding="utf-8").strip()]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="catalog sizes, comma-separated (default 1000,10000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--keep", action="store_true", help="keep benchmarks/work/ for a look afterwards")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    began = time.perf_counter()
+    started = time.strftime("%Y-%m-%d %H:%M %Z")
+    host = machine()
+    WORK.mkdir(parents=True, exist_ok=True)
+    results = [measure(n, args.seed) for n in sizes]
+    text = report(results, started, args.seed, host, time.perf_counter() - began)
+    args.out.write_text(text, encoding="utf-8")
+    log(f"wrote {args.out}")
+    if not args.keep:
+        shutil.rmtree(WORK, ignore_errors=True)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+/*
+ * One search box (generator/search): the header's search also finds catalog entries.
+ *
+ * Material's own search indexes the site's pages but not the entry pages
+ * (they are excluded from its index, which would otherwise hold the whole
+ * catalog's text). This small script, on every page, waits for the visitor to
+ * use the header box; then it loads lunr.js and the catalog search core once,
+ * queries the sharded entry index (a few kilobytes per word) and shows the
+ * best entries above Material's page results, with a link to all of them on
+ * the catalog page. The block sits inside Material's result container, so the
+ * arrow keys move through it like through the page results.
+ */
+(function () {
+  "use strict";
+
+  var input = document.querySelector(".md-search__input");
+  var container = document.querySelector(".md-search-result");
+  var script = document.currentScript;
+  if (!input || !container || !script || !window.URLSearchParams || !window.Promise) return;
+
+  var SHOWN = 5;
+  var assets = new URL("./", script.src).href, root = new URL("../../", script.src).href;
+  var loading = null, box = null, timer = 0, runId = 0;
+
+  function addScript(name) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = assets + name;
+      s.async = false;
+      s.addEventListener("load", resolve);
+      s.addEventListener("error", function () { reject(new Error("could not load " + name)); });
+      document.head.appendChild(s);
+    });
+  }
+
+  function load() {
+    if (!loading) {
+      if (!document.querySelector("link[data-portal-search]")) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = assets + "search.css";
+        css.setAttribute("data-portal-search", "");
+        document.head.appendChild(css);
+      }
+      loading = (window.lunr ? Promise.resolve() : addScript("lunr.min.js"))
+        .then(function () { return window.PortalSearch ? null : addScript("search-core.js"); })
+        .then(function () { return window.PortalSearch.open(root); });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  function node(tag, attrs, text) {
+    var n = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, attrs[k]); });
+    if (text !== undefined) n.textContent = text;
+    return n;
+  }
+
+  function ensureBox() {
+    if (!box) {
+      box = node("div", {"class": "portal-hs", role: "region", "aria-label": "Catalog entries"});
+      box.hidden = true;
+      container.insertBefore(box, container.firstChild);
+    }
+    return box;
+  }
+
+  /* A link as Material's Enter key expects: its first child carries a score. */
+  function link(href, score, title, facts) {
+    var a = node("a", {href: href, "class": "portal-hs__link"});
+    a.appendChild(node("span", {"class": "portal-hs__title", "data-md-score": String(score)}, title));
+    if (facts) a.appendChild(node("span", {"class": "portal-hs__facts"}, facts));
+    return a;
+  }
+
+  function show(query, engine, found, rows) {
+    var b = ensureBox();
+    b.textContent = "";
+    var count = found.docs.length;
+    b.appendChild(node("p", {"class": "portal-hs__meta", role: "status"},
+      count ? "Catalog entries: " + count + (count === 1 ? " match" : " match") : "No catalog entries match"));
+    if (count) {
+      var list = node("ol", {"class": "portal-hs__list"});
+      var exact = PortalSearch.exactKey(query);
+      rows.forEach(function (row) {
+        // An entry whose title is exactly what was typed wins Material's Enter key.
+        var score = PortalSearch.exactKey(row[1]) === exact ? 1e9 : 0;
+        var li = node("li", {});
+        li.appendChild(link(engine.entryUrl(root, row[0]), score, row[1], row[2]));
+        list.appendChild(li);
+      });
+      b.appendChild(list);
+      var all = new URL(engine.meta.urls.catalog, root);
+      all.searchParams.set("q", query);
+      var more = node("p", {"class": "portal-hs__all"});
+      more.appendChild(link(all.href, -1, count > SHOWN ? "All " + count + " matching entries in the catalog"
+                                                         : "Search and filter these in the catalog", ""));
+      b.appendChild(more);
+    }
+    b.hidden = false;
+  }
+
+  function run() {
+    var query = input.value.trim(), id = ++runId;
+    if (!query) {
+      if (box) box.hidden = true;
+      return;
+    }
+    load().then(function (engine) {
+      return engine.search(query).then(function (found) {
+        return engine.rows(found.docs.slice(0, SHOWN)).then(function (rows) {
+          if (id === runId && input.value.trim() === query) show(query, engine, found, rows);
+        });
+      });
+    }).catch(function (error) {
+      if (window.console) console.warn("catalog entries unavailable in the header search", error);
+    });
+  }
+
+  input.addEventListener("focus", function () { load().catch(function () {}); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 200);
+  });
+  if (input.form) input.form.addEventListener("reset", function () { if (box) box.hidden = true; });
+  if (input.value) run();  // Material's ?q= deep link filled the box before this script ran
+})();

@@ -1,0 +1,123 @@
+"""Coverage pages and their CSV downloads, registered in generator/site/outputs.py.
+
+* ``coverage/``: the plain summary, then the whole catalog's matrix (heatmap and table);
+* ``coverage/professions/`` and ``coverage/audiences/``: every group side by side;
+* ``coverage/<kind>/<id>/``: one group's matrix, with links to its generated pathways.
+
+Each page has a ``coverage.csv`` beside it with the numbers it shows. One
+page per group keeps every page well under the 30 KB budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..model import Catalog
+from ..pages import urls
+from ..pages.html import a, block, esc, front_matter, rel
+from ..pathways import audience_pathway_id, profession_pathway_id
+from .matrix import KINDS, THIN, Matrix, all_matrices
+from .render import matrices_csv, table_html
+from .summary import by_tier, summary_html, tally
+from .svg import heatmap_svg
+
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
+# The tables' stylesheet (generator/assets/coverage/), linked from coverage pages only.
+COVERAGE_CSS = "assets/coverage/coverage.css"
+TITLES = {"professions": ("Coverage by profession", "Profession"),
+          "audiences": ("Coverage by inequity-focused audience", "Audience")}
+
+
+def _intro(here: str) -> str:
+    return (f'<link rel="stylesheet" href="{esc(rel(here, COVERAGE_CSS))}">'
+            f"<p>How many catalog entries teach each competency of the framework: the training-needs analysis the "
+            f"framework is meant for. A <strong>gap</strong> is a competency no entry teaches; <strong>thin</strong> "
+            f"means fewer than {THIN} do. Retired entries are not counted. Help close a gap: "
+            f"{a(here, 'contribute/', 'suggest a resource')}.</p>")
+
+
+def _downloads(here: str, kind: str = "", term: str = "", what: str = "these numbers") -> str:
+    return f'<p class="portal-download">{a(here, urls.coverage_csv(kind, term), f"Download {what} (CSV)", download="")}</p>'
+
+
+def overview_page(catalog: Catalog, matrices: list[Matrix]) -> str:
+    here = urls.coverage()
+    overall, groups = matrices[0], matrices[1:]
+    kinds = " · ".join(a(here, urls.coverage(k), TITLES[k][0]) for k in KINDS)
+    body = (_intro(here) + '<h2 id="summary">Summary</h2>' + summary_html(catalog, overall, groups, here)
+            + f'<h2 id="matrix">All entries</h2><p>{overall.entries} entries.</p>' + heatmap_svg(overall)
+            + _downloads(here) + table_html(catalog, overall)
+            + f'<h2 id="groups">By profession and by audience</h2><p>{kinds}</p>')
+    return front_matter("Coverage", description="How many catalog entries teach each competency, and where the gaps are.",
+                        portal={"kind": "coverage"}) + block(body, "portal-coverage")
+
+
+def kind_page(catalog: Catalog, kind: str, matrices: list[Matrix]) -> str:
+    here = urls.coverage(kind)
+    title, noun = TITLES[kind]
+    tiers = matrices[0].tiers if matrices else ()
+    head = "".join(f'<th scope="col">Tier {t}</th>' for t in tiers)
+    rows = []
+    for m in matrices:
+        t = tally(m)
+        cells = "".join(f"<td>{x.gaps} gap{'' if x.gaps == 1 else 's'}, {x.thin} thin</td>" for x in by_tier(m))
+        rows.append(f'<tr><th scope="row">{a(here, urls.coverage(kind, m.term), m.label)}</th><td>{m.entries}</td>'
+                    f'<td>{t.gaps}</td>{cells}</tr>')
+    body = (_intro(here) + f"<p>{a(here, urls.coverage(), 'Back to the whole catalog')}</p>"
+            + f'<div class="portal-coverage-table" role="region" tabindex="0" aria-label="Table: {esc(title)}">'
+              f'<table class="portal-coverage-grid"><caption>{esc(title)}: entries, and gaps and thin '
+              f'competencies at each tier</caption><thead><tr><th scope="col">{noun}</th><th scope="col">Entries</th>'
+              f'<th scope="col">Gaps</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            + _downloads(here, kind, what="every matrix on this page"))
+    return front_matter(title, portal={"kind": "coverage", "group": kind}) + block(body, "portal-coverage")
+
+
+def term_page(catalog: Catalog, m: Matrix, pathway_ids: set[str]) -> str:
+    here = urls.coverage(m.kind, m.term)
+    t = tally(m)
+    noun = "for this profession" if m.kind == "professions" else "that focus on this group"
+    facts = (f"<p>{m.entries} entr{'y is' if m.entries == 1 else 'ies are'} {noun}. Of the {t.total} competencies, "
+             f"{t.gaps} {'has' if t.gaps == 1 else 'have'} no entry and {t.thin} {'is' if t.thin == 1 else 'are'} "
+             f"thin. " + "; ".join(f"{x.label}: {x.words()}" for x in by_tier(m)) + ".</p>")
+    if m.kind == "professions":
+        wanted = [(profession_pathway_id(m.term, tier), f"Tier {tier}") for tier in m.tiers]
+    else:
+        wanted = [(audience_pathway_id(m.term), "Focused pathway")]
+    links = [a(here, urls.pathway(pid), text) for pid, text in wanted if pid in pathway_ids]
+    paths = f"<p>Generated pathways: {' · '.join(links)}</p>" if links else ""
+    body = (facts + paths + f"<p>{a(here, urls.facet(m.kind, m.term), 'The entries')} · "
+            f"{a(here, urls.coverage(m.kind), TITLES[m.kind][0])} · {a(here, urls.coverage(), 'Whole catalog')}</p>"
+            + heatmap_svg(m) + _downloads(here, m.kind, m.term) + table_html(catalog, m))
+    return front_matter(f"Coverage: {m.label}", search={"exclude": True},
+                        portal={"kind": "coverage", "group": m.kind, "id": m.term}) + block(body, "portal-coverage")
+
+
+def coverage_pages(outputs: Outputs) -> dict[str, str]:
+    """Every coverage page, keyed by URL (a PAGE_SOURCES function)."""
+    catalog = outputs.catalog
+    matrices = all_matrices(catalog)
+    pathway_ids = {p.id for p in outputs.generated_pathways}
+    out = {urls.coverage(): overview_page(catalog, matrices)}
+    for kind in KINDS:
+        mine = [m for m in matrices if m.kind == kind]
+        out[urls.coverage(kind)] = kind_page(catalog, kind, mine)
+        for m in mine:
+            out[urls.coverage(kind, m.term)] = term_page(catalog, m, pathway_ids)
+    return out
+
+
+def coverage_files(outputs: Outputs) -> Iterator[tuple[str, bytes]]:
+    """The stylesheet, and the CSV beside each coverage page (an ASSET_SOURCES function)."""
+    yield COVERAGE_CSS, (resources.files("generator") / "assets" / "coverage" / "coverage.css").read_bytes()
+    catalog = outputs.catalog
+    matrices = all_matrices(catalog)
+    yield urls.coverage_csv(), matrices_csv(catalog, matrices[:1]).encode("utf-8")
+    for kind in KINDS:
+        mine = [m for m in matrices if m.kind == kind]
+        yield urls.coverage_csv(kind), matrices_csv(catalog, mine).encode("utf-8")
+        for m in mine:
+            yield urls.coverage_csv(kind, m.term), matrices_csv(catalog, [m]).encode("utf-8")

@@ -1,0 +1,101 @@
+"""The curators' page (/curators/) and its full JSON report, registered in generator/site/outputs.py.
+
+The report is worked out for the build date taken from SOURCE_DATE_EPOCH
+(the plugin pins it to the last commit), never from the clock, so the same
+commit always builds the same page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..pages import urls
+from ..pages.html import a, block, esc, front_matter, rel
+from .report import Due, Report, build_report, records_from_catalog
+
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
+# Pages stay under 30 KB and Material's chrome takes about 20 KB, so the page
+# lists the first rows of each section and the JSON file holds them all.
+ROWS = 12
+TITLE_CHARS = 90
+
+
+def build_date() -> dt.date:
+    """The build's date, from SOURCE_DATE_EPOCH (UTC)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if raw.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc).date()
+    # Outside a build (the plugin always sets it); today is the only sensible date then.
+    return dt.datetime.now(tz=dt.timezone.utc).date()
+
+
+def _report(outputs: Outputs) -> Report:
+    # Computed once per build; both the page and the JSON file use it.
+    cached = getattr(outputs, "_curators_report", None)
+    if cached is None:
+        cached = build_report(records_from_catalog(outputs.catalog), build_date())
+        outputs._curators_report = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _item_url(kind: str, item_id: str) -> str:
+    return urls.entry(item_id) if kind == "entry" else urls.pathway(item_id)
+
+
+def _due_list(rows: list[Due], *, overdue: bool) -> str:
+    here = urls.curators()
+    items = []
+    for d in rows[:ROWS]:
+        when = f"{d.days} day{'s' if d.days != 1 else ''} overdue" if overdue else f"due {esc(d.review_by)}"
+        items.append(f"<li>{a(here, _item_url(d.kind, d.id), _short(d.title) or d.id)} "
+                     f"<small>({esc(d.kind)}, <code>{esc(d.path)}</code>, {when})</small></li>")
+    return "<ul>" + "".join(items) + "</ul>" if items else "<p>None.</p>"
+
+
+def _more(total: int) -> str:
+    if total <= ROWS:
+        return ""
+    href = esc(rel(urls.curators(), urls.curators_report()))
+    return f'<p>… and {total - ROWS} more in <a href="{href}">report.json</a> or <code>portal report</code>.</p>'
+
+
+def curators_page(outputs: Outputs) -> dict[str, str]:
+    """The /curators/ page: review dates and possible duplicates, for the people who keep the catalog."""
+    r = _report(outputs)
+    here = urls.curators()
+    same = [f"<li><code>{esc(s.url)}</code>: " + ", ".join(a(here, urls.entry(i), i) for i in s.ids) + "</li>"
+            for s in r.same_url[:ROWS]]
+    similar = [f"<li>{a(here, urls.entry(s.a), _short(s.title_a))} and {a(here, urls.entry(s.b), _short(s.title_b))}"
+               f" <small>({s.score:.0%} alike)</small></li>" for s in r.similar_titles[:ROWS]]
+    body = "".join([
+        f"<p>Worked out for the build date, {esc(r.today)}, from the catalog in the repository. "
+        "Run <code>portal report</code> for the same report on your own copy, and "
+        "<code>portal check-links</code> where the internet can be reached to find broken links.</p>",
+        f"<h2 id=\"overdue\">Past their review date ({len(r.overdue)})</h2>",
+        _due_list(r.overdue, overdue=True), _more(len(r.overdue)),
+        f"<h2 id=\"due-soon\">Due for review within {r.due_within} days ({len(r.due_soon)})</h2>",
+        _due_list(r.due_soon, overdue=False), _more(len(r.due_soon)),
+        f"<h2 id=\"same-url\">Entries with the same web address ({len(r.same_url)})</h2>",
+        "<ul>" + "".join(same) + "</ul>" if same else "<p>None.</p>", _more(len(r.same_url)),
+        f"<h2 id=\"similar-titles\">Entries with very similar titles ({len(r.similar_titles)})</h2>",
+        "<ul>" + "".join(similar) + "</ul>" if similar else "<p>None.</p>", _more(len(r.similar_titles)),
+    ])
+    meta = {"search": {"exclude": True}, "hide": ["feedback"]}
+    markdown = front_matter("Curators' report", **meta) + "# Curators' report\n\n" + block(body, "portal-curators")
+    return {here: markdown}
+
+
+def curators_assets(outputs: Outputs) -> Iterator[tuple[str, str]]:
+    """Every row of the report as JSON (deterministic: sorted keys, stable order)."""
+    doc = _report(outputs).to_json()
+    yield urls.curators_report(), json.dumps(doc, sort_keys=True, ensure_ascii=False, indent=1) + "\n"

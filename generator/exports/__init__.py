@@ -1,0 +1,52 @@
+"""Outputs for partners: the JSON API, schemas, CASE, CSV, feeds, embeds and redirects.
+
+:func:`export_files` is the one ASSET_SOURCES hook (see generator/site/outputs.py);
+:mod:`.pagehead` adds the head tags and embed snippet to entry and pathway pages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .. import schemas as curator_schemas
+from ..pages import urls
+from .api import api_files
+from .api_schema import schemas
+from .case import case_package
+from .common import dumps
+from .csv import catalog_csv
+from .embeds import embed_files
+from .feeds import atom_feed, calendar_feed
+from .redirects import redirect_files
+
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
+__all__ = ["export_files"]
+
+
+def schema_files(outputs: Outputs) -> Iterator[tuple[str, str]]:
+    """The API's schemas, and the curators' schemas byte for byte (for yaml-language-server)."""
+    for name, schema in schemas(outputs.site_url).items():
+        yield urls.api_schema(name), json.dumps(schema, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    folder = resources.files(curator_schemas)
+    for name in curator_schemas.NAMES:
+        yield urls.curator_schema(name), folder.joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+def export_files(outputs: Outputs) -> Iterator[tuple[str, str | bytes]]:
+    """Every file the exports publish, as (path in site, content).
+
+    CSV and iCalendar go out as bytes: their CRLF line ends must not depend on the platform.
+    """
+    yield from api_files(outputs)
+    yield from schema_files(outputs)
+    yield urls.case_package(outputs.catalog.framework.id), dumps(case_package(outputs))
+    yield urls.catalog_csv(), catalog_csv(outputs).encode("utf-8")
+    yield urls.atom_feed(), atom_feed(outputs)
+    yield urls.calendar_feed(), calendar_feed(outputs).encode("utf-8")
+    yield from embed_files(outputs)
+    yield from redirect_files(outputs)

@@ -1,0 +1,232 @@
+"""The static JSON API, version 1, under /api/v1/.
+
+Every document is plain data derived from the catalog, with the same shape
+every time: optional text is ``null`` rather than missing, lists are ``[]``.
+The shapes are described by the JSON Schemas in :mod:`.api_schema`, published
+beside the documents, and docs/open-data.md promises what may change within v1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..model import Catalog, Entry, Pathway
+from ..pages import urls
+from ..pages.pathway import totals
+from ..schemas import NAMES as CURATOR_SCHEMAS
+from .api_schema import SCHEMA_NAMES
+from .common import API_VERSION, absolute, dumps, entry_updated, or_none
+
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
+STABILITY_PAGE = "open-data/"
+
+
+def all_pathways(outputs: Outputs) -> list[Pathway]:
+    """Curated pathways first, then generated ones; a curated id wins over a generated one."""
+    seen = dict(outputs.catalog.pathways)
+    for p in outputs.generated_pathways:
+        seen.setdefault(p.id, p)
+    return list(seen.values())
+
+
+def _head(outputs: Outputs, schema: str) -> dict[str, Any]:
+    return {"$schema": absolute(outputs, urls.api_schema(schema)), "api_version": API_VERSION}
+
+
+def _links(outputs: Outputs, page: str, api: str) -> dict[str, str]:
+    return {"page": absolute(outputs, page), "api": absolute(outputs, api),
+            "embed": absolute(outputs, urls.embed(page)), "oembed": absolute(outputs, urls.oembed(page))}
+
+
+def entry_summary(outputs: Outputs, entry: Entry) -> dict[str, Any]:
+    """The catalog index's row for one entry: enough to filter on without fetching every entry."""
+    return {
+        "id": entry.id, "title": entry.title, "type": entry.type, "status": entry.status,
+        "provider": or_none(entry.provider), "url": entry.url,
+        "tiers": list(entry.tiers), "competencies": list(entry.competencies),
+        "professions": list(entry.professions), "settings": list(entry.settings),
+        "audiences": list(entry.audiences), "formats": list(entry.formats), "languages": list(entry.languages),
+        "cost": or_none(entry.cost), "free": entry.is_free, "minutes": entry.minutes,
+        "updated": or_none(entry_updated(entry)), "review_by": entry.review_by, "aliases": list(entry.aliases),
+        "links": _links(outputs, urls.entry(entry.id), urls.api_entry(entry.id)),
+    }
+
+
+def entry_document(outputs: Outputs, entry: Entry) -> dict[str, Any]:
+    catalog = outputs.catalog
+    d = entry.duration
+    return {
+        **_head(outputs, "entry"),
+        "id": entry.id, "type": entry.type, "title": entry.title, "url": entry.url, "summary": entry.summary,
+        "providers": [{"name": o.name, "role": o.role, "url": or_none(o.url)} for o in entry.providers],
+        "tiers": list(entry.tiers), "competencies": list(entry.competencies),
+        "professions": list(entry.professions), "settings": list(entry.settings),
+        "audiences": list(entry.audiences), "disease_groups": list(entry.disease_groups),
+        "formats": list(entry.formats), "resource_types": list(entry.resource_types),
+        "languages": list(entry.languages), "countries": list(entry.countries),
+        "cost": {"model": or_none(entry.cost), "note": or_none(entry.cost_note), "free": entry.is_free,
+                 "prices": [{"amount": p.amount, "currency": p.currency, "per": p.per, "who": or_none(p.who)}
+                            for p in entry.prices]},
+        "access": {"eligible": or_none(entry.eligible), "sign_in": list(entry.sign_in),
+                   "open_sample": entry.open_sample, "open": entry.is_open},
+        "duration": None if d is None else {
+            "minutes": d.minutes, "span_days": d.span_days, "sessions": d.sessions,
+            "per_session_minutes": d.per_session_minutes, "note": or_none(d.note), "text": d.describe()},
+        "credits": [{"type": c.type, "amount": c.amount, "up_to": c.up_to, "per": c.per, "body": or_none(c.body),
+                     "professions": list(c.professions), "members_only": c.members_only, "note": or_none(c.note)}
+                    for c in entry.credits],
+        "status": entry.status, "launched": or_none(entry.launched), "paused_until": or_none(entry.paused_until),
+        "retired_on": or_none(entry.retired_on), "review_by": entry.review_by, "reviewed": or_none(entry.reviewed),
+        "updated": or_none(entry_updated(entry)),
+        "part_of": or_none(entry.part_of), "code": or_none(entry.code), "parts": catalog.children.get(entry.id, []),
+        "prerequisites": list(entry.prerequisites), "companions": list(entry.companions),
+        "aliases": list(entry.aliases), "learning_outcomes": list(entry.learning_outcomes),
+        "keywords": list(entry.keywords),
+        "runs": [_run(r) for r in entry.runs],
+        "sources": [{"url": s.url, "checked": s.checked, "note": or_none(s.note)} for s in entry.sources],
+        "pathways": catalog.in_pathways.get(entry.id, []),
+        "links": _links(outputs, urls.entry(entry.id), urls.api_entry(entry.id)),
+    }
+
+
+def _run(r: Any) -> dict[str, Any]:
+    rec = r.recurrence
+    return {
+        "id": r.id, "title": or_none(r.title), "start": r.start, "end": or_none(r.end), "timezone": r.timezone,
+        "recurrence": None if rec is None else {
+            "frequency": rec.frequency, "interval": rec.interval, "count": rec.count,
+            "until": or_none(rec.until), "by_day": list(rec.by_day)},
+        "registration_deadline": or_none(r.registration_deadline), "capacity": r.capacity,
+        "location": or_none(r.location), "online": r.online, "url": or_none(r.url), "status": r.status,
+    }
+
+
+def pathway_summary(outputs: Outputs, p: Pathway) -> dict[str, Any]:
+    return {
+        "id": p.id, "title": p.title, "tier": p.tier, "generated": p.generated,
+        "professions": list(p.professions), "audiences": list(p.audiences), "languages": list(p.languages),
+        "steps": len(p.steps), "aliases": list(p.aliases),
+        "links": _links(outputs, urls.pathway(p.id), urls.api_pathway(p.id)),
+    }
+
+
+def pathway_document(outputs: Outputs, p: Pathway) -> dict[str, Any]:
+    t = totals(outputs.catalog, p)
+    credits = [{"type": kind, "body": or_none(body), "amount": amount, "up_to": (kind, body) in t["up_to"]}  # type: ignore[operator]
+               for (kind, body), amount in sorted(t["credits"].items())]  # type: ignore[attr-defined]
+    return {
+        **_head(outputs, "pathway"),
+        "id": p.id, "title": p.title, "summary": p.summary, "tier": p.tier, "for": or_none(p.for_whom),
+        "generated": p.generated, "curator": or_none(p.curator), "review_by": or_none(p.review_by),
+        "professions": list(p.professions), "settings": list(p.settings), "audiences": list(p.audiences),
+        "languages": list(p.languages), "aliases": list(p.aliases), "uncovered": list(p.uncovered),
+        "steps": [{"entry": s.entry, "title": outputs.catalog.entries[s.entry].title, "reason": s.reason,
+                   "optional": s.optional, "modules": list(s.modules),
+                   "api": absolute(outputs, urls.api_entry(s.entry))}
+                  for s in p.steps if s.entry in outputs.catalog.entries],
+        "totals": {"minutes": t["minutes"], "steps_without_time": t["unknown_time"], "paid_steps": t["paid"],
+                   "credits": credits},
+        "links": _links(outputs, urls.pathway(p.id), urls.api_pathway(p.id)),
+    }
+
+
+def framework_document(outputs: Outputs) -> dict[str, Any]:
+    fw = outputs.catalog.framework
+    return {
+        **_head(outputs, "framework"),
+        "id": fw.id, "version": fw.version, "title": fw.title, "short_title": or_none(fw.short_title),
+        "publisher": or_none(fw.publisher), "published": or_none(fw.published), "status": or_none(fw.status),
+        "summary": or_none(fw.summary), "note": or_none(fw.note),
+        "sources": [{k: str(v) for k, v in s.items()} for s in fw.sources],
+        "tiers": [{"tier": t.tier, "name": t.name, "summary": t.summary, "learners": list(t.learners),
+                   "crosswalk": dict(t.crosswalk)} for t in fw.tiers.values()],
+        "domains": [{"id": x.id, "name": x.name, "summary": x.summary} for x in fw.domains.values()],
+        "subjects": [{"id": x.id, "name": x.name, "domain": x.domain, "summary": x.summary,
+                      "code": or_none(x.code), "code_confirmed": x.code_confirmed} for x in fw.subjects.values()],
+        "competencies": [{"id": c.id, "subject": c.subject, "domain": fw.subjects[c.subject].domain, "tier": c.tier,
+                          "statement": c.statement, "indicators": list(c.indicators),
+                          "crosswalk": {k: list(v) for k, v in c.crosswalk},
+                          "page": absolute(outputs, urls.competency(c.id))}
+                         for c in fw.competencies.values()],
+        "case": absolute(outputs, urls.case_package(fw.id)),
+    }
+
+
+def vocabularies_document(outputs: Outputs) -> dict[str, Any]:
+    vocab = outputs.catalog.vocab
+    return {
+        **_head(outputs, "vocabularies"),
+        "vocabularies": {name: [{"id": t.id, "label": t.label, "description": or_none(t.description),
+                                 "source": or_none(t.source), "native": or_none(t.native)} for t in terms.values()]
+                         for name, terms in sorted(vocab.lists.items())},
+    }
+
+
+def coverage_document(outputs: Outputs) -> dict[str, Any]:
+    """How many active entries teach each competency, split by the tiers the entries are for."""
+    catalog = outputs.catalog
+    pathways = all_pathways(outputs)
+    rows = []
+    for comp in catalog.framework.competencies.values():
+        teaching = catalog.by_competency.get(comp.id, [])
+        active = [catalog.entries[e] for e in teaching if catalog.entries[e].status != "retired"]
+        rows.append({
+            "competency": comp.id, "subject": comp.subject, "tier": comp.tier,
+            "entries": len(active), "open_entries": sum(e.is_open for e in active),
+            "by_tier": {str(t): sum(t in e.tiers for e in active) for t in sorted(catalog.framework.tiers)},
+            "pathways": sum(any(s.entry in teaching for s in p.steps) for p in pathways),
+        })
+    return {**_head(outputs, "coverage"), "framework": catalog.framework.id,
+            "uncovered": [r["competency"] for r in rows if not r["entries"]], "competencies": rows}
+
+
+def catalog_document(outputs: Outputs) -> dict[str, Any]:
+    entries = [entry_summary(outputs, e) for e in outputs.catalog.entries.values()]
+    return {**_head(outputs, "catalog"), "count": len(entries), "entries": entries}
+
+
+def pathways_document(outputs: Outputs) -> dict[str, Any]:
+    items = [pathway_summary(outputs, p) for p in all_pathways(outputs)]
+    return {**_head(outputs, "pathways"), "count": len(items), "pathways": items}
+
+
+def index_document(outputs: Outputs) -> dict[str, Any]:
+    catalog: Catalog = outputs.catalog
+    dates = [d for d in (entry_updated(e) for e in catalog.entries.values()) if d]
+    return {
+        **_head(outputs, "index"),
+        "name": outputs.site_name, "site": or_none(outputs.site_url), "updated": max(dates) if dates else None,
+        "stability": absolute(outputs, STABILITY_PAGE),
+        "documents": {
+            "catalog": absolute(outputs, urls.api("catalog.json")),
+            "pathways": absolute(outputs, urls.api("pathways.json")),
+            "framework": absolute(outputs, urls.api("framework.json")),
+            "vocabularies": absolute(outputs, urls.api("vocabularies.json")),
+            "coverage": absolute(outputs, urls.api("coverage.json")),
+            "case": absolute(outputs, urls.case_package(catalog.framework.id)),
+            "csv": absolute(outputs, urls.catalog_csv()),
+            "atom": absolute(outputs, urls.atom_feed()),
+            "calendar": absolute(outputs, urls.calendar_feed()),
+        },
+        "templates": {"entry": absolute(outputs, urls.api_entry("{id}")),
+                      "pathway": absolute(outputs, urls.api_pathway("{id}"))},
+        "schemas": {name: absolute(outputs, urls.api_schema(name)) for name in SCHEMA_NAMES},
+        "curator_schemas": {name: absolute(outputs, urls.curator_schema(name)) for name in CURATOR_SCHEMAS},
+    }
+
+
+def api_files(outputs: Outputs) -> Iterator[tuple[str, str]]:
+    """Every API document, as (path in site, JSON text)."""
+    yield urls.api("index.json"), dumps(index_document(outputs))
+    yield urls.api("catalog.json"), dumps(catalog_document(outputs))
+    yield urls.api("pathways.json"), dumps(pathways_document(outputs))
+    yield urls.api("framework.json"), dumps(framework_document(outputs))
+    yield urls.api("vocabularies.json"), dumps(vocabularies_document(outputs))
+    yield urls.api("coverage.json"), dumps(coverage_document(outputs))
+    for entry in outputs.catalog.entries.values():
+        yield urls.api_entry(entry.id), dumps(entry_document(outputs, entry))
+    for pathway in all_pathways(outputs):
+        yield urls.api_pathway(pathway.id), dumps(pathway_document(outputs, pathway))

@@ -1,0 +1,172 @@
+"""JSON Schemas (Draft 2020-12) of the v1 API documents, published under /api/v1/schema/.
+
+The published schemas list every field and mark every field required, but
+allow fields they do not name: within v1 new fields may be added (see
+docs/open-data.md), and a partner's validator must not break when they are.
+Our tests close the objects (``additionalProperties: false``) to prove the
+schemas still describe everything we publish.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..pages import urls
+
+SCHEMA_NAMES = ("index", "catalog", "entry", "pathways", "pathway", "framework", "vocabularies", "coverage")
+
+Schema = dict[str, Any]
+
+STR: Schema = {"type": "string"}
+TEXT: Schema = {"type": "string", "minLength": 1}
+NSTR: Schema = {"type": ["string", "null"]}
+INT: Schema = {"type": "integer"}
+NINT: Schema = {"type": ["integer", "null"]}
+NUM: Schema = {"type": "number"}
+NNUM: Schema = {"type": ["number", "null"]}
+BOOL: Schema = {"type": "boolean"}
+DATE: Schema = {"type": "string", "format": "date"}
+NDATE: Schema = {"type": ["string", "null"], "format": "date"}
+URL: Schema = {"type": "string", "format": "uri", "pattern": "^https?://"}
+NURL: Schema = {"type": ["string", "null"], "format": "uri", "pattern": "^https?://"}
+# Absolute when the site has a site_url, relative to the site root otherwise.
+LINK: Schema = {"type": "string", "format": "uri-reference"}
+NLINK: Schema = {"type": ["string", "null"], "format": "uri-reference"}
+SLUG: Schema = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+NSLUG: Schema = {"type": ["string", "null"], "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+TIER: Schema = {"type": "integer", "minimum": 1}
+LANG: Schema = {"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}
+
+
+def arr(items: Schema) -> Schema:
+    return {"type": "array", "items": items}
+
+
+def obj(description: str = "", /, **props: Schema) -> Schema:
+    """An object whose listed properties are all required (optional values are null, never missing).
+
+    ``description`` is positional-only, so that a property may itself be called 'description'.
+    """
+    out: Schema = {"type": "object", "required": sorted(props), "properties": props}
+    if description:
+        out["description"] = description
+    return out
+
+
+def nullable(schema: Schema) -> Schema:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+SLUGS = arr(SLUG)
+LINKS = obj("Where the same thing lives in other forms.", page=LINK, api=LINK, embed=LINK, oembed=LINK)
+HEAD: dict[str, Schema] = {
+    "$schema": {**LINK, "description": "This document's JSON Schema."},
+    "api_version": {"const": "1", "description": "Major version; it changes only with a new /api/vN/ path."},
+}
+RUN = obj(
+    "One dated run of the entry; times are local to ``timezone``.",
+    id=SLUG, title=NSTR, start={"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$"},
+    end=NSTR, timezone=STR,
+    recurrence=nullable(obj(frequency={"enum": ["daily", "weekly", "monthly", "yearly"]}, interval=INT,
+                            count=NINT, until=NDATE, by_day=arr(STR))),
+    registration_deadline=NSTR, capacity=NINT, location=NSTR, online=BOOL, url=NURL,
+    status={"enum": ["open", "full", "closed", "cancelled"]},
+)
+ENTRY_PROPS: dict[str, Schema] = dict(
+    id=SLUG, type=SLUG, title=TEXT, url=URL, summary=TEXT,
+    providers=arr(obj(name=TEXT, role=SLUG, url=NURL)),
+    tiers=arr(TIER), competencies=SLUGS, professions=SLUGS, settings=SLUGS, audiences=SLUGS,
+    disease_groups=SLUGS, formats=SLUGS, resource_types=SLUGS, languages=arr(LANG), countries=arr(STR),
+    cost=obj(model=NSLUG, note=NSTR, free=BOOL,
+             prices=arr(obj(amount=NUM, currency={"type": "string", "pattern": "^[A-Z]{3}$"}, per=SLUG, who=NSTR))),
+    access=obj(eligible=NSTR, sign_in=SLUGS, open_sample=BOOL, open=BOOL),
+    duration=nullable(obj(minutes=NINT, span_days=NNUM, sessions=NINT, per_session_minutes=NINT, note=NSTR,
+                          text=STR)),
+    credits=arr(obj(type=SLUG, amount=NUM, up_to=BOOL, per=SLUG, body=NSTR, professions=SLUGS,
+                    members_only=BOOL, note=NSTR)),
+    status={"enum": ["active", "paused", "retired"]}, launched=NDATE, paused_until=NDATE, retired_on=NDATE,
+    review_by=DATE, reviewed=NDATE,
+    updated={**NDATE, "description": "When a curator last checked the entry."},
+    part_of=NSLUG, code=NSTR, parts=SLUGS, prerequisites=SLUGS, companions=SLUGS,
+    aliases={**SLUGS, "description": "Former ids; their URLs redirect to this entry."},
+    learning_outcomes=arr(STR), keywords=arr(STR), runs=arr(RUN),
+    sources=arr(obj(url=URL, checked=DATE, note=NSTR)),
+    pathways={**SLUGS, "description": "Curated pathways with a step for this entry."},
+    links=LINKS,
+)
+ENTRY_SUMMARY = obj(
+    "One catalog entry, in brief; ``links.api`` has the whole entry.",
+    id=SLUG, title=TEXT, type=SLUG, status={"enum": ["active", "paused", "retired"]}, provider=NSTR, url=URL,
+    tiers=arr(TIER), competencies=SLUGS, professions=SLUGS, settings=SLUGS, audiences=SLUGS, formats=SLUGS,
+    languages=arr(LANG), cost=NSLUG, free=BOOL, minutes=NINT, updated=NDATE, review_by=DATE, aliases=SLUGS,
+    links=LINKS,
+)
+PATHWAY_PROPS: dict[str, Schema] = dict(
+    id=SLUG, title=TEXT, summary=TEXT, tier=TIER, generated=BOOL, curator=NSTR, review_by=NDATE,
+    professions=SLUGS, settings=SLUGS, audiences=SLUGS, languages=arr(LANG), aliases=SLUGS,
+    steps=arr(obj(entry=SLUG, title=TEXT, reason=TEXT, optional=BOOL, modules=arr(STR), api=LINK)),
+    uncovered={**SLUGS, "description": "Competencies the pathway should cover that no entry teaches yet."},
+    totals=obj(minutes=INT, steps_without_time=INT, paid_steps=SLUGS,
+               credits=arr(obj(type=SLUG, body=NSTR, amount=NUM, up_to=BOOL))),
+    links=LINKS,
+)
+PATHWAY_PROPS["for"] = NSTR
+PATHWAY_SUMMARY = obj(id=SLUG, title=TEXT, tier=TIER, generated=BOOL, professions=SLUGS, audiences=SLUGS,
+                      languages=arr(LANG), steps=INT, aliases=SLUGS, links=LINKS)
+FRAMEWORK_PROPS: dict[str, Schema] = dict(
+    id=SLUG, version=STR, title=TEXT, short_title=NSTR, publisher=NSTR, published=NSTR, status=NSTR,
+    summary=NSTR, note=NSTR, sources=arr({"type": "object", "additionalProperties": STR}),
+    tiers=arr(obj(tier=TIER, name=TEXT, summary=STR, learners=arr(STR),
+                  crosswalk={"type": "object", "additionalProperties": STR})),
+    domains=arr(obj(id=SLUG, name=TEXT, summary=STR)),
+    subjects=arr(obj(id=SLUG, name=TEXT, domain=SLUG, summary=STR, code=NSTR, code_confirmed=BOOL)),
+    competencies=arr(obj(id=SLUG, subject=SLUG, domain=SLUG, tier=TIER, statement=TEXT, indicators=arr(STR),
+                         crosswalk={"type": "object", "additionalProperties": arr(STR)}, page=LINK)),
+    case={**LINK, "description": "The framework as a 1EdTech CASE 1.1 CFPackage."},
+)
+TERM = obj(id=SLUG, label=TEXT, description=NSTR, source=NSTR, native=NSTR)
+COVERAGE_ROW = obj(
+    competency=SLUG, subject=SLUG, tier=TIER,
+    entries={**INT, "description": "Active (not retired) entries mapped to the competency."},
+    open_entries={**INT, "description": "Of those, the ones anyone can start free without an institutional login."},
+    by_tier={"type": "object", "propertyNames": {"pattern": "^[0-9]+$"}, "additionalProperties": INT,
+             "description": "Active entries mapped to the competency, by the tiers the entries are for."},
+    pathways={**INT, "description": "Pathways with a step that teaches the competency."},
+)
+
+
+def _document(title: str, props: dict[str, Schema]) -> Schema:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
+            **obj(**HEAD, **props)}
+
+
+def _bodies() -> dict[str, Schema]:
+    return {
+        "index": _document("API index", dict(
+            name=TEXT, site=NURL, updated=NDATE, stability=LINK,
+            documents=obj(**{k: LINK for k in ("catalog", "pathways", "framework", "vocabularies", "coverage",
+                                                "case", "csv", "atom", "calendar")}),
+            templates=obj("URL templates: put an id in place of {id}.", entry=STR, pathway=STR),
+            schemas={"type": "object", "additionalProperties": LINK},
+            curator_schemas={"type": "object", "additionalProperties": LINK})),
+        "catalog": _document("Catalog index", dict(count=INT, entries=arr(ENTRY_SUMMARY))),
+        "entry": _document("Catalog entry", ENTRY_PROPS),
+        "pathways": _document("Pathway index", dict(count=INT, pathways=arr(PATHWAY_SUMMARY))),
+        "pathway": _document("Learning pathway", PATHWAY_PROPS),
+        "framework": _document("Competency framework", FRAMEWORK_PROPS),
+        "vocabularies": _document("Controlled vocabularies", dict(
+            vocabularies={"type": "object", "additionalProperties": arr(TERM)})),
+        "coverage": _document("Coverage of the framework", dict(
+            framework=SLUG, uncovered=SLUGS, competencies=arr(COVERAGE_ROW))),
+    }
+
+
+def schemas(site_url: str) -> dict[str, Schema]:
+    """Every published schema by name, with ``$id`` set to where it is published."""
+    out = {}
+    for name, body in _bodies().items():
+        schema = dict(body)
+        if site_url:
+            schema = {"$id": site_url + urls.api_schema(name), **schema}
+        out[name] = schema
+    return out

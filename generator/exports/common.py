@@ -1,0 +1,76 @@
+"""What every export shares: absolute URLs, the build time, entry dates and deterministic JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from ..model import Entry
+
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
+# Fixed, so that UUIDs (CASE items, Atom ids) stay the same when the site moves host.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://peolc-portal.example/ids/")
+
+API_VERSION = "1"
+
+
+def absolute(outputs: Outputs, path: str) -> str:
+    """``path`` (a site URL such as 'catalog/x/') made absolute with site_url.
+
+    Without a site_url the path stays relative to the site root: partners need
+    absolute URLs, so every real deployment sets site_url.
+    """
+    return outputs.site_url + path if outputs.site_url else path
+
+
+def site_host(outputs: Outputs) -> str:
+    return urlsplit(outputs.site_url).hostname or "peolc-portal.invalid"
+
+
+def build_time() -> datetime:
+    """The build's timestamp: SOURCE_DATE_EPOCH (set by the plugin to the last commit), never the clock."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "0").strip()
+    return datetime.fromtimestamp(int(value) if value.isdigit() else 0, UTC)
+
+
+def entry_updated(entry: Entry) -> str:
+    """The date an entry was last checked: ``reviewed``, else its newest source check, else its launch."""
+    if entry.reviewed:
+        return entry.reviewed
+    if entry.sources:
+        return max(s.checked for s in entry.sources)
+    return entry.launched
+
+
+def stable_uuid(*parts: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+
+
+def dumps(data: Any) -> str:
+    """Compact, byte-stable JSON."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: '</script>' and '<!--' cannot appear in it."""
+    text = dumps(data)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def short(text: str, limit: int = 300) -> str:
+    """Text cut at a word boundary: descriptions in page heads and cards, where every byte counts."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def or_none(value: str) -> str | None:
+    """Optional text fields are ``null`` in the open data, never ''."""
+    return value or None

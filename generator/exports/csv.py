@@ -1,0 +1,91 @@
+"""The catalog as one CSV file for commissioners: one row per entry, lists joined with '; '.
+
+It opens straight in a spreadsheet: UTF-8 with a byte-order mark (so Excel
+reads the accents right), vocabulary labels rather than ids where people read
+them, and text that would start a formula is defused with a leading
+apostrophe, because catalog text is untrusted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from html import unescape
+from typing import TYPE_CHECKING
+
+from ..model import Entry
+from ..pages import urls
+from ..pages.entry import cost_text, credit_text
+from .common import absolute, build_time, entry_updated
+from .feeds import is_upcoming
+
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
+SEPARATOR = "; "
+COLUMNS = (
+    "id", "title", "type", "status", "provider", "url", "page", "summary", "tiers", "competencies",
+    "competency_subjects", "professions", "settings", "audiences", "disease_groups", "formats", "resource_types",
+    "languages", "countries", "cost", "cost_details", "prices", "eligible", "sign_in", "minutes", "time",
+    "credits", "next_run", "runs", "review_by", "updated", "part_of", "aliases",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(text: str) -> str:
+    """Stop a spreadsheet from running catalog text as a formula (CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _join(values: object) -> str:
+    return SEPARATOR.join(str(v) for v in values)  # type: ignore[attr-defined]
+
+
+def entry_row(outputs: Outputs, entry: Entry) -> dict[str, str]:
+    catalog = outputs.catalog
+    v = catalog.vocab
+    fw = catalog.framework
+
+    def labels(kind: str, ids: tuple[str, ...]) -> str:
+        return _join(v.label(kind, i) for i in ids)
+
+    subjects = dict.fromkeys(fw.subject_of(c).name for c in entry.competencies if c in fw.competencies)
+    runs = sorted(entry.runs, key=lambda r: r.start)
+    upcoming = [r for r in runs if r.status != "cancelled" and entry.status != "retired" and is_upcoming(r, build_time())]
+
+    row = {
+        "id": entry.id, "title": entry.title, "type": entry.type, "status": entry.status,
+        "provider": _join(o.name for o in entry.providers), "url": entry.url,
+        "page": absolute(outputs, urls.entry(entry.id)), "summary": entry.summary,
+        "tiers": _join(entry.tiers), "competencies": _join(entry.competencies),
+        "competency_subjects": _join(subjects), "professions": labels("professions", entry.professions),
+        "settings": labels("settings", entry.settings), "audiences": labels("audiences", entry.audiences),
+        "disease_groups": labels("disease_groups", entry.disease_groups), "formats": labels("formats", entry.formats),
+        "resource_types": labels("resource_types", entry.resource_types),
+        "languages": labels("languages", entry.languages), "countries": _join(entry.countries),
+        "cost": v.label("cost", entry.cost) if entry.cost else "",
+        "cost_details": cost_text(catalog, entry) if entry.cost else "",
+        "prices": _join(f"{p.amount:g} {p.currency}" + (f" per {p.per}" if p.per != "course" else "")
+                        + (f" ({p.who})" if p.who else "") for p in entry.prices),
+        "eligible": entry.eligible, "sign_in": labels("sign_in", entry.sign_in),
+        "minutes": str(entry.minutes) if entry.minutes else "",
+        "time": entry.duration.describe() if entry.duration else "",
+        # credit_text is escaped for pages; the CSV wants the plain text back.
+        "credits": _join(unescape(c) for c in credit_text(catalog, entry)),
+        "next_run": f"{upcoming[0].start} ({upcoming[0].timezone})" if upcoming else "",
+        "runs": _join(f"{r.id}: {r.start} ({r.timezone}){'' if r.status == 'open' else ', ' + r.status}"
+                      for r in runs),
+        "review_by": entry.review_by, "updated": entry_updated(entry), "part_of": entry.part_of,
+        "aliases": _join(entry.aliases),
+    }
+    return {k: defuse(str(val)) for k, val in row.items()}
+
+
+def catalog_csv(outputs: Outputs) -> str:
+    """The whole catalog, retired entries included (their status says so), sorted by id."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for entry in outputs.catalog.entries.values():
+        writer.writerow(entry_row(outputs, entry))
+    return "\ufeff" + buffer.getvalue()

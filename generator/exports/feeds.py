@@ -1,0 +1,222 @@
+"""Feeds people subscribe to: Atom for new and updated entries, iCalendar for upcoming sessions.
+
+Both are deterministic. Atom dates come from the data (``reviewed`` or the
+newest source check); the calendar's DTSTAMP and the cut-off for "upcoming"
+come from SOURCE_DATE_EPOCH. Event UIDs are built from the run id and the
+entry id, so when a curator changes a run's date, subscribers' calendars move
+the event instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from ..model import Entry, Run
+from ..pages import urls
+from .common import absolute, build_time, entry_updated, site_host, stable_uuid
+from .timezones import parse_local, vtimezone, zone
+
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+ATOM_LIMIT = 50
+# Longest a repeat can take, per occurrence: an upper bound is enough to decide "upcoming".
+_PERIOD_DAYS = {"daily": 1, "weekly": 7, "monthly": 31, "yearly": 366}
+_FREQ = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY", "yearly": "YEARLY"}
+
+
+# --- runs ---------------------------------------------------------------------------------------
+
+def _aware(value: datetime | date, tz_name: str, *, end_of_day: bool = False) -> datetime:
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time.max if end_of_day else time.min)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone(tz_name) or UTC)
+    return value
+
+
+def last_moment(run: Run) -> datetime | None:
+    """When the run's last session ends (an upper bound for counted repeats); None if it repeats forever."""
+    start = parse_local(run.start, run.timezone)
+    rec = run.recurrence
+    if rec is None:
+        return _aware(parse_local(run.end, run.timezone) if run.end else start, run.timezone, end_of_day=True)
+    if rec.until:
+        return _aware(date.fromisoformat(rec.until), run.timezone, end_of_day=True)
+    if rec.count:
+        span = timedelta(days=_PERIOD_DAYS[rec.frequency] * rec.interval * rec.count)
+        return _aware(start, run.timezone, end_of_day=True) + span
+    return None
+
+
+def is_upcoming(run: Run, now: datetime) -> bool:
+    last = last_moment(run)
+    return last is None or last >= now
+
+
+# --- Atom ---------------------------------------------------------------------------------------
+
+def _stamp(day: str) -> str:
+    return f"{day}T00:00:00Z"
+
+
+def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, attrs)
+    if text:
+        el.text = text
+    return el
+
+
+def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
+    """The ``limit`` most recently checked entries, newest first."""
+    dated = [(entry_updated(e), e) for e in outputs.catalog.entries.values()]
+    dated = sorted(((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].id), reverse=True)[:limit]
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "en"})
+    _sub(feed, "id", f"urn:uuid:{stable_uuid('atom', 'entries')}")
+    _sub(feed, "title", f"{outputs.site_name}: new and updated entries")
+    _sub(feed, "subtitle", "Catalog entries, newest check first.")
+    _sub(feed, "updated", _stamp(dated[0][0]) if dated else f"{build_time():%Y-%m-%dT%H:%M:%SZ}")
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(outputs, urls.atom_feed()))
+    _sub(feed, "link", rel="alternate", type="text/html", href=absolute(outputs, urls.catalog()))
+    author = _sub(feed, "author")
+    _sub(author, "name", outputs.site_name)
+    if outputs.site_url:
+        _sub(author, "uri", outputs.site_url)
+    _sub(feed, "generator", "peolc-portal")
+    for day, entry in dated:
+        _atom_entry(outputs, feed, entry, day)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _atom_entry(outputs: Outputs, feed: ET.Element, entry: Entry, day: str) -> None:
+    item = _sub(feed, "entry")
+    _sub(item, "id", f"urn:uuid:{stable_uuid('atom', 'entry', entry.id)}")
+    status = {"paused": " (paused)", "retired": " (retired)"}.get(entry.status, "")
+    _sub(item, "title", entry.title + status)
+    _sub(item, "updated", _stamp(day))
+    if entry.launched and entry.launched <= day:
+        _sub(item, "published", _stamp(entry.launched))
+    _sub(item, "link", rel="alternate", type="text/html", href=absolute(outputs, urls.entry(entry.id)))
+    _sub(item, "link", rel="related", href=entry.url)
+    _sub(item, "link", rel="alternate", type="application/json", href=absolute(outputs, urls.api_entry(entry.id)))
+    _sub(item, "summary", entry.summary, type="text")
+    for tier in entry.tiers:
+        _sub(item, "category", term=f"tier-{tier}", label=f"Tier {tier}")
+    _sub(item, "category", term=entry.type, label=entry.type.replace("-", " "))
+
+
+# --- iCalendar ----------------------------------------------------------------------------------
+
+def ical_text(value: str) -> str:
+    """RFC 5545 TEXT escaping."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _when(prop: str, value: datetime | date, tz_name: str) -> str:
+    if not isinstance(value, datetime):
+        return f"{prop};VALUE=DATE:{value:%Y%m%d}"
+    if zone(tz_name) is None:
+        return f"{prop}:{value:%Y%m%dT%H%M%S}"  # unknown zone: floating local time
+    return f"{prop};TZID={tz_name}:{value:%Y%m%dT%H%M%S}"
+
+
+def _rrule(run: Run, start: datetime | date) -> str:
+    rec = run.recurrence
+    assert rec is not None
+    parts = [f"FREQ={_FREQ[rec.frequency]}"]
+    if rec.interval > 1:
+        parts.append(f"INTERVAL={rec.interval}")
+    if rec.count:
+        parts.append(f"COUNT={rec.count}")
+    elif rec.until:
+        until = date.fromisoformat(rec.until)
+        if isinstance(start, datetime) and zone(run.timezone) is not None:
+            # With a TZID start, UNTIL must be UTC: the end of that local day.
+            last = datetime.combine(until, time(23, 59, 59), tzinfo=zone(run.timezone)).astimezone(UTC)
+            parts.append(f"UNTIL={last:%Y%m%dT%H%M%SZ}")
+        elif isinstance(start, datetime):
+            parts.append(f"UNTIL={until:%Y%m%d}T235959")
+        else:
+            parts.append(f"UNTIL={until:%Y%m%d}")
+    if rec.by_day:
+        parts.append("BYDAY=" + ",".join(rec.by_day))
+    return "RRULE:" + ";".join(parts)
+
+
+def event_uid(outputs: Outputs, entry: Entry, run: Run) -> str:
+    return f"{run.id}.{entry.id}@{site_host(outputs)}"
+
+
+def _event(outputs: Outputs, entry: Entry, run: Run, stamp: str) -> list[str]:
+    start = parse_local(run.start, run.timezone)
+    page = absolute(outputs, urls.entry(entry.id))
+    lines = ["BEGIN:VEVENT", f"UID:{event_uid(outputs, entry, run)}", f"DTSTAMP:{stamp}",
+             _when("DTSTART", start, run.timezone)]
+    if run.end:
+        lines.append(_when("DTEND", parse_local(run.end, run.timezone), run.timezone))
+    elif isinstance(start, datetime) and entry.duration and entry.duration.per_session_minutes:
+        lines.append(f"DURATION:PT{entry.duration.per_session_minutes}M")
+    if run.recurrence:
+        lines.append(_rrule(run, start))
+    title = f"{entry.title}: {run.title}" if run.title else entry.title
+    description = entry.summary
+    if run.url:
+        description += f"\n\nDetails and booking: {run.url}"
+    if run.registration_deadline:
+        description += f"\nRegister by {run.registration_deadline.replace('T', ' ')} ({run.timezone})."
+    description += f"\nIn the portal: {page}"
+    lines += [f"SUMMARY:{ical_text(title)}", f"DESCRIPTION:{ical_text(description)}"]
+    location = run.location or ("Online" if run.online else "")
+    if location:
+        lines.append(f"LOCATION:{ical_text(location)}")
+    lines.append(f"URL:{run.url or page}")
+    lines.append(f"STATUS:{'CANCELLED' if run.status == 'cancelled' else 'CONFIRMED'}")
+    updated = entry_updated(entry)
+    if updated:
+        lines.append(f"LAST-MODIFIED:{updated.replace('-', '')}T000000Z")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def calendar_feed(outputs: Outputs) -> str:
+    """Every upcoming run of an entry that is not retired, as one subscribable calendar."""
+    now = build_time()
+    stamp = f"{now:%Y%m%dT%H%M%SZ}"
+    runs = sorted(((r, e) for e in outputs.catalog.entries.values() if e.status != "retired"
+                   for r in e.runs if is_upcoming(r, now)),
+                  key=lambda re: (re[0].start.replace(" ", "T"), re[1].id, re[0].id))
+    years: dict[str, tuple[int, int]] = {}
+    for run, _entry in runs:
+        first = int(run.start[:4])
+        last = last_moment(run)
+        final = min(last.year if last else first + 2, first + 10)
+        lo, hi = years.get(run.timezone, (first, final))
+        years[run.timezone] = (min(lo, first), max(hi, final))
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{ical_text(outputs.site_name)}//peolc-portal//EN",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ical_text(outputs.site_name)}: sessions",
+             "X-WR-CALDESC:Upcoming dated sessions (ECHO series\\, cohorts\\, webinars) from the catalog.",
+             "REFRESH-INTERVAL;VALUE=DURATION:PT12H", "X-PUBLISHED-TTL:PT12H"]
+    for tz_name in sorted(years):
+        lines += vtimezone(tz_name, *years[tz_name])
+    for run, entry in runs:
+        lines += _event(outputs, entry, run, stamp)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)

@@ -1,0 +1,118 @@
+"""What the exports add to the portal's own pages: head tags and the embed snippet.
+
+The plugin calls these for every page. Entry and pathway pages (marked by
+``portal: {kind, id}`` in their front matter) get oEmbed discovery, Open Graph
+and Twitter card tags, schema.org JSON-LD and a copy-and-paste embed snippet;
+every other page gets Atom feed discovery. Values are returned raw for the theme
+template to escape, except the JSON-LD <script> element, which is built here
+with JSON that cannot close it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import logging
+
+from ..model import Entry, Pathway
+from ..pages import urls
+from ..pages.html import esc, rel
+from .api import all_pathways
+from .common import absolute, script_json, short
+from .embeds import embed_height, iframe
+from .jsonld import FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
+
+log = logging.getLogger("generator")
+
+PAGE_BUDGET = 30_000  # bytes of HTML per page (see the working agreement)
+PREVIEW_CHARS = 200  # about what link previews show of a description
+
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
+def _item(outputs: Outputs, meta: Any) -> Entry | Pathway | None:
+    """The entry or pathway a page shows, from its ``portal:`` front matter."""
+    if not isinstance(meta, dict):
+        return None
+    kind, item_id = meta.get("kind"), meta.get("id")
+    if kind == "entry":
+        return outputs.catalog.entries.get(str(item_id))
+    if kind == "pathway":
+        return next((p for p in all_pathways(outputs) if p.id == item_id), None)
+    return None
+
+
+def _page_url(item: Entry | Pathway) -> str:
+    return urls.entry(item.id) if isinstance(item, Entry) else urls.pathway(item.id)
+
+
+def head(outputs: Outputs, meta: Any) -> dict[str, Any]:
+    """Tags for a page's <head>: {'links': [...], 'meta': [...], 'jsonld': '<script ...>' or None}."""
+    item = _item(outputs, meta)
+    if item is None:
+        feed = {"rel": "alternate", "type": "application/atom+xml", "href": absolute(outputs, urls.atom_feed()),
+                "title": f"{outputs.site_name}: new and updated entries"}
+        return {"links": [feed], "meta": [], "jsonld": None}
+    # Entry and pathway pages are the heaviest, so they carry only what previews and embeds need.
+    page_url = _page_url(item)
+    links = [{"rel": "alternate", "type": "application/json+oembed", "href": absolute(outputs, urls.oembed(page_url)),
+              "title": item.title}]
+    out: dict[str, Any] = {"links": links, "meta": [], "jsonld": None}
+    description = short(item.summary, PREVIEW_CHARS)
+    out["meta"] = [
+        {"property": "og:type", "content": "website"},
+        {"property": "og:site_name", "content": outputs.site_name},
+        {"property": "og:title", "content": item.title},
+        {"property": "og:description", "content": description},
+        {"property": "og:url", "content": absolute(outputs, page_url)},
+        # Twitter/X falls back to og:title and og:description; repeating them would only add weight.
+        {"name": "twitter:card", "content": "summary"},
+    ]
+    out["jsonld"] = jsonld_tag(outputs, item, FULL)
+    return out
+
+
+def jsonld_tag(outputs: Outputs, item: Entry | Pathway, detail: int) -> str:
+    data = entry_jsonld(outputs, item, detail) if isinstance(item, Entry) else pathway_jsonld(outputs, item, detail)
+    return f'<script type="application/ld+json">{script_json(data)}</script>'
+
+
+def fit(outputs: Outputs, meta: Any, html: str) -> str:
+    """The finished page, with leaner JSON-LD if the full one would take it over the page budget."""
+    if len(html.encode("utf-8")) <= PAGE_BUDGET:
+        return html
+    item = _item(outputs, meta)
+    full = jsonld_tag(outputs, item, FULL) if item else ""
+    if not full or full not in html:
+        return html
+    for detail in (LEAN, MINIMAL):
+        leaner = html.replace(full, jsonld_tag(outputs, item, detail), 1)  # type: ignore[arg-type]
+        if len(leaner.encode("utf-8")) <= PAGE_BUDGET:
+            return leaner
+    # Not fatal (the page is heavy without us), but the owner of its content should know.
+    log.warning("%s: %d bytes of HTML, over the %d-byte page budget even with minimal JSON-LD",
+                _page_url(item), len(leaner.encode("utf-8")), PAGE_BUDGET)  # type: ignore[arg-type]
+    return leaner
+
+
+def snippet(outputs: Outputs, meta: Any) -> str:
+    """The 'Embed or share' block for the end of an entry or pathway page; '' for other pages."""
+    item = _item(outputs, meta)
+    if item is None:
+        return ""
+    page_url = _page_url(item)
+    height = embed_height(item if isinstance(item, Pathway) else None)
+    code = iframe(outputs, page_url, item.title, height)
+    noun = "entry" if isinstance(item, Entry) else "pathway"
+    api = urls.api_entry(item.id) if isinstance(item, Entry) else urls.api_pathway(item.id)
+    # No script (CSP): readers copy the text themselves from a readonly textarea.
+    return (
+        f'<details class="portal-embed"><summary>Embed or share this {noun}</summary>'
+        f"<p>Paste this HTML into your website to show a small, up-to-date card that links back here. "
+        "It runs no scripts.</p>"
+        f'<textarea class="portal-embed-code" readonly rows="4" spellcheck="false" '
+        f'aria-label="HTML to embed this {noun}">{esc(code)}</textarea>'
+        f'<p class="portal-meta"><a href="{esc(rel(page_url, urls.embed(page_url)))}">Preview</a> · '
+        f'<a href="{esc(rel(page_url, api))}">JSON</a> · '
+        f'<a href="{esc(rel(page_url, "open-data/"))}">About embeds and open data</a></p></details>'
+    )

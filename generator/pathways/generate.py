@@ -1,0 +1,196 @@
+"""Generated pathways: one for every profession × tier, and one for every inequity-focused audience.
+
+Each is a weighted set cover (see :mod:`.setcover`): the universe is the
+competencies expected at the pathway's tier, cumulatively (tier 2 builds on
+tier 1, tier 3 on both: ``Framework.competencies_up_to``); the candidates are
+the active catalog entries a learner in that group can use; the weights
+prefer fewer, free, shorter and openly accessible entries (:mod:`.weights`).
+
+* A **profession** pathway at tier ``t`` uses entries listed for that
+  profession (or for no profession in particular) that are pitched at tier
+  ``t`` or below: nobody is sent to a specialist course for a first step.
+* An **audience** pathway uses only entries that focus on that group, at
+  ``AUDIENCE_TIER`` (staff who care for people regularly; it builds on tier 1).
+
+Competencies that no suitable entry teaches are not hidden: they are the
+pathway's ``uncovered`` list, shown on its page, and they are exactly the
+gaps a commissioner needs to see.
+
+Steps come in a learnable order: prerequisites first (added to the pathway
+when a chosen entry needs them), then by the lowest tier the entry is
+pitched at, then in greedy's pick order (broadest first), then by id.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Catalog, Entry, Pathway, Step
+from .order import topological, with_prerequisites
+from .setcover import Candidate, greedy_cover
+from .weights import weight
+
+log = logging.getLogger("generator")
+
+# Curated pathway ids are slugs a curator picks; this prefix marks ours. A curated id that
+# starts with it would collide, so the generated pathway of that id is skipped with a warning.
+PREFIX = "for-"
+AUDIENCE_TIER = 2
+
+
+def profession_pathway_id(profession: str, tier: int) -> str:
+    """The permanent id of a profession's generated pathway, e.g. 'for-paramedic-tier-2'."""
+    return f"{PREFIX}{profession}-tier-{tier}"
+
+
+def audience_pathway_id(audience: str) -> str:
+    """The permanent id of an audience's generated pathway, e.g. 'for-audience-homelessness'."""
+    return f"{PREFIX}audience-{audience}"
+
+
+@dataclass(frozen=True)
+class _Usable:
+    entry: Entry
+    mask: int
+    tier: int  # the lowest tier it is pitched at
+    candidate: Candidate  # made once, shared by every pathway's cover
+
+
+class _Index:
+    """Bitsets and weights for every usable entry, computed once for all pathways."""
+
+    def __init__(self, catalog: Catalog, language: str) -> None:
+        fw = catalog.framework
+        self.order = list(fw.competencies)
+        self.bit = {c: 1 << i for i, c in enumerate(self.order)}
+        self.up_to = {t: sum(self.bit[c.id] for c in fw.competencies_up_to(t)) for t in sorted(fw.tiers)}
+        self.usable: dict[str, _Usable] = {}
+        self.by_profession: dict[str, list[_Usable]] = {}
+        self.for_anyone: list[_Usable] = []
+        self.by_audience: dict[str, list[_Usable]] = {}
+        for e in catalog.entries.values():
+            if e.status != "active" or language not in e.languages or not e.tiers:
+                continue
+            mask = sum(self.bit.get(c, 0) for c in set(e.competencies))
+            u = _Usable(e, mask, min(e.tiers), Candidate(e.id, mask, weight(e)))
+            self.usable[e.id] = u
+            if not e.professions:
+                self.for_anyone.append(u)
+            for p in e.professions:
+                self.by_profession.setdefault(p, []).append(u)
+            for a in e.audiences:
+                self.by_audience.setdefault(a, []).append(u)
+
+    def ids(self, mask: int) -> list[str]:
+        return [c for c in self.order if mask & self.bit[c]]
+
+
+def generate_all(catalog: Catalog, *, language: str = "en") -> list[Pathway]:
+    """Every generated pathway for ``catalog``, in a stable order (this is what the benchmark times).
+
+    Args:
+        catalog: the validated catalog.
+        language: only entries offered in this language are used (the site's language).
+    """
+    index = _Index(catalog, language)
+    v = catalog.vocab
+    fw = catalog.framework
+    out: list[Pathway] = []
+    for p, term in v["professions"].items():
+        pool = [*index.by_profession.get(p, ()), *index.for_anyone]
+        for t in sorted(fw.tiers):
+            out.append(_pathway(
+                catalog, index, profession_pathway_id(p, t), [u for u in pool if u.tier <= t], t,
+                title=f"{term.label}: tier {t} pathway", for_whom=f"{term.label}, learning at tier {t}: {fw.tiers[t].name}.",
+                professions=(p,), audiences=(), language=language))
+    if AUDIENCE_TIER in fw.tiers:
+        for a, term in v["audiences"].items():
+            pool = [u for u in index.by_audience.get(a, ()) if u.tier <= AUDIENCE_TIER]
+            out.append(_pathway(
+                catalog, index, audience_pathway_id(a), pool, AUDIENCE_TIER,
+                title=f"{term.label}: a focused pathway",
+                for_whom=(f"Anyone who cares for or supports this group: {term.label}. It uses only entries that "
+                          f"focus on them, up to tier {AUDIENCE_TIER}."),
+                professions=(), audiences=(a,), language=language))
+    kept = []
+    for pathway in out:
+        if pathway.id in catalog.pathways:
+            log.warning("curated pathway %s has the id of a generated pathway; the generated one was left out", pathway.id)
+        else:
+            kept.append(pathway)
+    return kept
+
+
+def _pathway(catalog: Catalog, index: _Index, pid: str, pool: list[_Usable], tier: int, *, title: str,
+             for_whom: str, professions: tuple[str, ...], audiences: tuple[str, ...], language: str) -> Pathway:
+    universe = index.up_to[tier]
+    cover = greedy_cover(universe, [u.candidate for u in pool])
+    rank = {cid: n for n, cid in enumerate(cover.chosen)}
+    needed_by = with_prerequisites(cover.chosen, lambda i: catalog.entries[i].prerequisites,
+                                   lambda i: i in index.usable)
+    for pre, users in needed_by.items():
+        if users:
+            rank[pre] = min(rank.get(u, len(rank)) for u in users)
+    ordered = topological(list(needed_by), {i: catalog.entries[i].prerequisites for i in needed_by},
+                          key=lambda i: (index.usable[i].tier, rank.get(i, len(rank)), i))
+    steps = []
+    seen = 0
+    for i in ordered:
+        mask = index.usable[i].mask & universe
+        steps.append(Step(i, _reason(catalog, index.ids(mask & ~seen), index.ids(mask),
+                                     [catalog.entries[u].title for u in needed_by[i]])))
+        seen |= mask
+    uncovered = sorted(index.ids(universe & ~seen), key=lambda c: catalog.framework.competencies[c].tier)
+    return Pathway(
+        id=pid, title=title, summary=_summary(catalog, tier, len(steps), seen.bit_count(), universe.bit_count(),
+                                             len(uncovered)),
+        tier=tier, steps=tuple(steps), review_by="", for_whom=for_whom, professions=professions,
+        audiences=audiences, languages=(language,), generated=True, uncovered=tuple(uncovered))
+
+
+def _subjects(catalog: Catalog, competencies: Iterable[str]) -> str:
+    """'Communication (tiers 1 and 2); Symptom management (tier 2)', in framework order."""
+    fw = catalog.framework
+    tiers: dict[str, list[int]] = {}
+    for c in competencies:
+        tiers.setdefault(fw.competencies[c].subject, []).append(fw.competencies[c].tier)
+    parts = []
+    for subject, ts in tiers.items():
+        parts.append(f"{fw.subjects[subject].name} ({tiers_text(sorted(ts))})")
+    return "; ".join(parts)
+
+
+def tiers_text(tiers: list[int]) -> str:
+    """'tier 2', 'tiers 1 and 3', 'tiers 1–3'."""
+    if len(tiers) == 1:
+        return f"tier {tiers[0]}"
+    if len(tiers) > 2 and tiers == list(range(tiers[0], tiers[-1] + 1)):
+        return f"tiers {tiers[0]}–{tiers[-1]}"
+    return "tiers " + ", ".join(map(str, tiers[:-1])) + f" and {tiers[-1]}"
+
+
+def _reason(catalog: Catalog, new: list[str], teaches: list[str], needed_for: list[str]) -> str:
+    parts = []
+    if new:
+        parts.append(f"Covers what no earlier step does: {_subjects(catalog, new)}.")
+    elif teaches:
+        parts.append(f"Goes over {_subjects(catalog, teaches)} again, at its own level.")
+    if needed_for:
+        parts.append("Needed before: " + "; ".join(needed_for) + ".")
+    return " ".join(parts) or "Needed before a later step."
+
+
+def _summary(catalog: Catalog, tier: int, steps: int, covered: int, expected: int, uncovered: int) -> str:
+    below = list(range(1, tier))
+    builds = "" if not below else ", which builds on tier 1" if tier == 2 else (
+        ", which builds on tiers " + ", ".join(map(str, below[:-1])) + f" and {below[-1]}")
+    name = catalog.framework.tiers[tier].name
+    text = (f"Worked out from the catalog: the fewest, most open entries that together cover what the framework "
+            f"expects at tier {tier} ({name}){builds}. {steps} step{' covers' if steps == 1 else 's cover'} {covered} of "
+            f"the {expected} competencies.")
+    if uncovered:
+        text += (f" {uncovered} cannot be covered yet because no suitable entry exists; they are listed on "
+                 f"this page.")
+    return text

@@ -1,0 +1,83 @@
+"""The catalog's facets: what a clinician can narrow by, and which values each entry has.
+
+One definition serves the browser and the tests: the build writes, per facet,
+the value ids and labels, and per entry a bitmask of the values it has; the
+browser only tests bits and never re-derives a value from entry data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Catalog, Entry
+
+# Study time bands, in minutes: [low, high). Calendar-only durations ("6 weeks")
+# have no study time, so they fall under "not stated" like entries with none.
+DURATION_BANDS: tuple[tuple[str, str, int, int | None], ...] = (
+    ("under-1h", "Under 1 hour", 0, 60),
+    ("1-3h", "1 to 3 hours", 60, 180),
+    ("3-10h", "3 to 10 hours", 180, 600),
+    ("10-40h", "10 to 40 hours", 600, 2400),
+    ("over-40h", "Over 40 hours", 2400, None),
+    ("not-stated", "Not stated", -1, -1),
+)
+
+# Bits per mask word: JavaScript's bitwise operators work on 32-bit integers,
+# and 30 keeps every word a small positive number.
+WORD_BITS = 30
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter group: its URL parameter, its legend, and its values in display order."""
+
+    key: str
+    label: str
+    values: tuple[tuple[str, str], ...]
+    of: Callable[[Entry], set[str]]
+
+    def mask(self, entry: Entry) -> list[int]:
+        """The entry's values as bitmask words, ``WORD_BITS`` values per word."""
+        have = self.of(entry)
+        words = [0] * max(1, -(-len(self.values) // WORD_BITS))
+        for i, (value, _) in enumerate(self.values):
+            if value in have:
+                words[i // WORD_BITS] |= 1 << (i % WORD_BITS)
+        return words
+
+
+def duration_band(entry: Entry) -> str:
+    minutes = entry.minutes
+    if not minutes:
+        return "not-stated"
+    for band, _, low, high in DURATION_BANDS:
+        if low <= minutes and (high is None or minutes < high):
+            return band
+    return "not-stated"
+
+
+def _vocab_facet(catalog: Catalog, key: str, label: str, vocab: str, attr: str) -> Facet:
+    values = tuple((t.id, t.label) for t in catalog.vocab[vocab].values())
+    return Facet(key, label, values, lambda e: set(getattr(e, attr)))
+
+
+def catalog_facets(catalog: Catalog) -> list[Facet]:
+    """Every facet, in the order the filter form shows them."""
+    tiers = tuple((str(n), f"Tier {n}: {t.name}") for n, t in sorted(catalog.framework.tiers.items()))
+    credits = (("any", "Any credits"),
+               *((t.id, t.label) for t in catalog.vocab["credit_types"].values()))
+    return [
+        Facet("tier", "Tier", tiers, lambda e: {str(t) for t in e.tiers}),
+        _vocab_facet(catalog, "profession", "Profession", "professions", "professions"),
+        _vocab_facet(catalog, "setting", "Care setting", "settings", "settings"),
+        _vocab_facet(catalog, "audience", "Inequity-focused audience", "audiences", "audiences"),
+        _vocab_facet(catalog, "format", "Format", "formats", "formats"),
+        Facet("cost", "Cost", tuple((t.id, t.label) for t in catalog.vocab["cost"].values()),
+              lambda e: {e.cost} if e.cost else set()),
+        _vocab_facet(catalog, "language", "Language", "languages", "languages"),
+        Facet("credit", "Credits", credits,
+              lambda e: ({"any"} | {c.type for c in e.credits}) if e.credits else set()),
+        Facet("duration", "Study time", tuple((b, label) for b, label, _, _ in DURATION_BANDS),
+              lambda e: {duration_band(e)}),
+    ]

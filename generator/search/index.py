@@ -1,0 +1,159 @@
+"""Build the catalog's lunr index and split it into small shards by term.
+
+lunr.py's Builder computes the index (BM25 weights, serialised for lunr.js
+2.3.9) from terms analysed exactly as lunr.js analyses a query. A whole lunr
+index of a 10,000-entry catalog is megabytes, so instead of shipping it whole we regroup it by term: each shard
+holds, for a run of consecutive terms, every document's weight for that term.
+The browser fetches only the shards that hold its query terms and hands those
+terms to ``lunr.Index.load``; because a lunr score is the dot product of the
+query vector with the document vectors, the terms a query does not contain
+never change a score, so results and scores equal those of the whole index.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lunr.builder import Builder
+from lunr.stemmer import stemmer as lunr_stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
+
+from ..model import Catalog, Entry
+from .stemmer import stem
+
+# Field name, boost. "exact" holds the whole title as one token, so that typing
+# an entry's exact title always ranks that entry first (see exact_key).
+FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("exact", 50), ("keys", 3), ("text", 1))
+
+# lunr.js splits text on /[\s\-]+/ (JavaScript's \s) and its trimmer strips ASCII
+# non-word characters at both ends of a token. lunr.py's tokenizer splits on fewer
+# spaces and its trimmer is Unicode-aware (and leaves "e.g." alone), so the index
+# would hold terms the browser never looks up. Text is therefore analysed here
+# with lunr.js's rules, lunr.py's stop word list and lunr.js's stemmer (ported in
+# stemmer.py: lunr.py's differs), and handed to lunr.py's Builder as terms.
+_SEPARATOR = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+")
+_LEAD = re.compile(r"^\W+", re.ASCII)
+_TRAIL = re.compile(r"\W+$", re.ASCII)
+
+
+@lru_cache(maxsize=None)
+def _term(word: str) -> str | None:
+    """One lowercased word as lunr.js's index pipeline (trimmer, stop words, stemmer) leaves it."""
+    word = _TRAIL.sub("", _LEAD.sub("", word))
+    if not word or stop_word_filter(Token(word)) is None:
+        return None
+    return stem(word)
+
+
+def analyse(text: str) -> list[str]:
+    """The index terms of ``text``, in order, as lunr.js would produce them."""
+    out = []
+    for word in _SEPARATOR.split(text.lower()):
+        if word and (term := _term(word)) is not None:
+            out.append(term)
+    return out
+
+
+def exact_key(title: str) -> str:
+    """A title reduced to its letters and digits: the browser computes the same from a query."""
+    text = unicodedata.normalize("NFC", title).lower()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def search_order(catalog: Catalog) -> list[Entry]:
+    """The searchable entries, numbered in the catalog list's order (by title), so that
+    filtering without a query keeps that order for free."""
+    return sorted(catalog.active_entries, key=lambda e: (e.title.lower(), e.id))
+
+
+def _document(catalog: Catalog, n: int, entry: Entry) -> dict[str, object]:
+    v = catalog.vocab
+    keys = [*entry.keywords, entry.code, *(o.name for o in entry.providers)]
+    tags = [v.label("disease_groups", x) for x in entry.disease_groups]
+    tags += [v.label("audiences", x) for x in entry.audiences]
+    tags += [v.label("resource_types", x) for x in entry.resource_types]
+    text = [entry.summary, *entry.learning_outcomes, *tags]
+    return {"ref": str(n), "title": analyse(entry.title), "exact": analyse(exact_key(entry.title)),
+            "keys": analyse(" ".join(k for k in keys if k)), "text": analyse("\n".join(text))}
+
+
+def build_lunr(catalog: Catalog, entries: Sequence[Entry]) -> dict:
+    """The serialised lunr index (lunr.js 2.3.9 format) of ``entries``; refs are positions."""
+    builder = Builder()  # no index pipeline: documents arrive as analysed terms
+    builder.search_pipeline.add(lunr_stemmer)  # serialised as "stemmer": lunr.js's own, in the browser
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for n, entry in enumerate(entries):
+        builder.add(_document(catalog, n, entry))
+    return builder.build().serialize()
+
+
+@dataclass(frozen=True)
+class Shard:
+    boundary: str  # the shard holds the terms from here up to the next shard's boundary
+    records: list[list]
+
+
+def postings(serialized: dict) -> list[tuple[str, int, list[list[int]]]]:
+    """(term, term index, per-field flat [field, count, doc delta, weight, ...]) for every term.
+
+    Weights are lunr's (already rounded to 0.001) times 1000, so they stay exact integers.
+    """
+    fields = serialized["fields"]
+    by_index: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for ref, elements in serialized["fieldVectors"]:
+        field, doc = ref.split("/", 1)
+        f = fields.index(field)
+        for k in range(0, len(elements), 2):
+            by_index[elements[k]][f].append((int(doc), round(elements[k + 1] * 1000)))
+    out = []
+    for term, posting in serialized["invertedIndex"]:
+        index = posting["_index"]
+        flat: list[int] = []
+        for f, docs in sorted(by_index[index].items()):
+            docs.sort()
+            flat += [f, len(docs)]
+            last = 0
+            for doc, weight in docs:
+                flat += [doc - last, weight]
+                last = doc
+        out.append((term, index, flat))
+    return out
+
+
+def boundary(previous: str, first: str) -> str:
+    """The shortest prefix of ``first`` that sorts after ``previous``: all a reader needs to
+    tell which shard a term is in, at a fraction of the bytes of whole terms."""
+    for k in range(1, len(first) + 1):
+        if first[:k] > previous:
+            return first[:k]
+    return first
+
+
+def shard(records: list[tuple[str, int, list[int]]], target_bytes: int) -> list[Shard]:
+    """Consecutive terms grouped into shards of about ``target_bytes`` of JSON each.
+
+    A term is never split, so a very common term may get a larger shard of its own.
+    """
+    groups: list[list[list]] = [[]]
+    size = 0
+    for term, index, flat in records:
+        record = [term, index, flat]
+        cost = len(json.dumps(record, ensure_ascii=False, separators=(",", ":"))) + 1
+        if groups[-1] and size + cost > target_bytes:
+            groups.append([])
+            size = 0
+        groups[-1].append(record)
+        size += cost
+    shards = [Shard("", groups[0])]
+    for before, group in zip(groups, groups[1:]):
+        shards.append(Shard(boundary(before[-1][0], group[0][0]), group))
+    return shards

@@ -1,0 +1,95 @@
+"""The files the browser's catalog search reads, all under ``search/catalog/``.
+
+- ``meta.json``: small and fetched first: facet labels with whole-catalog counts,
+  the first term of each index shard, and how the rest is laid out.
+- ``t/<n>.json``: index shards (see ``index.py``), fetched per query term.
+- ``d/<n>.json``: what a result shows (id, title, one line of facts), in chunks
+  of consecutive entries, fetched for the results on screen.
+- ``facets.json``: every entry's facet values as bitmask words, fetched once the
+  first results are on screen or a filter is used; it is what counts are made of.
+
+Every file is written deterministically; meta.json carries a hash of all the
+others, which the browser adds to their URLs so caches never mix two builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+
+from ..model import Catalog, Entry
+from ..pages import urls
+from ..pages.entry import tiers_text, time_text
+from .facets import Facet, catalog_facets
+from .index import FIELDS, build_lunr, postings, search_order, shard
+
+PREFIX = "search/catalog/"
+FORMAT = 1
+SHARD_BYTES = 16_000   # about 5 kB gzipped: one round trip on a slow phone connection
+DOC_CHUNK = 8          # rows per display chunk: results are scattered, so small chunks waste least
+PAGE_SIZE = 10         # results per page in the catalog app
+
+
+def dumps(value: object) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def display_row(catalog: Catalog, entry: Entry) -> list[str]:
+    """[id, title, facts] for one result, the facts as in the catalog list's cards."""
+    facts = [tiers_text(entry), time_text(entry) if entry.duration else "",
+             catalog.vocab.label("cost", entry.cost) if entry.cost else "", entry.provider]
+    if entry.status == "paused":
+        facts.insert(0, "Paused")
+    return [entry.id, entry.title, " · ".join(f for f in facts if f)]
+
+
+def facet_columns(facets: list[Facet], entries: list[Entry]) -> list[list[list[int]]]:
+    """Per facet, per mask word, one integer per entry."""
+    out = []
+    for facet in facets:
+        masks = [facet.mask(e) for e in entries]
+        out.append([[m[w] for m in masks] for w in range(len(masks[0]) if masks else 1)])
+    return out
+
+
+def facet_meta(facets: list[Facet], entries: list[Entry]) -> list[dict[str, object]]:
+    meta = []
+    for facet in facets:
+        counts = {value: 0 for value, _ in facet.values}
+        for e in entries:
+            for value in facet.of(e):
+                if value in counts:
+                    counts[value] += 1
+        meta.append({"key": facet.key, "label": facet.label,
+                     "values": [[value, label, counts[value]] for value, label in facet.values]})
+    return meta
+
+
+def search_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+    """Every file of the catalog search, as (path in site, content)."""
+    entries = search_order(catalog)
+    serialized = build_lunr(catalog, entries)
+    shards = shard(postings(serialized), SHARD_BYTES)
+    facets = catalog_facets(catalog)
+    files: dict[str, bytes] = {}
+    for n, s in enumerate(shards):
+        files[f"t/{n}.json"] = dumps(s.records)
+    rows = [display_row(catalog, e) for e in entries]
+    for k in range(0, max(len(rows), 1), DOC_CHUNK):
+        files[f"d/{k // DOC_CHUNK}.json"] = dumps(rows[k:k + DOC_CHUNK])
+    files["facets.json"] = dumps(facet_columns(facets, entries))
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path] + b"\0")
+    before, after = urls.entry("\0").split("\0")
+    meta = {
+        "format": FORMAT, "version": digest.hexdigest()[:12], "count": len(entries),
+        "fields": [name for name, _ in FIELDS], "lunr": serialized["version"],
+        "pipeline": serialized["pipeline"], "shards": [s.boundary for s in shards],
+        "docChunk": DOC_CHUNK, "pageSize": PAGE_SIZE, "facets": facet_meta(facets, entries),
+        "urls": {"catalog": urls.catalog(), "entry": [before, after]},
+    }
+    yield PREFIX + "meta.json", dumps(meta)
+    for path in sorted(files):
+        yield PREFIX + path, files[path]

@@ -1,0 +1,1 @@
+"""Site-wide security measures: the Content-Security-Policy's companions (see ``csp``)."""

@@ -1,0 +1,167 @@
+"""WCAG 2.2 A and AA: axe-core finds nothing on any kind of page, light or dark; the catalog works by keyboard.
+
+axe-core comes from npm (``make test`` runs ``npm ci``) and is added to every
+page by Playwright before the page's own scripts, which the site's
+Content-Security-Policy does not block. Page kinds come from the built site's
+URLs (page_kinds.py), so an embed page, the coverage report or any later page
+type is checked as soon as it is built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .page_kinds import group_pages, url_of
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Material's palette: the reader's toggle sets data-md-color-scheme on <body>.
+SCHEMES = {"light": "default", "dark": "slate"}
+# The kinds the issue names; embed and coverage pages join through page_kinds when they are built.
+REQUIRED = {"home": "/", "entry": "catalog/*/", "competency": "competencies/*/", "tier": "tiers/*/",
+            "audience": "audiences/*/", "pathway": "pathways/*/", "catalog": "catalog/"}
+
+OPEN_FILTERS = """() => {
+  const app = document.querySelector('#portal-search-app, .portal-search-app, [data-portal-filters]');
+  const scope = app || document.querySelector('main') || document;
+  scope.querySelectorAll('details').forEach(d => d.open = true);
+  scope.querySelectorAll('[aria-expanded="false"]').forEach(b => b.click());
+  return app ? {hidden: app.hidden, controls: app.querySelectorAll('input, select, button').length} : null;
+}"""
+RUN_AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' '))})))"""
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> Path:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make test`, which runs `npm ci` for the test tools")
+    return AXE
+
+
+def _site_prefix(site_dir: Path) -> str:
+    """The path part of site_url ('/portal/'), which 404.html uses for its absolute links."""
+    page = (site_dir / "404.html").read_text(encoding="utf-8") if (site_dir / "404.html").is_file() else ""
+    match = re.search(r'href="(/[^"]*?)assets/stylesheets/', page)
+    return match[1] if match else "/"
+
+
+def _targets(site_dir: Path) -> list[tuple[str, str]]:
+    """(kind, url path) for the first page of every kind, and the catalog again with a query."""
+    targets = [(kind, url_of(pages[0])) for kind, pages in group_pages(site_dir).items()]
+    targets.append(("catalog, filtered", "catalog/?q=care"))
+    return targets
+
+
+def _context(browser, site_dir: Path, base_url: str, scheme: str, axe: Path):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    context.add_init_script(path=str(axe))
+    prefix = _site_prefix(site_dir)
+    if prefix != "/":
+        # 404.html links absolutely to site_url's path; serve those from the test server's root.
+        context.route(f"{base_url.rstrip('/')}{prefix}**",
+                      lambda route: route.continue_(url=route.request.url.replace(prefix, "/", 1)))
+    return context
+
+
+def test_every_required_kind_of_page_is_built(site_dir: Path) -> None:
+    kinds = group_pages(site_dir)
+    missing = {name: kind for name, kind in REQUIRED.items() if kind not in kinds}
+    assert missing == {}, f"no page of these kinds to check: {missing}; kinds built: {sorted(kinds)}"
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_axe_finds_no_wcag_violation_on_any_kind_of_page(browser, site_dir: Path, base_url: str, scheme: str,
+                                                         axe_source: Path) -> None:
+    context = _context(browser, site_dir, base_url, scheme, axe_source)
+    page = context.new_page()
+    report: dict[str, object] = {}
+    for kind, path in _targets(site_dir):
+        page.goto(base_url + path, wait_until="load")
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", SCHEMES[scheme])
+        if kind.startswith("catalog"):
+            page.evaluate(OPEN_FILTERS)
+        page.wait_for_timeout(50)  # let the scheme's colours apply before contrast is measured
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+        violations = page.evaluate(RUN_AXE, TAGS)
+        if violations:
+            report[f"{kind} ({path})"] = violations
+    context.close()
+    assert report == {}, json.dumps(report, indent=1)
+
+
+FOCUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+  const r = e.getBoundingClientRect();
+  return {tag: e.tagName.toLowerCase(), type: e.type || '', href: e.getAttribute('href') || '',
+          text: (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 60),
+          inApp: !!e.closest('#portal-search-app, .portal-search-app, [data-portal-filters]'),
+          inList: !!e.closest('.portal-list'), ring, shown: r.width > 0 && r.height > 0,
+          key: e.tagName + '|' + (e.id || '') + '|' + (e.getAttribute('href') || '') + '|' + (e.name || '') + '|' + (e.value || '')};
+}"""
+
+
+def _tab_until(page, want, limit: int = 150) -> tuple[list[dict], dict | None]:
+    """Press Tab until ``want(focused)``; every stop on the way, and the one that matched."""
+    stops: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUS)
+        if info is None:
+            continue
+        stops.append(info)
+        if want(info):
+            return stops, info
+    return stops, None
+
+
+def test_catalog_can_be_used_with_the_keyboard_alone(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "catalog/")
+    page.wait_for_load_state("load")
+    app_controls = page.evaluate("""() => {
+      const app = document.querySelector('#portal-search-app, .portal-search-app, [data-portal-filters]');
+      if (!app || app.hidden) return [];
+      return [...app.querySelectorAll('input:not([type=hidden]), select, button, a[href], textarea')]
+        .filter(e => !e.disabled && e.getClientRects().length).map(e => e.tagName + '|' + (e.id || '') + '|'
+          + (e.getAttribute('href') || '') + '|' + (e.name || '') + '|' + (e.value || ''));
+    }""")
+    # Walk the whole page once: every stop must show where focus is, and no stop may trap it.
+    stops, _ = _tab_until(page, lambda f: False, limit=120)
+    assert stops, "Tab never moved focus onto anything"
+    hidden_focus = [s for s in stops if not s["shown"]]
+    no_ring = [s for s in stops if s["shown"] and not s["ring"]]
+    assert hidden_focus == [], f"focus went to invisible elements: {hidden_focus[:5]}"
+    assert no_ring == [], f"focused elements without a visible focus indicator: {no_ring[:5]}"
+    reached = {s["key"] for s in stops}
+    assert [c for c in app_controls if c not in reached] == [], "filter controls that Tab never reaches"
+    assert any(s["inList"] for s in stops), "Tab never reaches the catalog's entries"
+
+    # Use it: type a query where the filters offer a text box, then open an entry with Enter.
+    page.goto(base_url + "catalog/")
+    page.wait_for_load_state("load")
+    if any(c.startswith("INPUT") for c in app_controls):
+        _, box = _tab_until(page, lambda f: f["inApp"] and f["tag"] == "input" and f["type"] in ("search", "text"))
+        if box is not None:
+            page.keyboard.type("care")
+            page.wait_for_timeout(300)
+    entry = re.compile(r"^(\.\./)*(catalog/)?[a-z0-9]+(-[a-z0-9]+)*/$")
+    _, link = _tab_until(page, lambda f: f["tag"] == "a" and (f["inList"] or f["inApp"]) and bool(entry.match(f["href"]))
+                         and not re.search(r"page-\d+/$", f["href"]))
+    assert link is not None, "no entry link can be reached with Tab"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/catalog/[a-z0-9-]+/$"))
+    assert page.locator("a.portal-out").count() == 1
+    context.close()

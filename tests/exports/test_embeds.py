@@ -1,0 +1,124 @@
+"""Embed pages, oEmbed JSON, the head tags of entry and pathway pages, and the embed snippet."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SITE_URL, Tags
+
+PAGES = ["catalog/paid-course/", "catalog/echo-series/", "catalog/free-guide/", "catalog/retired-course/",
+         "pathways/first-steps/"]
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_embed_page_is_script_free_attributed_and_links_back(site: Path, url: str) -> None:
+    text = html(site, "embed/" + url)
+    tags = Tags(text)
+    assert not tags.find("script") and "<script" not in text.lower()
+    assert not [a for _t, a in tags.tags for k in a if k.startswith("on")], "no inline event handlers"
+    assert "stylesheet" not in text and not tags.find("link", rel="stylesheet"), "its CSS is its own"
+    back = SITE_URL + url
+    assert tags.find("link", rel="canonical")[0]["href"] == back
+    links = tags.find("a")
+    assert any(a["href"] == back for a in links), "a link back to the full page"
+    assert any(a["href"] == SITE_URL and "Exports Test Portal" in text for a in links), "attribution"
+    assert all(a.get("target") == "_blank" and "noopener" in a.get("rel", "") for a in links)
+    assert len(text.encode("utf-8")) < 12_000, "embeds stay light"
+
+
+def test_embed_csp_allows_exactly_its_own_style(site: Path) -> None:
+    tags = Tags(html(site, "embed/catalog/paid-course/"))
+    [csp] = tags.find("meta", http_equiv="Content-Security-Policy")
+    policy = dict(part.strip().split(" ", 1) for part in csp["content"].split(";"))
+    assert policy["default-src"] == "'none'"
+    style = re.search(r"<style>(.*?)</style>", html(site, "embed/catalog/paid-course/"), re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
+    assert policy["style-src"] == f"'sha256-{digest}'"
+    assert "script-src" not in policy, "default-src 'none' already forbids every script"
+
+
+def test_embed_escapes_catalog_text(site: Path) -> None:
+    text = html(site, "embed/catalog/paid-course/")
+    assert "<masterclass>" not in text and "</script><script>" not in text
+    assert "&lt;masterclass&gt;" in text
+
+
+def test_pathway_embed_lists_its_steps(site: Path) -> None:
+    tags = Tags(html(site, "embed/pathways/first-steps/"))
+    steps = [a["href"] for t, a in tags.tags if t == "a" and "/catalog/" in a["href"]]
+    assert steps == [SITE_URL + f"catalog/{e}/" for e in ("free-guide", "echo-series", "paid-course")]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_oembed_json_describes_a_rich_iframe_of_the_embed_page(site: Path, url: str) -> None:
+    data = json.loads((site / "embed" / url / "oembed.json").read_text(encoding="utf-8"))
+    assert data["version"] == "1.0" and data["type"] == "rich"
+    assert data["provider_name"] == "Exports Test Portal" and data["provider_url"] == SITE_URL
+    assert isinstance(data["width"], int) and isinstance(data["height"], int) and data["height"] > 0
+    assert data["title"]
+    tags = Tags(data["html"])
+    [frame] = tags.find("iframe")
+    assert frame["src"] == SITE_URL + "embed/" + url
+    assert (site / "embed" / url / "index.html").is_file()
+    assert frame["width"] == str(data["width"]) and frame["height"] == str(data["height"])
+    assert "allow-scripts" not in frame["sandbox"] and "allow-same-origin" not in frame["sandbox"]
+    assert frame["title"].endswith("(Exports Test Portal)")
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_head_has_oembed_discovery_open_graph_and_twitter(site: Path, url: str) -> None:
+    tags = Tags(html(site, url))
+    [oembed] = tags.find("link", rel="alternate", type="application/json+oembed")
+    assert oembed["href"] == SITE_URL + "embed/" + url + "oembed.json"
+    assert (site / oembed["href"].removeprefix(SITE_URL)).is_file()
+    og = {a["property"]: a["content"] for a in tags.find("meta") if a.get("property", "").startswith("og:")}
+    assert og["og:url"] == SITE_URL + url
+    assert og["og:title"] and og["og:description"] and og["og:site_name"] == "Exports Test Portal"
+    twitter = {a["name"]: a["content"] for a in tags.find("meta") if a.get("name", "").startswith("twitter:")}
+    assert twitter == {"twitter:card": "summary"}, "the card takes its title and description from og:"
+    assert len(og["og:description"]) <= 201
+
+
+def test_head_values_are_escaped(site: Path) -> None:
+    text = html(site, "catalog/paid-course/")
+    head = text.split("</head>", 1)[0]
+    tags = Tags(head)
+    og = {a["property"]: a["content"] for a in tags.find("meta") if a.get("property", "").startswith("og:")}
+    assert og["og:title"] == 'Symptom control <masterclass> & "more"', "the parser gets the exact text back"
+    assert og["og:description"].startswith('</script><script>alert("x")')
+    assert "<masterclass>" not in head and "<script>alert" not in head
+
+
+def test_feed_discovery_is_on_the_other_pages(site: Path) -> None:
+    for url in ("", "catalog/", "open-data/", "competencies/"):
+        tags = Tags(html(site, url))
+        [atom] = tags.find("link", rel="alternate", type="application/atom+xml")
+        assert atom["href"] == SITE_URL + "feeds/entries.atom"
+        assert not tags.find("link", type="application/json+oembed"), "only entries and pathways"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_offers_a_copy_and_paste_snippet(site: Path, url: str) -> None:
+    tags = Tags(html(site, url))
+    [area] = tags.find("textarea")
+    assert "readonly" in area
+    [snippet] = tags.raw["textarea"]
+    oembed = json.loads((site / "embed" / url / "oembed.json").read_text(encoding="utf-8"))
+    assert snippet == oembed["html"], "the snippet is the very HTML oEmbed hands out"
+    [frame] = Tags(snippet).find("iframe")
+    assert frame["src"] == SITE_URL + "embed/" + url
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_stay_under_the_size_limit(site: Path, url: str) -> None:
+    assert len(html(site, url).encode("utf-8")) < 30_000

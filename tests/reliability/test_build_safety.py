@@ -1,0 +1,87 @@
+"""A build that fails late never leaves a half-written site; two builds of the same input are byte-identical."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus import MINI
+from generator.settings import load_settings
+from generator.site import outputs
+from generator.site.build import build_site
+from test_hostile_catalogs import REPO, run_cli, snapshot
+
+
+def _portal(dest: Path) -> Path:
+    shutil.copytree(MINI, dest)
+    shutil.copyfile(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(REPO / folder, dest / folder)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once; each test leaves it as it found it."""
+    root = _portal(tmp_path_factory.mktemp("safety") / "portal")
+    assert build_site(load_settings(root), root / "site") == 0
+    return root
+
+
+def _leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") or p.name.startswith(".site-old"))
+
+
+def test_a_crash_after_the_pages_are_written_keeps_the_previous_site(built: Path, monkeypatch) -> None:
+    before = snapshot(built / "site")
+    written: list[int] = []
+
+    def crash(_outputs: object, site_dir: Path) -> None:
+        written.append(len(list(site_dir.rglob("*.html"))))  # the new pages exist by now, in the scratch folder
+        raise RuntimeError("a feature's post-build step failed")
+
+    monkeypatch.setattr(outputs, "POST_BUILD", [*outputs.POST_BUILD, crash])
+    with pytest.raises(RuntimeError):
+        build_site(load_settings(built), built / "site")
+    assert written and written[0] > 10, "the crash came before any page was written: the test proves nothing"
+    assert snapshot(built / "site") == before
+    assert _leftovers(built) == []
+
+
+def test_a_strict_mode_failure_keeps_the_previous_site(built: Path) -> None:
+    # MkDocs renders every page, then aborts on warnings in strict mode.
+    before = snapshot(built / "site")
+    broken = built / "docs" / "broken-link.md"
+    broken.write_text("# Broken\n\nSee [nowhere](nowhere.md).\n", encoding="utf-8")
+    try:
+        done = run_cli("build", cwd=built)
+    finally:
+        broken.unlink()
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "nowhere.md" in done.stderr
+    assert snapshot(built / "site") == before
+    assert _leftovers(built) == []
+
+
+def test_a_successful_build_replaces_the_site_and_leaves_nothing_behind(built: Path) -> None:
+    (built / "site" / "stale.html").write_text("from an older build", encoding="utf-8")
+    assert build_site(load_settings(built), built / "site") == 0
+    assert not (built / "site" / "stale.html").exists()
+    assert (built / "site" / "index.html").is_file()
+    assert _leftovers(built) == []
+
+
+def test_two_builds_of_the_shipped_catalog_are_byte_identical(tmp_path: Path) -> None:
+    settings = load_settings(REPO)
+    assert build_site(settings, tmp_path / "one") == 0
+    assert build_site(settings, tmp_path / "two") == 0
+    one, two = tmp_path / "one", tmp_path / "two"
+    files_one = sorted(p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file())
+    files_two = sorted(p.relative_to(two).as_posix() for p in two.rglob("*") if p.is_file())
+    assert files_one == files_two
+    assert len(files_one) > 50
+    differ = [rel for rel in files_one if (one / rel).read_bytes() != (two / rel).read_bytes()]
+    assert differ == []

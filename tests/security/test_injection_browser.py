@@ -1,0 +1,107 @@
+"""The hostile portal in Chromium: no dialog, no injected global, no CSP violation.
+
+Each page that shows hostile text is opened twice: once with the
+Content-Security-Policy bypassed, so that escaping alone is tested, and once
+under it, where any violation would mean something tried to run. Every element
+then gets mouse and focus events, so that an injected handler would fire.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser.page_kinds import group_pages
+from hostile_portal import pages_with_markers
+
+pytestmark = pytest.mark.browser
+
+# Collected by a script Playwright adds before the page's own (not subject to the page's CSP).
+WATCH = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sample || '')));
+"""
+POKE = """() => {
+  for (const el of document.querySelectorAll('body *')) {
+    for (const type of ['mouseover', 'mouseenter', 'focus', 'click']) {
+      if (type === 'click' && (el.closest('a[href]') || el.matches('button, input, label, summary'))) continue;
+      el.dispatchEvent(new Event(type, {bubbles: true}));
+    }
+  }
+}"""
+INJECTED = "() => Object.keys(window).filter(k => /^XSS\\d+$/.test(k))"
+
+
+def _visit(browser, url: str, *, bypass_csp: bool) -> dict[str, list[str]]:
+    context = browser.new_context(bypass_csp=bypass_csp, service_workers="block")
+    page = context.new_page()
+    seen: dict[str, list[str]] = {"dialogs": [], "errors": [], "outside": []}
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.route("**/*", lambda route: (route.continue_() if route.request.url.startswith("http://127.0.0.1")
+                                      else (seen["outside"].append(route.request.url), route.abort())))
+    page.add_init_script(WATCH)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(150)  # onerror of a broken <img> fires after load
+    page.evaluate(POKE)
+    seen["globals"] = page.evaluate(INJECTED)
+    seen["violations"] = page.evaluate("() => window.__violations")
+    context.close()
+    return seen
+
+
+def _hostile_pages(site: Path) -> list[str]:
+    """One page of each kind that shows hostile text (every page of a kind is rendered alike)."""
+    pages = {p for p, _ in pages_with_markers(site)}
+    assert len(pages) >= 4
+    picked = [next(p for p in members if p in pages) for members in group_pages(site).values()
+              if any(p in pages for p in members)]
+    for must in ("catalog/hostile-entry/index.html", "catalog/hostile-entry-two/index.html",
+                 "pathways/hostile-pathway/index.html"):
+        if must not in picked:
+            picked.append(must)
+    return picked
+
+
+def test_hostile_pages_run_nothing_injected(browser, hostile_site: Path, hostile_url: str) -> None:
+    problems = []
+    for rel in _hostile_pages(hostile_site):
+        url = hostile_url + rel.removesuffix("index.html")
+        for bypass in (True, False):
+            seen = _visit(browser, url, bypass_csp=bypass)
+            label = f"{rel} ({'CSP bypassed' if bypass else 'under CSP'})"
+            for key in ("dialogs", "globals", "outside"):
+                if seen[key]:
+                    problems.append(f"{label}: {key}: {seen[key]}")
+            if not bypass and seen["violations"]:
+                problems.append(f"{label}: CSP violations: {seen['violations']}")
+            injected_errors = [e for e in seen["errors"] if "XSS" in e]
+            if injected_errors:
+                problems.append(f"{label}: injected code ran: {injected_errors}")
+    assert problems == []
+
+
+def test_searching_for_hostile_text_renders_it_inert(browser, hostile_url: str) -> None:
+    # Search results are drawn by script from the index: the classic place for stored XSS.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.add_init_script(WATCH)
+    page.goto(hostile_url)
+    page.locator("input[name=query]").fill("XSS10")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    page.evaluate(POKE)
+    assert dialogs == []
+    assert page.evaluate(INJECTED) == []
+    assert page.evaluate("() => window.__violations") == []
+    # The catalog's own filters, where present, read the query from the shared URL.
+    page.goto(hostile_url + "catalog/?q=XSS10")
+    page.wait_for_timeout(500)
+    page.evaluate(POKE)
+    assert dialogs == []
+    assert page.evaluate(INJECTED) == []
+    assert page.evaluate("() => window.__violations") == []
+    context.close()

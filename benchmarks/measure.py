@@ -26,14 +26,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float  # wall
+    cpu: float  # user + system: steadier than wall time when other work shares the machine
     peak_mb: float
     code: int
     output: str
 
 
 def run_child(args: list[str], cwd: Path, *, timeout: float = 1800) -> Run:
-    """Run a command; its wall time and its own peak resident memory (from wait4's rusage)."""
+    """Run a command; its wall and CPU time and its own peak resident memory (from wait4's rusage)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
     started = time.perf_counter()
     with subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as proc:
@@ -44,7 +45,8 @@ def run_child(args: list[str], cwd: Path, *, timeout: float = 1800) -> Run:
         timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, output.decode("utf-8", "replace"))
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
+               output.decode("utf-8", "replace"))
 
 
 def python(*args: str) -> list[str]:

@@ -89,7 +89,8 @@ def term_page(catalog: Catalog, m: Matrix, pathway_ids: set[str]) -> str:
         wanted = [(audience_pathway_id(m.term), "Focused pathway")]
     links = [a(here, urls.pathway(pid), text) for pid, text in wanted if pid in pathway_ids]
     paths = f"<p>Generated pathways: {' · '.join(links)}</p>" if links else ""
-    body = (facts + paths + f"<p>{a(here, urls.facet(m.kind, m.term), 'The entries')} · "
+    body = (f'<link rel="stylesheet" href="{esc(rel(here, COVERAGE_CSS))}">' + facts + paths
+            + f"<p>{a(here, urls.facet(m.kind, m.term), 'The entries')} · "
             f"{a(here, urls.coverage(m.kind), TITLES[m.kind][0])} · {a(here, urls.coverage(), 'Whole catalog')}</p>"
             + heatmap_svg(m) + _downloads(here, m.kind, m.term) + table_html(catalog, m))
     return front_matter(f"Coverage: {m.label}", search={"exclude": True},

@@ -11,13 +11,14 @@ from __future__ import annotations
 from ..pages.html import esc
 from .matrix import THIN, Matrix
 
-LABEL_W = 340
-CELL_W = 64
+# Narrow enough that a phone shrinks it little: about 10 px text on a 360 px screen.
+LABEL_W = 262
+CELL_W = 56
 CELL_H = 26
 HEAD_H = 26
 LEGEND_H = 40
-FONT = 12
-MAX_LABEL = 46  # characters; longer subject names are shortened here (the table has them in full)
+FONT = 13
+MAX_LABEL = 34  # characters; longer subject names are shortened here (the table has them in full)
 
 # (lowest count, fill, text colour, legend label); the first band is the gap.
 BANDS = (
@@ -74,7 +75,7 @@ def heatmap_svg(m: Matrix, uid: str = "heatmap") -> str:
     for low, fill, _, label in BANDS:
         legend.append(f'<path d="M{x} {y}h16v16h-16z" fill="{fill}"{GAP_STROKE if low == 0 else ""}/>'
                       f'<text x="{x + 22}" y="{y + 12}">{esc(label)}</text>')
-        x += 22 + 8 * len(label) + 14
+        x += 22 + 7 * len(label) + 12
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="portal-heatmap" role="img" '
             f'aria-labelledby="{uid}-title {uid}-desc" viewBox="0 0 {width} {height}" width="{width}" '
             f'height="{height}" style="max-width:100%;height:auto" font-size="{FONT}" font-family="sans-serif">'

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..model import Catalog, Entry, Pathway
+from ..model import Catalog, Entry, Pathway, Run
 from ..pages import urls
 from ..pages.pathway import totals
 from ..schemas import NAMES as CURATOR_SCHEMAS
@@ -92,7 +92,7 @@ def entry_document(outputs: Outputs, entry: Entry) -> dict[str, Any]:
     }
 
 
-def _run(r: Any) -> dict[str, Any]:
+def _run(r: Run) -> dict[str, Any]:
     rec = r.recurrence
     return {
         "id": r.id, "title": or_none(r.title), "start": r.start, "end": or_none(r.end), "timezone": r.timezone,

@@ -99,7 +99,7 @@ def case_package(outputs: Outputs) -> dict[str, Any]:
         by_subject.setdefault(c.subject, []).append(c.id)
     for ids in by_subject.values():
         ordered = sorted(ids, key=lambda i: fw.competencies[i].tier)
-        for lower, higher in zip(ordered, ordered[1:]):
+        for lower, higher in zip(ordered, ordered[1:], strict=False):
             associate("precedes", nodes[("Competency", lower)], nodes[("Competency", higher)])
 
     source = next((str(s["url"]) for s in fw.sources if s.get("url")), None)

@@ -10,9 +10,8 @@ with JSON that cannot close it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import logging
+from typing import TYPE_CHECKING, Any
 
 from ..model import Entry, Pathway
 from ..pages import urls
@@ -22,13 +21,14 @@ from .common import absolute, script_json, short
 from .embeds import embed_height, iframe
 from .jsonld import FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
 
+if TYPE_CHECKING:
+    from ..site.outputs import Outputs
+
 log = logging.getLogger("generator")
 
 PAGE_BUDGET = 30_000  # bytes of HTML per page (see the working agreement)
 PREVIEW_CHARS = 200  # about what link previews show of a description
 
-if TYPE_CHECKING:
-    from ..site.outputs import Outputs
 
 def _item(outputs: Outputs, meta: Any) -> Entry | Pathway | None:
     """The entry or pathway a page shows, from its ``portal:`` front matter."""
@@ -82,16 +82,19 @@ def fit(outputs: Outputs, meta: Any, html: str) -> str:
     if len(html.encode("utf-8")) <= PAGE_BUDGET:
         return html
     item = _item(outputs, meta)
-    full = jsonld_tag(outputs, item, FULL) if item else ""
-    if not full or full not in html:
+    if item is None:
         return html
+    full = jsonld_tag(outputs, item, FULL)
+    if full not in html:
+        return html
+    leaner = html
     for detail in (LEAN, MINIMAL):
-        leaner = html.replace(full, jsonld_tag(outputs, item, detail), 1)  # type: ignore[arg-type]
+        leaner = html.replace(full, jsonld_tag(outputs, item, detail), 1)
         if len(leaner.encode("utf-8")) <= PAGE_BUDGET:
             return leaner
     # Not fatal (the page is heavy without us), but the owner of its content should know.
     log.warning("%s: %d bytes of HTML, over the %d-byte page budget even with minimal JSON-LD",
-                _page_url(item), len(leaner.encode("utf-8")), PAGE_BUDGET)  # type: ignore[arg-type]
+                _page_url(item), len(leaner.encode("utf-8")), PAGE_BUDGET)
     return leaner
 
 

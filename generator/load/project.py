@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -46,6 +48,8 @@ class Loaded:
     problems: list[Problem]
     # Every file read, parsed or not, so "N files checked" counts the broken ones too.
     files: list[str] = field(default_factory=list)
+    # Paths of documents whose per-file check found no error.
+    passed: set[str] = field(default_factory=set)
 
 
 def discover(settings: Settings) -> Iterator[tuple[Path, Kind]]:
@@ -68,38 +72,77 @@ def discover(settings: Settings) -> Iterator[tuple[Path, Kind]]:
                 yield path, Kind.PATHWAY
 
 
-def load_project(settings: Settings, progress: Callable[[int, int], None] | None = None) -> Loaded:
-    """Read and parse every file; a file that cannot be parsed becomes one problem."""
+# Below this many files a process pool costs more than it saves.
+PARALLEL_FROM = 1500
+
+
+def read_file(settings: Settings, path: Path, kind: Kind,
+              check: Callable[[Document], list[Problem]] | None = None) -> tuple[Document | None, list[Problem], bool]:
+    """Read, parse and (optionally) check one file: (document or None, its problems, whether the check passed)."""
+    rel = settings.relative(path)
+    problems: list[Problem] = []
+    if path.suffix == ".yml":
+        problems.append(Problem(rel, 1, 1, "use the .yaml extension, so the file is picked up consistently",
+                                Severity.WARNING, "extension"))
+    try:
+        raw = path.read_bytes()
+        parsed = parse(raw, max_bytes=settings.max_bytes)
+    except YamlError as exc:
+        problems.append(Problem(rel, exc.line, exc.column, exc.message, Severity.ERROR, "yaml"))
+        return None, problems, False
+    except OSError as exc:
+        problems.append(Problem(rel, 1, 1, f"cannot read file: {exc.strerror}", Severity.ERROR, "io"))
+        return None, problems, False
+    if not isinstance(parsed.data, dict):
+        what = "a list" if isinstance(parsed.data, list) else "a single value"
+        line, column = parsed.positions.of(())  # where the list or value starts, after any comments
+        problems.append(Problem(rel, line, column, f"file holds {what}; expected a mapping of fields such as 'id: ...'",
+                                Severity.ERROR, "yaml"))
+        return None, problems, False
+    doc = Document(rel, kind, parsed.data, parsed.positions)
+    found = check(doc) if check else []
+    problems.extend(found)
+    return doc, problems, not any(p.is_error for p in found)
+
+
+def _read_star(args: tuple[Settings, Path, Kind, Callable[[Document], list[Problem]] | None]) -> tuple[Document | None, list[Problem], bool]:
+    return read_file(*args)
+
+
+def load_project(settings: Settings, progress: Callable[[int, int], None] | None = None,
+                 check: Callable[[Document], list[Problem]] | None = None) -> Loaded:
+    """Read and parse every file (and run ``check`` on each); a file that cannot be parsed becomes one problem.
+
+    Large catalogs are read by a pool of processes, one per core: parsing
+    and schema checks are CPU-bound and independent per file.
+    """
     files = list(discover(settings))
     documents: list[Document] = []
     problems: list[Problem] = []
-    paths: list[str] = []
-    for n, (path, kind) in enumerate(files, 1):
-        rel = settings.relative(path)
-        paths.append(rel)
-        if path.suffix == ".yml":
-            problems.append(Problem(rel, 1, 1, "use the .yaml extension, so the file is picked up consistently",
-                                    Severity.WARNING, "extension"))
-        try:
-            raw = path.read_bytes()
-            parsed = parse(raw, max_bytes=settings.max_bytes)
-        except YamlError as exc:
-            problems.append(Problem(rel, exc.line, exc.column, exc.message, Severity.ERROR, "yaml"))
-        except OSError as exc:
-            problems.append(Problem(rel, 1, 1, f"cannot read file: {exc.strerror}", Severity.ERROR, "io"))
-        else:
-            if not isinstance(parsed.data, dict):
-                what = "a list" if isinstance(parsed.data, list) else "a single value"
-                line, column = parsed.positions.of(())  # where the list or value starts, after any comments
-                problems.append(Problem(rel, line, column,
-                                        f"file holds {what}; expected a mapping of fields such as 'id: ...'",
-                                        Severity.ERROR, "yaml"))
-            else:
-                documents.append(Document(rel, kind, parsed.data, parsed.positions))
-        if progress:
-            progress(n, len(files))
+    paths = [settings.relative(path) for path, _ in files]
+    passed: set[str] = set()
+    jobs = [(settings, path, kind, check) for path, kind in files]
+    cores = os.cpu_count() or 1
+    if len(files) >= PARALLEL_FROM and cores > 1:
+        pool = ProcessPoolExecutor(max_workers=cores)
+        results = pool.map(_read_star, jobs, chunksize=max(1, len(files) // (cores * 8)))
+    else:
+        pool = None
+        results = map(_read_star, jobs)
+    try:
+        for n, (doc, found, ok) in enumerate(results, 1):
+            problems.extend(found)
+            if doc is not None:
+                documents.append(doc)
+                if ok:
+                    passed.add(doc.path)
+            if progress:
+                progress(n, len(files))
+    finally:
+        if pool is not None:
+            pool.shutdown()
     if not settings.competencies_path.is_dir():
         problems.append(Problem(settings.competencies_dir, 0, 0, "competency framework folder not found", Severity.ERROR, "layout"))
     if not settings.catalog_path.is_dir():
         problems.append(Problem(settings.catalog_dir, 0, 0, "catalog folder not found", Severity.ERROR, "layout"))
-    return Loaded(documents, problems, paths)
+    return Loaded(documents, problems, paths, passed)

@@ -34,8 +34,10 @@ Path = tuple[str | int, ...]
 
 DEFAULT_MAX_BYTES = 256 * 1024
 MAX_DEPTH = 40
+_COMPOSE_SAFE_DEPTH = 1000
 _TAG = "tag:yaml.org,2002:"
 _SCALARS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -98,7 +100,8 @@ def parse(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
         raise YamlError("file is empty: expected a YAML mapping of fields")
     loader = _Loader(text)
     try:
-        _check_depth(text)
+        if _could_nest_deeply(text):
+            _check_depth(text)
         node = _single_node(loader)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
@@ -123,11 +126,23 @@ def _decode(raw: bytes) -> str:
             line,
             column,
         ) from None
-    for lineno, ln in enumerate(text.splitlines(), 1):
-        for col, ch in enumerate(ln, 1):
-            if ch == "\x00" or (ord(ch) < 32 and ch not in "\t\r\n"):
-                raise YamlError(f"control character U+{ord(ch):04X} is not allowed", lineno, col)
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise YamlError(f"control character U+{ord(bad.group()):04X} is not allowed", line, column)
     return text
+
+
+def _could_nest_deeply(text: str) -> bool:
+    """A cheap upper bound on nesting, so ordinary files skip the event pass.
+
+    Every level of nesting needs an indicator of its own: '[' or '{' for flow
+    collections, '-' for a block sequence, ':' or '?' for a block mapping.
+    """
+    bound = sum(text.count(ch) for ch in "[{-:?")
+    # Below this the composer is safe, and the builder reports depth past MAX_DEPTH itself.
+    return bound > _COMPOSE_SAFE_DEPTH
 
 
 def _check_depth(text: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -21,10 +20,20 @@ def safe_url(url: str) -> str:
 
 
 def rel(from_url: str, to_url: str) -> str:
-    """A relative link between two site URLs such as 'catalog/x/' and 'tiers/1/'."""
-    base = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
-    target = to_url.rstrip("/") or "."
-    path = posixpath.relpath(target, base or ".")
+    """A relative link between two site URLs such as 'catalog/x/' and 'tiers/1/'.
+
+    Plain string work, as posixpath.relpath would give: relpath asks the OS for
+    the working folder on every call, and this runs for every link of every page.
+    """
+    base = from_url.rstrip("/") if from_url.endswith("/") else from_url.rstrip("/").rpartition("/")[0]
+    here = [p for p in base.split("/") if p and p != "."]
+    there = [p for p in (to_url.rstrip("/") or ".").split("/") if p and p != "."]
+    common = 0
+    for mine, theirs in zip(here, there):
+        if mine != theirs:
+            break
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:]) or "."
     if to_url.endswith("/") and path != ".":
         path += "/"
     return "./" if path == "." else path
@@ -68,6 +77,7 @@ def block(inner: str, cls: str) -> str:
     """One raw HTML block; Markdown leaves a block-level element alone up to its closing tag.
 
     No ``markdown="0"``: md_in_html leaves unmarked elements raw anyway, and keeps the
-    attribute in the output, where it is invalid HTML.
+    attribute in the output, where it is invalid HTML. The comments mark the block for
+    the plugin, which keeps it away from Markdown altogether (generator/site/rawhtml.py).
     """
-    return f'<div class="{cls}">{inner}</div>\n\n'
+    return f'<!--portal-raw--><div class="{cls}">{inner}</div><!--/portal-raw-->\n\n'

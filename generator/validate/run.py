@@ -42,21 +42,16 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     they never trip over a malformed value already reported; entries that
     failed still get their vocabulary ids checked, shape permitting.
     """
-    loaded = load_project(settings, progress)
+    loaded = load_project(settings, progress, check=schema_problems)
     problems = list(loaded.problems)
-    valid: list[Document] = []
-    for doc in loaded.documents:
-        found = schema_problems(doc)
-        problems.extend(found)
-        if not any(p.is_error for p in found):
-            valid.append(doc)
+    valid = [d for d in loaded.documents if d.path in loaded.passed]
     if not any(d.kind is Kind.FRAMEWORK for d in loaded.documents):
         problems.append(Problem(settings.competencies_dir, 0, 0, "no competency framework file found"))
     if not any(d.kind is Kind.VOCABULARIES for d in loaded.documents):
         problems.append(Problem(f"{settings.competencies_dir}/vocabularies.yaml", 0, 0,
                                 "vocabularies file not found"))
     problems.extend(cross_file_problems(valid, settings.framework))
-    broken = [d for d in loaded.documents if d.kind is Kind.ENTRY and d not in valid]
+    broken = [d for d in loaded.documents if d.kind is Kind.ENTRY and d.path not in loaded.passed]
     if broken:
         index = Index([d for d in valid if d.kind is Kind.FRAMEWORK],
                       next((d for d in valid if d.kind is Kind.VOCABULARIES), None), settings.framework)

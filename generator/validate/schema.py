@@ -35,7 +35,32 @@ def validator(kind: Kind) -> Draft202012Validator:
     """The compiled validator for ``kind``; built once per process."""
     schema = schemas.load(kind.value)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Draft202012Validator(inline_refs(schema), format_checker=FormatChecker())
+
+
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with every local ``$ref`` replaced by what it points to.
+
+    Resolving references dominated validation time (about half of it for a
+    10,000-entry catalog). Our schemas are not recursive, so inlining is exact.
+    """
+    defs = schema.get("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: walk(v) for k, v in node.items() if k != "$defs"}
+        ref = out.pop("$ref", None)
+        if ref is None:
+            return out
+        target = walk(defs[ref.removeprefix("#/$defs/")])
+        if set(target) & set(out):
+            return {"allOf": [target, out]}  # keep both constraints when keywords overlap
+        return {**target, **out}
+
+    return walk(schema)
 
 
 def schema_problems(doc: Document) -> list[Problem]:

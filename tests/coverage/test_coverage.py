@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.coverage import THIN, all_matrices, build_matrix
-from generator.coverage.pages import coverage_csvs, coverage_pages
+from generator.coverage.pages import COVERAGE_CSS, coverage_files, coverage_pages
 from generator.coverage.render import CSV_COLUMNS, matrices_csv, table_html
 from generator.coverage.summary import summary_html
 from generator.coverage.svg import CELL_H, CELL_W, HEAD_H, LABEL_W, heatmap_svg
@@ -163,7 +163,8 @@ def test_summary_names_the_thin_tier_domain_and_groups():
 
 def test_pages_stay_small_and_every_page_has_its_csv(shipped):
     pages = coverage_pages(shipped)
-    csvs = dict(coverage_csvs(shipped))
+    csvs = dict(coverage_files(shipped))
+    assert b".portal-coverage-grid" in csvs.pop(COVERAGE_CSS)
     assert urls.coverage() in pages
     for kind in ("professions", "audiences"):
         assert urls.coverage(kind) in pages
@@ -174,6 +175,7 @@ def test_pages_stay_small_and_every_page_has_its_csv(shipped):
         assert len(markdown.encode("utf-8")) < 13_000, url
         assert url + "coverage.csv" in csvs, url
         assert "<script" not in markdown
+        assert f'href="{"../" * url.count("/")}{COVERAGE_CSS}"' in markdown, url
     assert pages == coverage_pages(shipped), "same inputs, same output"
 
 

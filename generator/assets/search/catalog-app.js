@@ -100,7 +100,7 @@
       el.boxes.push([]);
       el.counts.push([]);
       facet.values.forEach(function (value, v) {
-        var id = "pf-" + facet.key + "-" + v, li = node("li", {});
+        var id = "cf-" + facet.key + "-" + v, li = node("li", {});
         var box = node("input", {type: "checkbox", id: id, name: facet.key, value: value[0]});
         var label = node("label", {"for": id}, value[1] + " ");
         var count = node("span", {className: "portal-count"}, "(" + value[2] + ")");

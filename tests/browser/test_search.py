@@ -1,0 +1,309 @@
+"""Catalog search, filters, the header search and Find my pathway, in a real Chromium on a phone-sized screen."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from generator.search.facets import catalog_facets
+from generator.search.index import _term, build_lunr, search_order
+from generator.settings import load_settings
+from generator.validate import validate_project
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = "#portal-search-app"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return validate_project(load_settings(ROOT)).catalog
+
+
+def open_catalog(page, base_url: str, query: str = "") -> None:
+    page.goto(base_url + "catalog/" + query)
+    page.wait_for_selector(f"{APP}[data-state=done], {APP}[data-state=idle]")
+
+
+def wait_done(page) -> None:
+    page.wait_for_selector(f"{APP}[data-state=done]")
+
+
+def result_ids(page) -> list[str]:
+    hrefs = page.locator(".portal-results .portal-list a").evaluate_all("els => els.map(a => a.href)")
+    return [re.search(r"/catalog/([^/]+)/$", h)[1] for h in hrefs]
+
+
+def params(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def facet_ids(catalog, key: str, value: str) -> list[str]:
+    """Active entries with that facet value, in the catalog list's (title) order."""
+    facet = next(f for f in catalog_facets(catalog) if f.key == key)
+    return [e.id for e in search_order(catalog) if value in facet.of(e)]
+
+
+def test_typing_a_query_shows_results_and_puts_it_in_the_url(page, base_url):
+    open_catalog(page, base_url)
+    assert page.locator(".portal-listing > .portal-list").is_visible()
+    page.fill("#portal-q", "dementia")
+    wait_done(page)
+    status = page.locator("#portal-search-status")
+    assert re.match(r"\d+ entr(y matches|ies match) “dementia”", status.inner_text())
+    assert status.get_attribute("role") == "status"
+    assert params(page) == {"q": ["dementia"]}
+    assert len(result_ids(page)) >= 1
+    assert not page.locator(".portal-listing > .portal-list").is_visible()  # the static list makes way
+    page.locator(".portal-results .portal-list a").first.click()
+    page.wait_for_url(re.compile(r"/catalog/[a-z0-9-]+/$"))
+    assert page.js_errors == []
+
+
+def test_filters_narrow_count_and_clear(page, base_url, catalog):
+    open_catalog(page, base_url)
+    page.locator("summary", has_text="Filters").click()
+    page.get_by_label(re.compile(r"^Paramedic \(\d+\)$")).check()
+    wait_done(page)
+    expected = facet_ids(catalog, "profession", "paramedic")
+    assert params(page) == {"profession": ["paramedic"]}
+    assert page.locator("#portal-search-status").inner_text().startswith(f"{len(expected)} entr")
+    assert result_ids(page) == expected[:10]
+    # Counts answer "how many if I also ticked this": tier counts among paramedic entries.
+    for tier in ("1", "2", "3"):
+        both = [e for e in expected if e in facet_ids(catalog, "tier", tier)]
+        label = page.locator(f"label[for='cf-tier-{int(tier) - 1}']").inner_text()
+        assert label.endswith(f"({len(both)})"), label
+    # Within one facet ticks widen (OR): Paramedic or Pharmacist.
+    page.get_by_label(re.compile(r"^Pharmacist \(\d+\)$")).check()
+    wait_done(page)
+    either = set(expected) | set(facet_ids(catalog, "profession", "pharmacist"))
+    assert page.locator("#portal-search-status").inner_text().startswith(f"{len(either)} entr")
+    page.get_by_role("button", name="Clear all").click()
+    page.wait_for_selector(f"{APP}[data-state=idle]")
+    assert params(page) == {}
+    assert page.locator(".portal-listing > .portal-list").is_visible()
+    assert not page.locator(".portal-results").is_visible()
+    assert page.get_by_label(re.compile(r"^Paramedic \(")).is_checked() is False
+    assert page.js_errors == []
+
+
+def test_a_shared_url_is_applied_on_load(page, base_url, catalog):
+    open_catalog(page, base_url, "?tier=2&profession=paramedic&q=pain")
+    wait_done(page)
+    assert page.input_value("#portal-q") == "pain"
+    assert page.locator("#cf-tier-1").is_checked()          # tier 2 is the second value
+    assert page.get_by_label(re.compile(r"^Paramedic \(")).is_checked()
+    allowed = set(facet_ids(catalog, "tier", "2")) & set(facet_ids(catalog, "profession", "paramedic"))
+    found = result_ids(page)
+    assert found and set(found) <= allowed
+    # Material's search box opens for ?q= on any page; on the catalog it must stay shut.
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert params(page) == {"tier": ["2"], "profession": ["paramedic"], "q": ["pain"]}
+    assert page.js_errors == []
+
+
+def test_filter_only_url_lists_exactly_those_entries_in_title_order(page, base_url, catalog):
+    open_catalog(page, base_url, "?setting=hospice&format=online-self-paced")
+    wait_done(page)
+    expected = [e for e in facet_ids(catalog, "setting", "hospice") if e in facet_ids(catalog, "format", "online-self-paced")]
+    assert page.locator("#portal-search-status").inner_text().startswith(f"{len(expected)} entr")
+    assert result_ids(page) == expected[:10]
+
+
+def test_back_button_restores_each_state(page, base_url):
+    open_catalog(page, base_url)
+    page.fill("#portal-q", "care")
+    page.press("#portal-q", "Enter")
+    wait_done(page)
+    first = page.locator("#portal-search-status").inner_text()
+    page.locator("summary", has_text="Filters").click()
+    page.locator("label[for='cf-tier-0']").click()
+    page.wait_for_url(re.compile(r"tier=1"))
+    wait_done(page)
+    assert page.locator("#portal-search-status").inner_text() != first
+    page.go_back()
+    page.wait_for_url(re.compile(r"/catalog/\?q=care$"))
+    wait_done(page)
+    assert page.locator("#cf-tier-0").is_checked() is False
+    assert page.input_value("#portal-q") == "care"
+    assert page.locator("#portal-search-status").inner_text() == first
+    page.go_back()
+    page.wait_for_url(re.compile(r"/catalog/$"))
+    page.wait_for_selector(f"{APP}[data-state=idle]")
+    assert page.input_value("#portal-q") == ""
+    assert page.locator(".portal-listing > .portal-list").is_visible()
+    assert page.js_errors == []
+
+
+def _tab_to(page, selector: str, limit: int = 200) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def _focus_is_visible(page) -> bool:
+    return page.evaluate("""() => {
+      const s = getComputedStyle(document.activeElement);
+      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    }""")
+
+
+def test_keyboard_only(page, base_url):
+    open_catalog(page, base_url)
+    _tab_to(page, "#portal-q")
+    assert _focus_is_visible(page)
+    page.keyboard.type("pain")
+    page.keyboard.press("Enter")
+    wait_done(page)
+    assert params(page) == {"q": ["pain"]}
+    _tab_to(page, ".portal-filters > summary")
+    assert _focus_is_visible(page)
+    page.keyboard.press("Enter")
+    assert page.locator(".portal-filters").evaluate("d => d.open")
+    _tab_to(page, "#cf-tier-1")
+    assert _focus_is_visible(page)
+    page.keyboard.press("Space")
+    page.wait_for_url(re.compile(r"tier=2"))
+    wait_done(page)
+    assert page.locator("#cf-tier-1").is_checked()
+    _tab_to(page, ".portal-filters-done")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "portal-results-heading"
+    _tab_to(page, ".portal-results .portal-list a")
+    href = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(href)
+    assert page.js_errors == []
+
+
+def test_without_javascript_the_plain_lists_work(page_nojs, base_url):
+    page_nojs.goto(base_url + "catalog/?tier=2&q=pain")
+    assert page_nojs.locator(APP).is_hidden()
+    cards = page_nojs.locator(".portal-listing .portal-list .portal-card a")
+    assert cards.count() >= 1
+    pager = page_nojs.locator(".portal-pager a")
+    if pager.count():
+        page_nojs.goto(base_url + "catalog/" + pager.last.get_attribute("href"))
+        assert page_nojs.locator(".portal-listing .portal-list .portal-card a").count() >= 1
+    page_nojs.goto(base_url + "find-my-pathway/")
+    assert page_nojs.locator("#portal-find").is_hidden()
+    assert page_nojs.get_by_role("link", name="browse every pathway").is_visible()
+
+
+def test_exact_title_puts_that_entry_first_for_every_entry(page, base_url, catalog):
+    """Ranking people trust: through the real browser path (sharded index, lunr.js), all entries in one page."""
+    open_catalog(page, base_url)
+    titles = [[e.id, e.title] for e in search_order(catalog)]
+    misses = page.evaluate("""async (titles) => {
+      const engine = window.PortalCatalog.engine, size = engine.meta.docChunk, misses = [];
+      for (const [id, title] of titles) {
+        const found = await engine.search(title);
+        const top = found.docs.length ? (await engine.rows([found.docs[0]]))[0][0] : null;
+        if (top !== id) misses.push([id, title, top]);
+      }
+      return misses;
+    }""", titles)
+    assert misses == [], misses
+
+
+def test_query_analysis_equals_lunr_js_for_every_word_of_the_catalog(page, base_url, catalog):
+    words = set()
+    for e in catalog.entries.values():
+        text = " ".join([e.title, e.summary, *e.keywords, *e.learning_outcomes, e.provider])
+        words.update(w for w in re.split(r"[\s\-]+", text.lower()) if w)
+    expected = {w: _term(w) for w in sorted(words)}
+    open_catalog(page, base_url)
+    got = page.evaluate("""(words) => {
+      const out = {};
+      for (const w of words) {
+        const t = lunr.trimmer(new lunr.Token(w));
+        out[w] = t.toString() && lunr.stopWordFilter(t) ? lunr.stemmer(t).toString() : null;
+      }
+      return out;
+    }""", sorted(words))
+    assert {w: got[w] for w in expected if got[w] != expected[w]} == {}
+
+
+def test_sharded_scores_equal_the_whole_lunr_index(page, base_url, catalog):
+    """The browser's per-query index gives exactly the scores of lunr.js on the whole (unshipped) index."""
+    full = build_lunr(catalog, search_order(catalog))
+    terms = [t for t, _ in full["invertedIndex"]]
+    queries = [[t] for t in terms[::7]] + [[terms[i], terms[(i * 31) % len(terms)]] for i in range(0, len(terms), 23)]
+    open_catalog(page, base_url)
+    diffs = page.evaluate("""async ([full, queries]) => {
+      const whole = lunr.Index.load(full), engine = window.PortalCatalog.engine, diffs = [];
+      for (const q of queries) {
+        await engine.loadShards(q.map(t => engine.shardOf(t)));
+        const sorted = Array.from(new Set(q)).sort();
+        const part = engine.index(sorted);
+        const run = idx => idx.query(b => q.forEach(t => b.term(t, {usePipeline: false})))
+                              .map(r => r.ref + ":" + r.score.toFixed(9)).sort().join(" ");
+        if (run(part) !== run(whole)) diffs.push(q);
+      }
+      return diffs;
+    }""", [full, queries])
+    assert diffs == []
+
+
+def test_header_search_shows_entries_above_page_results(page, base_url, catalog):
+    entry = next(e for e in search_order(catalog) if len(e.title.split()) >= 3)
+    page.goto(base_url + "about/")
+    page.locator(".md-header label[for=__search]").first.click()  # on a phone the box opens from its icon
+    page.locator(".md-search__input").fill(entry.title)
+    block = page.locator(".md-search-result > .portal-hs")
+    block.locator("a").first.wait_for()
+    assert block.locator(".portal-hs__list a").first.inner_text().startswith(entry.title)
+    first_href = block.locator(".portal-hs__list a").first.get_attribute("href")
+    assert first_href.endswith(f"/catalog/{entry.id}/")
+    all_link = block.locator(".portal-hs__all a").get_attribute("href")
+    assert "/catalog/?q=" in all_link
+    # Material's Enter goes to the best result: the entry whose title was typed.
+    page.locator(".md-search__input").press("Enter")
+    page.wait_for_url(re.compile(rf"/catalog/{entry.id}/$"))
+    assert page.js_errors == []
+
+
+def test_find_my_pathway_suggests_without_sending_anything(page, base_url):
+    requests: list[tuple[str, str]] = []
+    page.on("request", lambda r: requests.append((r.method, r.url)))
+    page.goto(base_url + "find-my-pathway/")
+    page.wait_for_selector("#portal-find:not([hidden])")
+    page.select_option("#pf-role", "paramedic")
+    page.select_option("#pf-setting", "ambulance-paramedic")
+    page.locator("label[for=pf-tier-2]").click()
+    page.select_option("#pf-s-communication", "1")
+    before = len(requests)
+    page.get_by_role("button", name="Suggest a pathway").click()
+    first = page.locator("#portal-find-result .portal-suggestion h3 a").first
+    first.wait_for()
+    assert first.get_attribute("href").endswith("/pathways/paramedic-palliative-care/")
+    assert page.evaluate("document.activeElement.id") == "portal-find-result"
+    after = requests[before:]
+    assert all(method == "GET" and url.startswith(base_url) for method, url in requests)
+    assert [u for _, u in after if not u.endswith("/search/pathways.json")] == []
+    assert "?" not in page.url and "paramedic" not in page.url
+    assert page.js_errors == []
+
+
+def test_scripts_are_deferred_files_only_where_needed(site_dir):
+    def scripts(rel: str) -> list[str]:
+        html = (site_dir / rel).read_text(encoding="utf-8")
+        return re.findall(r'<script src="[^"]*assets/search/([^"]+)" defer></script>', html)
+
+    assert scripts("catalog/index.html") == ["lunr.min.js", "search-core.js", "catalog-app.js", "header-search.js"]
+    assert scripts("find-my-pathway/index.html") == ["find-pathway.js", "header-search.js"]
+    assert scripts("index.html") == ["header-search.js"]
+    entry = next(p for p in sorted((site_dir / "catalog").glob("*/index.html")) if "page-" not in p.parent.name)
+    assert scripts(str(entry.relative_to(site_dir))) == ["header-search.js"]
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="find-my-pathway/"' in home
+    meta = json.loads((site_dir / "search" / "catalog" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["format"] == 1 and meta["lunr"] == "2.3.9"

@@ -48,6 +48,7 @@ test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP) browser
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.run
 
 clean:

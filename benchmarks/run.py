@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -322,23 +322,52 @@ def report(results: list[Size], started: str, seed: int, host: list[str], second
     return "\n".join(lines) + "\n"
 
 
+def save(results: list[Size], meta: dict[str, Any], path: Path) -> None:
+    """The raw figures as JSON, so that the report can be written again (``--report-only``)."""
+    data = {"meta": meta, "results": [asdict(r) for r in results]}
+    path.write_text(json.dumps(data, indent=1, sort_keys=True, default=str) + "\n", encoding="utf-8")
+
+
+def load(path: Path) -> tuple[list[Size], dict[str, Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    results = []
+    for raw in data["results"]:
+        r = Size(**{k: v for k, v in raw.items() if k in ("entries", "synth_s", "stages", "floor_pages", "search")})
+        r.validate, r.build, r.floor = (Run(**raw[k]) for k in ("validate", "build", "floor"))
+        sizes = dict(raw["sizes"])
+        sizes["by_kind"] = {k: tuple(v) for k, v in sizes["by_kind"].items()}
+        sizes["largest"] = tuple(sizes["largest"])
+        sizes["over_30kb"] = [tuple(x) for x in sizes["over_30kb"]]
+        r.sizes = Sizes(**sizes)
+        r.browser = {k: (Fetched(**v) if isinstance(v, dict) else v) for k, v in raw["browser"].items()}
+        results.append(r)
+    return results, data["meta"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="catalog sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--keep", action="store_true", help="keep benchmarks/work/ for a look afterwards")
+    parser.add_argument("--report-only", action="store_true",
+                        help="write the report again from the figures of the last run (results.json beside --out)")
     args = parser.parse_args(argv)
-    sizes = sorted(int(s) for s in args.sizes.split(","))
-    began = time.perf_counter()
-    started = time.strftime("%Y-%m-%d %H:%M %Z")
-    host = machine()
-    WORK.mkdir(parents=True, exist_ok=True)
-    results = [measure(n, args.seed) for n in sizes]
-    text = report(results, started, args.seed, host, time.perf_counter() - began)
+    figures = args.out.with_suffix(".json")
+    if args.report_only:
+        results, meta = load(figures)
+    else:
+        sizes = sorted(int(s) for s in args.sizes.split(","))
+        began = time.perf_counter()
+        meta = {"started": time.strftime("%Y-%m-%d %H:%M %Z"), "seed": args.seed, "host": machine()}
+        WORK.mkdir(parents=True, exist_ok=True)
+        results = [measure(n, args.seed) for n in sizes]
+        meta["seconds"] = time.perf_counter() - began
+        save(results, meta, figures)
+    text = report(results, meta["started"], meta["seed"], meta["host"], meta["seconds"])
     args.out.write_text(text, encoding="utf-8")
     log(f"wrote {args.out}")
-    if not args.keep:
+    if not args.keep and not args.report_only:
         shutil.rmtree(WORK, ignore_errors=True)
     print(text)
     return 0

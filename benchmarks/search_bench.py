@@ -11,9 +11,9 @@ scripts and stylesheet, and the index files); ``page`` adds the catalog page and
 the theme's files, which any visitor fetches anyway.
 
 Time per query is measured in one warm page: each query runs the catalog app's
-whole path (search, facet counts, result rows and rendering) with the shards
-already fetched but the per-query lunr index rebuilt, as it is whenever the
-text changes; the median of 5 runs per query. The first, cold run of each
+whole path (search, facet counts, ranking the shown results with lunr.js,
+result rows and rendering) with the shards already fetched but their postings
+decoded afresh; the median of 5 runs per query. The first, cold run of each
 query (fetching its shards over loopback) is reported separately.
 
 ``pagefind_measure(site_dir)`` indexes the same entry pages with Pagefind
@@ -93,7 +93,10 @@ def _serve(site_dir: Path, extra: dict[str, Path] | None = None) -> Iterator[str
 
 
 @contextmanager
-def _browser(executable: str) -> Iterator[object]:
+def _browser(executable: str, running: object | None = None) -> Iterator[object]:
+    if running is not None:  # a caller's browser (e.g. the test suite's), left open for it
+        yield running
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -155,7 +158,7 @@ async ([query, runs]) => {
   const cold = performance.now() - t;
   const times = [];
   for (let i = 0; i < runs; i++) {
-    app.engine.cache = {key: "", index: null};   // new text rebuilds the per-query index
+    app.engine.decoded.clear();                  // decode the shards' postings again, as for new text
     t = performance.now();
     await app.run(state);
     times.push(performance.now() - t);
@@ -166,14 +169,18 @@ async ([query, runs]) => {
 """
 
 
-def measure(site_dir: Path, browser_executable: str = "/usr/bin/chromium") -> dict[str, object]:
-    """Bytes before the first result and time per query for the catalog search of a built site."""
+def measure(site_dir: Path, browser_executable: str = "/usr/bin/chromium", *,
+            browser: object | None = None) -> dict[str, object]:
+    """Bytes before the first result and time per query for the catalog search of a built site.
+
+    ``browser``: an already launched Playwright browser to use instead of launching Chromium.
+    """
     site_dir = Path(site_dir)
     meta = json.loads((site_dir / "search" / "catalog" / "meta.json").read_text(encoding="utf-8"))
     index_files = [p for p in (site_dir / "search" / "catalog").rglob("*.json")]
     per_query = []
     timings = []
-    with _serve(site_dir) as base, _browser(browser_executable) as browser:
+    with _serve(site_dir) as base, _browser(browser_executable, browser) as browser:
         for query in QUERIES:
             # The site's CSP forbids eval, which Playwright's waiting helpers use; it changes no byte.
             context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)

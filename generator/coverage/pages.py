@@ -41,7 +41,8 @@ def _intro(here: str) -> str:
 
 
 def _downloads(here: str, kind: str = "", term: str = "", what: str = "these numbers") -> str:
-    return f'<p class="portal-download">{a(here, urls.coverage_csv(kind, term), f"Download {what} (CSV)", download="")}</p>'
+    link = a(here, urls.coverage_csv(kind, term), f"Download {what} (CSV)", download="")
+    return f'<p class="portal-download">{link}</p>'
 
 
 def overview_page(catalog: Catalog, matrices: list[Matrix]) -> str:
@@ -52,7 +53,8 @@ def overview_page(catalog: Catalog, matrices: list[Matrix]) -> str:
             + f'<h2 id="matrix">All entries</h2><p>{overall.entries} entries.</p>' + heatmap_svg(overall)
             + _downloads(here) + table_html(catalog, overall)
             + f'<h2 id="groups">By profession and by audience</h2><p>{kinds}</p>')
-    return front_matter("Coverage", description="How many catalog entries teach each competency, and where the gaps are.",
+    return front_matter("Coverage",
+                        description="How many catalog entries teach each competency, and where the gaps are.",
                         portal={"kind": "coverage"}) + block(body, "portal-coverage")
 
 

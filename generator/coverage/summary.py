@@ -77,7 +77,8 @@ def summary_html(catalog: Catalog, overall: Matrix, groups: list[Matrix], here: 
             continue
         thin = _thinnest(mine)
         if thin:
-            names = "; ".join(f"{a(here, urls.coverage(kind, t.term), t.label)} ({t.words()})" for t in thin[:MAX_NAMED])
+            names = "; ".join(f"{a(here, urls.coverage(kind, t.term), t.label)} ({t.words()})"
+                              for t in thin[:MAX_NAMED])
             more = len(thin) - MAX_NAMED
             rest = f"; and {a(here, urls.coverage(kind), f'{more} more')}" if more > 0 else ""
             items.append(f"<strong>{noun}.</strong> {len(thin)} of {len(mine)} are thinly covered, the thinnest "

@@ -103,7 +103,8 @@ def generate_all(catalog: Catalog, *, language: str = "en") -> list[Pathway]:
         for t in sorted(fw.tiers):
             out.append(_pathway(
                 catalog, index, profession_pathway_id(p, t), [u for u in pool if u.tier <= t], t,
-                title=f"{term.label}: tier {t} pathway", for_whom=f"{term.label}, learning at tier {t}: {fw.tiers[t].name}.",
+                title=f"{term.label}: tier {t} pathway",
+                for_whom=f"{term.label}, learning at tier {t}: {fw.tiers[t].name}.",
                 professions=(p,), audiences=(), language=language))
     if AUDIENCE_TIER in fw.tiers:
         for a, term in v["audiences"].items():
@@ -117,7 +118,8 @@ def generate_all(catalog: Catalog, *, language: str = "en") -> list[Pathway]:
     kept = []
     for pathway in out:
         if pathway.id in catalog.pathways:
-            log.warning("curated pathway %s has the id of a generated pathway; the generated one was left out", pathway.id)
+            log.warning("curated pathway %s has the id of a generated pathway; the generated one was left out",
+                        pathway.id)
         else:
             kept.append(pathway)
     return kept
@@ -163,7 +165,7 @@ def _subjects(catalog: Catalog, competencies: Iterable[str]) -> str:
 
 
 def tiers_text(tiers: list[int]) -> str:
-    """'tier 2', 'tiers 1 and 3', 'tiers 1–3'."""
+    """'tier 2', 'tiers 1 and 2', 'tiers 1–3'."""
     if len(tiers) == 1:
         return f"tier {tiers[0]}"
     if len(tiers) > 2 and tiers == list(range(tiers[0], tiers[-1] + 1)):
@@ -183,13 +185,12 @@ def _reason(catalog: Catalog, new: list[str], teaches: list[str], needed_for: li
 
 
 def _summary(catalog: Catalog, tier: int, steps: int, covered: int, expected: int, uncovered: int) -> str:
-    below = list(range(1, tier))
-    builds = "" if not below else ", which builds on tier 1" if tier == 2 else (
-        ", which builds on tiers " + ", ".join(map(str, below[:-1])) + f" and {below[-1]}")
+    below = [t for t in sorted(catalog.framework.tiers) if t < tier]
+    builds = f", which builds on {tiers_text(below)}" if below else ""
     name = catalog.framework.tiers[tier].name
     text = (f"Worked out from the catalog: the fewest, most open entries that together cover what the framework "
-            f"expects at tier {tier} ({name}){builds}. {steps} step{' covers' if steps == 1 else 's cover'} {covered} of "
-            f"the {expected} competencies.")
+            f"expects at tier {tier} ({name}){builds}. {steps} step{' covers' if steps == 1 else 's cover'} "
+            f"{covered} of the {expected} competencies.")
     if uncovered:
         text += (f" {uncovered} cannot be covered yet because no suitable entry exists; they are listed on "
                  f"this page.")

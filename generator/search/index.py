@@ -44,7 +44,7 @@ _TRAIL = re.compile(r"\W+$", re.ASCII)
 
 
 @lru_cache(maxsize=None)
-def _term(word: str) -> str | None:
+def index_term(word: str) -> str | None:
     """One lowercased word as lunr.js's index pipeline (trimmer, stop words, stemmer) leaves it."""
     word = _TRAIL.sub("", _LEAD.sub("", word))
     if not word or stop_word_filter(Token(word)) is None:
@@ -56,7 +56,7 @@ def analyse(text: str) -> list[str]:
     """The index terms of ``text``, in order, as lunr.js would produce them."""
     out = []
     for word in _SEPARATOR.split(text.lower()):
-        if word and (term := _term(word)) is not None:
+        if word and (term := index_term(word)) is not None:
             out.append(term)
     return out
 
@@ -102,7 +102,7 @@ class Shard:
     records: list[list]
 
 
-def postings(serialized: dict) -> list[tuple[str, int, list[list[int]]]]:
+def postings(serialized: dict) -> list[tuple[str, int, list[int]]]:
     """(term, term index, per-field flat [field, count, doc delta, weight, ...]) for every term.
 
     Weights are lunr's (already rounded to 0.001) times 1000, so they stay exact integers.

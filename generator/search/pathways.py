@@ -17,9 +17,10 @@ DATA_PATH = "search/pathways.json"
 
 
 def pathway_competencies(catalog: Catalog, pathway: Pathway) -> list[str]:
-    """Every competency the pathway's steps teach, in framework order."""
+    """The competencies the pathway's steps teach up to its tier (what the framework expects
+    at that tier: a step may touch deeper ones, but that is not what the pathway is for)."""
     taught = {c for s in pathway.steps if s.entry in catalog.entries for c in catalog.entries[s.entry].competencies}
-    return [c for c in catalog.framework.competencies if c in taught]
+    return [c.id for c in catalog.framework.competencies_up_to(pathway.tier) if c.id in taught]
 
 
 def pathways_data(catalog: Catalog, generated: list[Pathway]) -> bytes:

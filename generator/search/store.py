@@ -1,7 +1,8 @@
 """The files the browser's catalog search reads, all under ``search/catalog/``.
 
 - ``meta.json``: small and fetched first: facet labels with whole-catalog counts,
-  the first term of each index shard, and how the rest is laid out.
+  where each index shard starts (the shortest distinguishing prefix), and how
+  the rest is laid out.
 - ``t/<n>.json``: index shards (see ``index.py``), fetched per query term.
 - ``d/<n>.json``: what a result shows (id, title, one line of facts), in chunks
   of consecutive entries, fetched for the results on screen.

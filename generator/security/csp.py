@@ -1,9 +1,9 @@
 """The Content-Security-Policy's script side: Material's inline snippets, shipped as files.
 
-The policy itself is a ``<meta http-equiv>`` in ``overrides/partials/portal-csp.html``
-(included from ``overrides/main.html``). It allows scripts from the site only
-(``script-src 'self'``, no ``'unsafe-inline'``, no hashes), so every script
-Material used to inline on each page must come from a file instead:
+The policy itself is a ``<meta http-equiv>`` in ``overrides/partials/portal-csp.html``,
+included from ``overrides/main.html`` in the ``site_meta`` block, before any script.
+It allows scripts from the site only (``script-src 'self'``, no ``'unsafe-inline'``,
+no hashes), so every script Material used to inline on each page must come from a file instead:
 
 * ``__md_scope`` and friends (``partials/javascripts/base.html``),
 * the palette restorer (``partials/javascripts/palette.html``), and
@@ -11,7 +11,7 @@ Material used to inline on each page must come from a file instead:
 
 ``overrides/partials/javascripts/{base,palette,content}.html`` load the files
 published here. Any other inline script (a Material feature switched on later,
-or a colleague's snippet) is caught by tests/security/test_csp.py.
+or a colleague's snippet) is caught by tests/browser/test_csp.py.
 """
 
 from __future__ import annotations

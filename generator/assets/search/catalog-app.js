@@ -21,7 +21,7 @@
 
   var script = document.currentScript;
   var root = new URL("../../", script ? script.src : location.href).href;  // assets/search/ -> site root
-  var engine = null, meta = null, facetData = null, runId = 0, typing = false, timer = 0;
+  var engine = null, meta = null, facetData = null, runId = 0, typing = false, timer = 0, home = location.pathname;
   var state = {q: "", f: {}, page: 1};
   var el = {};
 
@@ -53,7 +53,9 @@
     if (s.q) params.set("q", s.q);
     if (s.page > 1) params.set("page", String(s.page));
     var query = params.toString();
-    return location.pathname + (query ? "?" + query : "") + location.hash;
+    // A search links to the catalog itself, also when it starts on /catalog/page-3/; no search, to this page.
+    var path = isEmpty(s) ? home : new URL(meta.urls.catalog, root).pathname;
+    return path + (query ? "?" + query : "") + location.hash;
   }
 
   function isEmpty(s) {
@@ -125,7 +127,7 @@
     el.details.appendChild(el.done);
     form.appendChild(el.details);
 
-    el.chips = node("div", {className: "portal-chips", "aria-label": "Filters in use"});
+    el.chips = node("div", {className: "portal-chips", role: "group", "aria-label": "Filters in use"});
     form.appendChild(el.chips);
     app.appendChild(form);
 
@@ -194,8 +196,8 @@
       (s.f[facet.key] || []).forEach(function (value) {
         var v = facet.values.map(function (x) { return x[0]; }).indexOf(value);
         var chip = node("button", {type: "button", className: "portal-chip",
-                                   "aria-label": "Remove filter " + facet.label + ": " + facet.values[v][1]},
-                        facet.values[v][1] + " ×");
+                                   "aria-label": facet.values[v][1] + ": remove this filter"}, facet.values[v][1] + " ");
+        chip.appendChild(node("span", {"aria-hidden": "true"}, "×"));
         chip.addEventListener("click", function () {
           var next = JSON.parse(JSON.stringify(state.f));
           next[facet.key] = next[facet.key].filter(function (x) { return x !== value; });
@@ -313,6 +315,9 @@
       return Promise.resolve();
     }
     app.setAttribute("data-state", "busy");
+    setTimeout(function () {   // only a slow answer is worth announcing
+      if (id === runId && app.getAttribute("data-state") === "busy") el.status.textContent = "Searching…";
+    }, 500);
     var filtered = Object.keys(s.f).length > 0;
     var searching = s.q ? engine.search(s.q) : Promise.resolve(null);
     var facets = filtered ? loadFacets() : Promise.resolve(null);
@@ -327,12 +332,15 @@
         docs = [];
       }
       var size = meta.pageSize, page = Math.min(s.page, Math.max(1, Math.ceil(docs.length / size)));
+      if (got[0]) docs = engine.rank(got[0], docs, page * size);   // lunr.js orders what is shown
       return engine.rows(docs.slice((page - 1) * size, page * size)).then(function (rows) {
         render(s, docs, rows, id);
         if (counts) return showCounts(counts);
         // Counts for a text search come after its results: results first on a slow line.
         return loadFacets().then(function (data) {
           if (id === runId) showCounts(PortalSearch.applyFacets(meta, data, got[0].docs, selectedPositions(s)).counts);
+        }, function (error) {
+          if (window.console) console.warn("facet counts unavailable", error);   // the results stand
         });
       });
     }).catch(function (error) { failed(error, id); });
@@ -365,7 +373,6 @@
     state = readUrl();
     buildForm();
     app.hidden = false;
-    if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) el.details.open = true;
     window.addEventListener("popstate", function () {
       typing = false;
       clearTimeout(timer);

@@ -100,7 +100,7 @@
     if (!ranked.length) {
       out.appendChild(node("p", {}, "No pathway fits these answers yet. Try another role or depth, or browse them all."));
     }
-    var list = node("ol", {"class": "portal-list"});
+    var list = node("ol", {"class": "portal-suggestions"});
     ranked.forEach(function (r) {
       var p = r.pathway, li = node("li", {"class": "portal-suggestion"});
       var h = node("h3", {});

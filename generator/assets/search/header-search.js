@@ -109,7 +109,7 @@
     }
     load().then(function (engine) {
       return engine.search(query).then(function (found) {
-        return engine.rows(found.docs.slice(0, SHOWN)).then(function (rows) {
+        return engine.rows(engine.rank(found, found.docs, SHOWN).slice(0, SHOWN)).then(function (rows) {
           if (id === runId && input.value.trim() === query) show(query, engine, found, rows);
         });
       });

@@ -3,11 +3,17 @@
  * lunr index that the build writes to search/catalog/, without ever holding
  * the whole index.
  *
- * For a query it fetches only the shards that hold the query's terms, hands
- * those terms' postings to lunr.Index.load (lunr.js 2.3.9) and lets lunr score
- * them. A lunr score is the dot product of the query with each document's
- * vector, so terms the query lacks never change it: scores equal those of the
- * whole index. Nothing is built in the browser but that small per-query index.
+ * A query is analysed with lunr.js's own tokenizer, trimmer, stop words and
+ * stemmer. Only the shards holding its terms are fetched (one per word, and
+ * for an unfinished last word the shards of the words it may grow into).
+ * Every word must match. Scores are lunr's: the BM25 weights lunr.py computed,
+ * combined as lunr.Index#query combines them (per field, the query vector's
+ * dot product with the document's, over the query vector's length, summed).
+ * A typed-array pass computes that sum for every matching entry so that
+ * thousands of matches cost a millisecond; the entries actually shown are then
+ * loaded into a lunr.Index (lunr.Index.load, lunr.js 2.3.9) and ordered by
+ * lunr's own scores. tests/browser/test_search.py checks both give the same
+ * scores as lunr.js on the whole index.
  *
  * Needs lunr.min.js loaded first. Exposes window.PortalSearch.
  */
@@ -15,25 +21,26 @@
   "use strict";
 
   var WORD_BITS = 30;            // facet mask words, as generator/search/facets.py
-  var PREFIX_BOOST = 0.3;        // words the last query word may still be growing into
+  var PREFIX_BOOST = 0.3;        // words an unfinished last word may grow into
   var engines = {};
 
   function exactKey(text) {      // as generator/search/index.py exact_key
     return text.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   }
 
-  /* The words of a query, each with the index terms that can satisfy it. */
+  function term(word) {          // lunr.js's index pipeline for one token: trimmer, stop words, stemmer
+    var token = lunr.trimmer(new lunr.Token(word));
+    return token.toString() && lunr.stopWordFilter(token) ? lunr.stemmer(token).toString() : "";
+  }
+
+  /* The words of a query: {groups: [{raw, stem}], exact: the whole-title term}. */
   function analyse(query) {
     var tokens = lunr.tokenizer(query), groups = [];
     for (var i = 0; i < tokens.length; i++) {
-      var raw = lunr.trimmer(tokens[i]).toString();
-      if (!raw || !lunr.stopWordFilter(new lunr.Token(raw))) continue;
-      groups.push({raw: raw, stem: lunr.stemmer(new lunr.Token(raw)).toString(), last: i === tokens.length - 1});
+      var raw = lunr.trimmer(tokens[i]).toString(), stem = term(raw);
+      if (stem) groups.push({raw: raw, stem: stem});
     }
-    var exact = exactKey(query);
-    exact = exact && lunr.stopWordFilter(lunr.trimmer(new lunr.Token(exact)))
-      ? lunr.stemmer(lunr.trimmer(new lunr.Token(exact))).toString() : "";
-    return {groups: groups, exact: exact};
+    return {groups: groups, exact: term(exactKey(query))};
   }
 
   function lowerBound(list, value) {
@@ -49,8 +56,8 @@
     this.base = base;            // URL of the search/catalog/ folder
     this.files = {};             // path -> Promise of parsed JSON
     this.terms = new Map();      // term -> [term, termIndex, postings] from loaded shards
+    this.decoded = new Map();    // term -> {index, fields: [null | {docs, weights}]}
     this.sorted = {};            // shard number -> its terms, sorted
-    this.cache = {key: "", index: null};
   }
 
   Engine.prototype.fetch = function (path) {
@@ -81,6 +88,12 @@
     return Math.max(0, lowerBound(this.meta.shards, term + "\u0000") - 1);
   };
 
+  Engine.prototype.shardRange = function (prefix) {
+    var out = [];
+    for (var n = this.shardOf(prefix), end = this.shardOf(prefix + "\uffff"); n <= end; n++) out.push(n);
+    return out;
+  };
+
   Engine.prototype.loadShards = function (numbers) {
     var self = this, wanted = Array.from(new Set(numbers)).filter(function (n) { return !self.sorted[n]; });
     return Promise.all(wanted.map(function (n) {
@@ -97,38 +110,30 @@
     }));
   };
 
-  /* Which shards a query needs, and then which index terms can satisfy each word. */
-  Engine.prototype.plan = function (analysed) {
-    var self = this, shards = [];
-    function range(prefix) {
-      for (var n = self.shardOf(prefix), end = self.shardOf(prefix + "\uffff"); n <= end; n++) shards.push(n);
-    }
-    analysed.groups.forEach(function (g) {
-      shards.push(self.shardOf(g.stem));
-      if (g.last && g.raw.length >= 3) {
-        range(g.stem);
-        range(g.raw);
-        for (var k = Math.max(3, g.raw.length - 2); k < g.raw.length; k++) shards.push(self.shardOf(g.raw.slice(0, k)));
-      }
+  /* Index terms starting with ``prefix``, from shards already loaded. */
+  Engine.prototype.startingWith = function (prefix) {
+    var out = [], self = this;
+    this.shardRange(prefix).forEach(function (n) {
+      var list = self.sorted[n] || [];
+      for (var i = lowerBound(list, prefix); i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) out.push(list[i]);
     });
-    if (analysed.exact) shards.push(this.shardOf(analysed.exact));
-    return shards;
+    return out;
   };
 
-  Engine.prototype.candidates = function (g) {
+  /*
+   * The index terms that satisfy a word, with their boosts. A word the index has
+   * matches itself. The last word, if the index lacks it, is taken as unfinished:
+   * it matches the words it begins (and, since a stem can be shorter than the word
+   * typed so far, "pallia" matches "palli", the stem of "palliative").
+   */
+  Engine.prototype.candidates = function (g, last) {
     var out = new Map(), self = this;
-    if (this.terms.has(g.stem)) out.set(g.stem, 1);
-    if (g.last && g.raw.length >= 3) {
+    if (this.terms.has(g.stem)) {
+      out.set(g.stem, 1);
+    } else if (last && g.raw.length >= 3) {
       [g.stem, g.raw].forEach(function (prefix) {
-        var shard = self.shardOf(prefix), end = self.shardOf(prefix + "\uffff");
-        for (; shard <= end; shard++) {
-          var list = self.sorted[shard] || [];
-          for (var i = lowerBound(list, prefix); i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) {
-            if (!out.has(list[i])) out.set(list[i], PREFIX_BOOST);
-          }
-        }
+        self.startingWith(prefix).forEach(function (t) { if (!out.has(t)) out.set(t, PREFIX_BOOST); });
       });
-      // A stem can be shorter than the word being typed: "pallia" is on its way to "palli(ative)".
       for (var k = Math.max(3, g.raw.length - 2); k < g.raw.length; k++) {
         var head = g.raw.slice(0, k);
         if (this.terms.has(head) && !out.has(head)) out.set(head, PREFIX_BOOST);
@@ -137,74 +142,168 @@
     return out;
   };
 
-  /* A lunr.Index holding only ``terms`` (sorted), loaded with lunr.Index.load. */
-  Engine.prototype.index = function (terms) {
-    var key = terms.join("\u0000");
-    if (this.cache.key === key && this.cache.index) return this.cache.index;
-    var fields = this.meta.fields, vectors = new Map(), inverted = [];
-    for (var t = 0; t < terms.length; t++) {
-      var record = this.terms.get(terms[t]), termIndex = record[1], flat = record[2], posting = {_index: termIndex};
-      for (var f = 0; f < fields.length; f++) posting[fields[f]] = {};
-      for (var p = 0; p < flat.length;) {
-        var field = fields[flat[p]], count = flat[p + 1], doc = 0, refs = posting[field];
-        p += 2;
-        for (var j = 0; j < count; j++, p += 2) {
-          doc += flat[p];
-          refs[doc] = {};
-          var ref = field + "/" + doc, vector = vectors.get(ref);
-          if (!vector) vectors.set(ref, vector = []);
-          vector.push([termIndex, flat[p + 1] / 1000]);
-        }
+  /* A loaded term's postings as typed arrays, per field (null where the term is absent). */
+  Engine.prototype.postings = function (term) {
+    var got = this.decoded.get(term);
+    if (got) return got;
+    var record = this.terms.get(term), flat = record[2], fields = [];
+    for (var f = 0; f < this.meta.fields.length; f++) fields.push(null);
+    for (var p = 0; p < flat.length;) {
+      var field = flat[p], count = flat[p + 1], docs = new Int32Array(count), weights = new Float64Array(count), doc = 0;
+      p += 2;
+      for (var j = 0; j < count; j++, p += 2) {
+        doc += flat[p];
+        docs[j] = doc;
+        weights[j] = flat[p + 1] / 1000;
       }
-      inverted.push([terms[t], posting]);
+      fields[field] = {docs: docs, weights: weights};
     }
-    var fieldVectors = [];
-    vectors.forEach(function (pairs, ref) {
-      pairs.sort(function (a, b) { return a[0] - b[0]; });   // lunr.Vector needs ascending term indexes
-      var flatPairs = [];
-      for (var i = 0; i < pairs.length; i++) flatPairs.push(pairs[i][0], pairs[i][1]);
-      fieldVectors.push([ref, flatPairs]);
+    got = {index: record[1], fields: fields};
+    this.decoded.set(term, got);
+    return got;
+  };
+
+  /* lunr's query clauses: every candidate term in all fields, the whole-title term in "exact" only. */
+  function clauses(groups, exact, fields) {
+    var out = [];
+    groups.forEach(function (c, g) {
+      c.forEach(function (boost, term) { out.push({term: term, boost: boost, group: g, fields: null}); });
     });
-    var index = lunr.Index.load({version: this.meta.lunr, fields: fields, fieldVectors: fieldVectors,
-                                 invertedIndex: inverted, pipeline: this.meta.pipeline});
-    this.cache = {key: key, index: index};
-    return index;
+    if (exact) out.push({term: exact, boost: 1, group: -1, fields: [fields.indexOf("exact")]});
+    return out;
+  }
+
+  /*
+   * Every entry that matches all words (or the whole title), with lunr's score:
+   * per field, sum over query terms of query weight x document weight, divided by
+   * the length of that field's query vector; summed over fields.
+   */
+  Engine.prototype.match = function (list) {
+    var self = this, n = this.meta.count, nf = this.meta.fields.length, qv = [], mag = [];
+    for (var f = 0; f < nf; f++) qv.push(new Map());
+    list.forEach(function (c) {       // query vectors, adding boosts as lunr's upsert does
+      var index = self.terms.get(c.term)[1];
+      (c.fields || qv.map(function (_, i) { return i; })).forEach(function (f) {
+        qv[f].set(index, (qv[f].get(index) || 0) + c.boost);
+      });
+    });
+    qv.forEach(function (v) {
+      var sum = 0;
+      v.forEach(function (x) { sum += x * x; });
+      mag.push(Math.sqrt(sum));
+    });
+    var groups = 0;
+    list.forEach(function (c) { groups = Math.max(groups, c.group + 1); });
+    var scores = new Float64Array(n), hits = new Uint16Array(n), whole = new Uint8Array(n), seen = new Set();
+    var marks = [];
+    for (var g = 0; g < groups; g++) marks.push(new Uint8Array(n));
+    list.forEach(function (c) {
+      var post = self.postings(c.term);
+      for (var f = 0; f < nf; f++) {
+        var field = post.fields[f];
+        if (!field) continue;
+        if (c.group >= 0) {
+          var mark = marks[c.group];
+          for (var j = 0; j < field.docs.length; j++) mark[field.docs[j]] = 1;
+        } else if (c.fields.indexOf(f) >= 0) {
+          for (j = 0; j < field.docs.length; j++) whole[field.docs[j]] = 1;
+        }
+        var key = c.term + "/" + f, q = qv[f].get(post.index);
+        if (seen.has(key) || !q) continue;   // each term's postings count once per field
+        seen.add(key);
+        var factor = q / mag[f];
+        for (j = 0; j < field.docs.length; j++) scores[field.docs[j]] += factor * field.weights[j];
+      }
+    });
+    marks.forEach(function (mark) { for (var d = 0; d < n; d++) hits[d] += mark[d]; });
+    var docs = [];
+    for (var d = 0; d < n; d++) if (hits[d] === groups || whole[d]) docs.push(d);
+    docs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    return {docs: docs, scores: scores};
   };
 
   /*
    * Entries matching every word of ``query`` (the last word may be unfinished),
-   * best first: {docs: [entry numbers], scores: [...]}.
+   * best first: {docs, scores (by entry number), words, clauses}.
    */
   Engine.prototype.search = function (query) {
-    var self = this, analysed = analyse(query);
-    if (!analysed.groups.length) return Promise.resolve({docs: [], scores: [], words: 0});
-    return this.loadShards(this.plan(analysed)).then(function () {
-      var groups = analysed.groups.map(function (g) { return self.candidates(g); });
-      if (groups.some(function (c) { return c.size === 0; })) return {docs: [], scores: [], words: groups.length};
-      var all = new Set();
-      groups.forEach(function (c) { c.forEach(function (_, term) { all.add(term); }); });
+    var self = this, analysed = analyse(query), groups = analysed.groups;
+    if (!groups.length) return Promise.resolve({docs: [], scores: null, words: 0, clauses: []});
+    var first = groups.map(function (g) { return self.shardOf(g.stem); });
+    if (analysed.exact) first.push(this.shardOf(analysed.exact));
+    return this.loadShards(first).then(function () {
+      var last = groups[groups.length - 1];
+      if (self.terms.has(last.stem) || last.raw.length < 3) return null;
+      // An unfinished last word: fetch the shards of the words it may grow into.
+      var more = self.shardRange(last.stem).concat(self.shardRange(last.raw));
+      for (var k = Math.max(3, last.raw.length - 2); k < last.raw.length; k++) more.push(self.shardOf(last.raw.slice(0, k)));
+      return self.loadShards(more);
+    }).then(function () {
+      var sets = groups.map(function (g, i) { return self.candidates(g, i === groups.length - 1); });
       var exact = analysed.exact && self.terms.has(analysed.exact) ? analysed.exact : "";
-      if (exact) all.add(exact);
-      var index = self.index(Array.from(all).sort());
-      var results = index.query(function (q) {
-        groups.forEach(function (c) {
-          c.forEach(function (boost, term) { q.term(term, {usePipeline: false, boost: boost}); });
-        });
-        if (exact) q.term(exact, {usePipeline: false, fields: ["exact"], boost: 1});
-      });
-      var docs = [], scores = [];
-      results.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
-      for (var i = 0; i < results.length; i++) {
-        var matched = results[i].matchData.metadata;
-        var whole = exact && matched[exact] && matched[exact].exact;
-        // Every word must match (any of its terms): results people expect, and honest facet counts.
-        if (whole || groups.every(function (c) { for (var term in matched) if (c.has(term)) return true; return false; })) {
-          docs.push(+results[i].ref);
-          scores.push(results[i].score);
-        }
+      if (sets.some(function (c) { return c.size === 0; }) && !exact) {
+        return {docs: [], scores: null, words: groups.length, clauses: []};
       }
-      return {docs: docs, scores: scores, words: groups.length};
+      var list = clauses(sets.filter(function (c) { return c.size; }), exact, self.meta.fields);
+      if (sets.some(function (c) { return c.size === 0; })) list = list.filter(function (c) { return c.group < 0; });
+      var found = self.match(list);
+      return {docs: found.docs, scores: found.scores, words: groups.length, clauses: list};
     });
+  };
+
+  /* lunr.Index.load of the query's terms, keeping only the postings of ``keep`` entries. */
+  Engine.prototype.lunrIndex = function (list, keep) {
+    var fields = this.meta.fields, vectors = new Map(), inverted = [], self = this;
+    var terms = Array.from(new Set(list.map(function (c) { return c.term; }))).sort();
+    terms.forEach(function (term) {
+      var post = self.postings(term), posting = {_index: post.index};
+      fields.forEach(function (name, f) {
+        var refs = posting[name] = {}, field = post.fields[f];
+        if (!field) return;
+        for (var j = 0; j < field.docs.length; j++) {
+          var doc = field.docs[j];
+          if (!keep.has(doc)) continue;
+          refs[doc] = {};
+          var ref = name + "/" + doc, vector = vectors.get(ref);
+          if (!vector) vectors.set(ref, vector = []);
+          vector.push([post.index, field.weights[j]]);
+        }
+      });
+      inverted.push([term, posting]);
+    });
+    var fieldVectors = [];
+    vectors.forEach(function (pairs, ref) {
+      pairs.sort(function (a, b) { return a[0] - b[0]; });   // lunr.Vector needs ascending term indexes
+      var flat = [];
+      pairs.forEach(function (pair) { flat.push(pair[0], pair[1]); });
+      fieldVectors.push([ref, flat]);
+    });
+    return lunr.Index.load({version: this.meta.lunr, fields: fields, fieldVectors: fieldVectors,
+                            invertedIndex: inverted, pipeline: this.meta.pipeline});
+  };
+
+  /* lunr.js's own scores for ``docs`` under a search's clauses: {entry number: score}. */
+  Engine.prototype.lunrScores = function (found, docs) {
+    var fields = this.meta.fields, out = {};
+    if (!found.clauses.length || !docs.length) return out;
+    var index = this.lunrIndex(found.clauses, new Set(docs));
+    index.query(function (q) {
+      found.clauses.forEach(function (c) {
+        var opts = {usePipeline: false, boost: c.boost};
+        if (c.fields) opts.fields = c.fields.map(function (f) { return fields[f]; });
+        q.term(c.term, opts);
+      });
+    }).forEach(function (r) { out[r.ref] = r.score; });
+    return out;
+  };
+
+  /* ``docs`` with its first ``count`` put in lunr.js's order (the results on screen). */
+  Engine.prototype.rank = function (found, docs, count) {
+    var head = docs.slice(0, count);
+    if (head.length < 2 || !found.clauses.length) return docs;
+    var scores = this.lunrScores(found, head);
+    head.sort(function (a, b) { return (scores[b] || 0) - (scores[a] || 0) || a - b; });
+    return head.concat(docs.slice(count));
   };
 
   /* Display rows [id, title, facts] for entry numbers, fetching only their chunks. */
@@ -284,6 +383,7 @@
     },
     analyse: analyse,
     exactKey: exactKey,
+    term: term,
     applyFacets: applyFacets
   };
 })();

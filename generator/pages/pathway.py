@@ -40,9 +40,14 @@ def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
 
 def totals_html(catalog: Catalog, pathway: Pathway) -> str:
     t = totals(catalog, pathway)
-    time = format_minutes(t["minutes"]) if t["minutes"] else "not stated"  # type: ignore[arg-type]
-    if t["unknown_time"]:
-        time += f", plus {t['unknown_time']} step{'s' if t['unknown_time'] != 1 else ''} whose time is not stated"
+    unknown = t["unknown_time"]
+    steps = f"{unknown} step{'s' if unknown != 1 else ''}"  # type: ignore[operator]
+    if not t["minutes"]:
+        time = "Not stated by the providers" if unknown else "Not stated"
+    else:
+        time = format_minutes(t["minutes"])  # type: ignore[arg-type]
+        if unknown:
+            time = f"At least {time}: the time for {steps} is not stated"
     paid = t["paid"]
     cost = "Free" if not paid else f"{len(paid)} of the steps cost money or need an account (see each step)"  # type: ignore[arg-type]
     credits = [f"{'up to ' if k in t['up_to'] else ''}{v:g} {catalog.vocab.label('credit_types', k[0])}"  # type: ignore[operator]

@@ -7,6 +7,7 @@ on field types, and reports problems at the exact list item or value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -18,6 +19,8 @@ from ..model.duration import Length
 from .hints import did_you_mean
 
 W = Severity.WARNING
+# Listing pages live at catalog/page-N/, beside the entries at catalog/<id>/.
+RESERVED_ENTRY_ID = re.compile(r"^page-\d+$")
 
 # entry field -> vocabulary that holds its ids
 _ENTRY_LISTS = {
@@ -108,6 +111,8 @@ def check_entries(entries: list[Document], index: Index) -> list[Problem]:
     retired_ids: dict[str, Document] = {}
     for doc in entries:
         eid = doc.data["id"]
+        if RESERVED_ENTRY_ID.match(eid):
+            out.append(doc.at(("id",), f"id '{eid}' is kept for the catalog's own pages; choose another id"))
         if eid != doc.stem:
             out.append(doc.at(("id",), f"id '{eid}' must equal the file name '{doc.stem}' "
                                        f"(rename the file to {eid}.yaml or change the id)"))
@@ -342,6 +347,9 @@ def check_pathways(pathways: list[Document], entries: list[Document], index: Ind
         d = doc.data
         if d["id"] != doc.stem:
             out.append(doc.at(("id",), f"id '{d['id']}' must equal the file name '{doc.stem}'"))
+        if d["id"].startswith("for-"):
+            out.append(doc.at(("id",), f"pathway ids starting with 'for-' are kept for generated pathways; "
+                                       f"choose another id than '{d['id']}'"))
         if d["id"] in seen:
             out.append(doc.at(("id",), f"duplicate pathway id '{d['id']}': already used by {seen[d['id']].path}"))
         seen.setdefault(d["id"], doc)

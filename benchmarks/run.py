@@ -189,7 +189,6 @@ def _ok(good: bool) -> str:
 
 
 def report(results: list[Size], started: str, seed: int, host: list[str], seconds: float) -> str:
-    small, large = results[0], results[-1]
     lines = [
         "# Benchmark results",
         "",

@@ -32,7 +32,7 @@ class Page:
 Extra = Callable[[Catalog], dict[str, str]]
 
 
-def render_all(catalog: Catalog, *, site_name: str, page_size: int = 50,
+def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40,
                generated: list[Pathway] | None = None, extras: list[Extra] | None = None) -> list[Page]:
     """Every generated page, in a stable order."""
     pages: dict[str, Page] = {}

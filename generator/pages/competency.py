@@ -50,7 +50,7 @@ def competency_pages(catalog: Catalog) -> dict[str, str]:
             body += "<h2>What it looks like in practice</h2>" + ul(esc(i) for i in comp.indicators)
         body += f"<h2>What teaches it ({len(teaching)})</h2>"
         if listed:
-            body += '<ul class="portal-list">' + "".join(entry_card(catalog, here, e) for e in listed) + "</ul>"
+            body += '<ul class="portal-list" data-search-exclude>' + "".join(entry_card(catalog, here, e) for e in listed) + "</ul>"
             if len(teaching) > len(listed):
                 body += f"<p>{a(here, urls.catalog(), f'See all {len(teaching)} in the catalog')}</p>"
         else:

@@ -59,7 +59,7 @@ def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int]
                     f"{a(here, 'contribute/', 'contribute page')}.</p>"
         body = block(
             (intro(here) if callable(intro) else intro) + count
-            + '<ul class="portal-list">' + "".join(entry_card(catalog, here, e) for e in chunk) + "</ul>"
+            + '<ul class="portal-list" data-search-exclude>' + "".join(entry_card(catalog, here, e) for e in chunk) + "</ul>"
             + pager(here, n, len(chunks), url_of),
             "portal-listing",
         )

@@ -151,7 +151,7 @@ FOCUS = """() => {
           text: (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 60),
           inApp: !!e.closest('#portal-search-app, .portal-search-app, [data-portal-filters]'),
           inList: !!e.closest('.portal-list'), ring, shown,
-          key: e.tagName + '|' + (e.id || '') + '|' + (e.getAttribute('href') || '') + '|' + (e.name || '') + '|' + (e.value || '')};
+          key: e.tagName + '#' + [...document.querySelectorAll(e.tagName)].indexOf(e)};
 }"""
 
 
@@ -192,8 +192,8 @@ def test_catalog_can_be_used_with_the_keyboard_alone(browser, base_url: str) -> 
       const app = document.querySelector('#portal-search-app, .portal-search-app, [data-portal-filters]');
       if (!app || app.hidden) return [];
       return [...app.querySelectorAll('input:not([type=hidden]), select, button, a[href], textarea')]
-        .filter(e => !e.disabled && e.getClientRects().length).map(e => e.tagName + '|' + (e.id || '') + '|'
-          + (e.getAttribute('href') || '') + '|' + (e.name || '') + '|' + (e.value || ''));
+        .filter(e => !e.disabled && e.getClientRects().length)
+        .map(e => e.tagName + '#' + [...document.querySelectorAll(e.tagName)].indexOf(e));
     }""")
     # Walk the whole page once, until focus comes round to where it started: every stop must show
     # where focus is, and no stop may trap it.

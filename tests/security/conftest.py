@@ -1,13 +1,12 @@
-"""The hostile fixture portal, built once per session, and a Chromium to open it in."""
+"""The hostile fixture portal, built once per session (its Chromium tests: tests/browser/test_security_browser.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from browser.conftest import CHROMIUM, browser, build_portal, serve  # noqa: F401 - `browser` is a fixture
+from browser.conftest import build_portal
 from hostile_portal import Hostile, make_hostile_portal
 
 
@@ -19,10 +18,3 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
 @pytest.fixture(scope="session")
 def hostile_site(hostile: Hostile) -> Path:
     return build_portal(hostile.root, hostile.root / "site")
-
-
-@pytest.fixture(scope="session")
-def hostile_url(hostile_site: Path) -> Iterator[str]:
-    server, url = serve(hostile_site)
-    yield url
-    server.shutdown()

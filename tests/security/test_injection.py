@@ -3,7 +3,7 @@
 The hostile portal (hostile_portal.py) fills every free-text and URL field of
 two entries and a pathway with script tags, event handlers, ``javascript:``
 URLs, raw HTML and Markdown. The built site is parsed page by page with
-``html.parser``; tests/security/test_injection_browser.py opens it in Chromium.
+``html.parser``; tests/browser/test_security_browser.py opens it in Chromium.
 """
 
 from __future__ import annotations

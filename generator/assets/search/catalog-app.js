@@ -373,6 +373,8 @@
     state = readUrl();
     buildForm();
     app.hidden = false;
+    // Wide screens show the filters; on a phone they would push the results out of sight, so they start closed.
+    if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) el.details.open = true;
     window.addEventListener("popstate", function () {
       typing = false;
       clearTimeout(timer);

@@ -1,4 +1,7 @@
-"""The hostile portal in Chromium: no dialog, no injected global, no CSP violation.
+"""The hostile portal (tests/security/hostile_portal.py) in Chromium: no dialog, no injected global, no CSP violation.
+
+It lives here, not in tests/security/, because Playwright's sync API allows one
+running instance per process: this module shares tests/browser's ``browser``.
 
 Each page that shows hostile text is opened twice: once with the
 Content-Security-Policy bypassed, so that escaping alone is tested, and once
@@ -8,14 +11,33 @@ then gets mouse and focus events, so that an injected handler would fire.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from browser.page_kinds import group_pages
-from hostile_portal import pages_with_markers
+from .conftest import build_portal, serve
+from .page_kinds import group_pages
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "security"))
+from hostile_portal import make_hostile_portal, pages_with_markers  # noqa: E402
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    hostile = make_hostile_portal(tmp_path_factory.mktemp("hostile-browser") / "portal")
+    return build_portal(hostile.root, hostile.root / "site")
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site: Path) -> Iterator[str]:
+    server, url = serve(hostile_site)
+    yield url
+    server.shutdown()
+
 
 # Collected by a script Playwright adds before the page's own (not subject to the page's CSP).
 WATCH = """

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..load.project import Document, Kind, load_project
+from ..load.project import Document, Kind, discover, load_project
 from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
 from ..settings import Settings
 from .crossfile import Index, cross_file_problems, salvage_references
@@ -45,9 +45,11 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     loaded = load_project(settings, progress, check=schema_problems)
     problems = list(loaded.problems)
     valid = [d for d in loaded.documents if d.path in loaded.passed]
-    if not any(d.kind is Kind.FRAMEWORK for d in loaded.documents):
+    # A file that exists but failed to parse has already been reported as such.
+    present = {kind for _, kind in discover(settings)}
+    if Kind.FRAMEWORK not in present:
         problems.append(Problem(settings.competencies_dir, 0, 0, "no competency framework file found"))
-    if not any(d.kind is Kind.VOCABULARIES for d in loaded.documents):
+    if Kind.VOCABULARIES not in present:
         problems.append(Problem(f"{settings.competencies_dir}/vocabularies.yaml", 0, 0,
                                 "vocabularies file not found"))
     problems.extend(cross_file_problems(valid, settings.framework))

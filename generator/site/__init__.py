@@ -1,0 +1,1 @@
+"""The MkDocs side: a thin plugin that hands every job to the plain-Python pipeline."""

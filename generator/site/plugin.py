@@ -1,0 +1,181 @@
+"""``plugins: [portal]``: validate the catalog and add its pages to the MkDocs build.
+
+The plugin only moves data between MkDocs and the pipeline; everything it
+calls is plain Python tested on its own (see ``generator.validate``,
+``generator.pages`` and friends).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from ..errors import Problem
+from ..exports import pagehead
+from ..settings import Settings, load_settings
+from ..validate import validate_project
+from . import rawhtml
+from .config import PortalConfig
+from .outputs import Outputs
+
+log = get_plugin_logger(__name__)
+
+# `mkdocs serve` creates fresh plugins for every rebuild (and calls on_startup
+# only once), so what must outlive one build is kept here.
+_SESSION: dict[str, bool] = {"serving": False}
+_LAST_GOOD: dict[str, Outputs] = {}
+
+
+def _log_problem(problem: Problem) -> None:
+    (log.error if problem.is_error else log.warning)(str(problem))
+
+
+def _nav_sources(nav: Any) -> set[str]:
+    """Every Markdown path named in mkdocs.yml's nav."""
+    found: set[str] = set()
+    if isinstance(nav, str):
+        found.add(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found |= _nav_sources(item)
+    elif isinstance(nav, dict):
+        for item in nav.values():
+            found |= _nav_sources(item)
+    return found
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.outputs: Outputs | None = None
+        self._raw: dict[str, list[str]] = {}  # src_uri -> the page's raw HTML blocks, between the two events
+        self.problems: list[Problem] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        _SESSION["serving"] = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path).resolve().parent
+        self.settings = load_settings(root).with_options(
+            catalog_dir=self.config.catalog_dir, competencies_dir=self.config.competencies_dir,
+            max_bytes=self.config.max_bytes, framework=self.config.framework,
+        )
+        # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
+        for folder in (self.settings.catalog_path, self.settings.competencies_path):
+            if folder.is_dir() and str(folder) not in config.watch:
+                config.watch.append(str(folder))
+        # sitemap.xml carries the build date: pin it to the last commit so rebuilds are byte-identical.
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            os.environ["SOURCE_DATE_EPOCH"] = _commit_time(root)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Validate before MkDocs cleans the site folder, so a broken catalog leaves the last good site served."""
+        if not self.config.enabled or self.settings is None:
+            return
+        self.outputs = None
+        result = validate_project(self.settings)
+        for problem in result.problems:
+            _log_problem(problem)
+        key = str(self.settings.root)
+        if result.errors or result.catalog is None:
+            message = f"the catalog has {len(result.errors)} error(s), listed above"
+            if not _SESSION["serving"]:
+                raise PluginError(f"{message}; the site was not built")
+            # While previewing, keep the site up: MkDocs would otherwise hold every
+            # request until the curator has fixed the file.
+            self.outputs = _LAST_GOOD.get(key)
+            self.problems = result.errors
+            log.error(f"{message}; " + ("still serving the last valid catalog" if self.outputs
+                                         else "serving a page that lists them") + " until they are fixed")
+            return
+        self.outputs = Outputs(result.catalog, self.settings, site_name=config.site_name,
+                               site_url=config.site_url or "", page_size=self.config.page_size,
+                               extra=dict(config.extra))
+        _LAST_GOOD[key] = self.outputs
+
+    # Runs late so that other plugins' files exist before ours are checked against them.
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if self.outputs is None:
+            if self.problems and files.get_file_from_path("index.md") is None:
+                files.append(File.generated(config, "index.md", content=problems_page(self.problems)))
+            return files if self.problems else None
+        in_nav = _nav_sources(config.nav)
+        edit_root = self.config.edit_root.strip("/")
+        docs_rel = self.settings.relative(Path(config.docs_dir))
+        for f in files.documentation_pages():
+            # Edit links point at the source in the repository, not at docs_dir.
+            f.edit_uri = "/".join(p for p in (edit_root, docs_rel, f.src_uri) if p)
+        for page in self.outputs.pages():
+            if files.get_file_from_path(page.src_uri) is not None:
+                continue  # a hand-written page of the same name wins
+            inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+            f = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            f.edit_uri = "/".join(p for p in (edit_root, page.edit_path) if p) if page.edit_path else None
+            files.append(f)
+        for path, content in self.outputs.assets():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Set the generated pages' raw HTML aside, so that Markdown does not parse it (see rawhtml.py)."""
+        markdown, self._raw[page.file.src_uri] = rawhtml.stash(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Entry and pathway pages end with the copy-and-paste embed snippet (generator/exports)."""
+        html = rawhtml.restore(html, self._raw.pop(page.file.src_uri, []))
+        if self.outputs is None:
+            return html
+        return html + pagehead.snippet(self.outputs, page.meta.get("portal"))
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Head tags (oEmbed, Open Graph, JSON-LD, feeds) for overrides/partials/portal-exports-head.html."""
+        if self.outputs is not None:
+            context["portal_head"] = pagehead.head(self.outputs, page.meta.get("portal"))
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Keep entry and pathway pages within the page budget by trimming their JSON-LD if need be."""
+        if self.outputs is None:
+            return None
+        return pagehead.fit(self.outputs, page.meta.get("portal"), output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.outputs is not None:
+            self.outputs.post_build(Path(config.site_dir))
+
+
+def problems_page(problems: list[Problem]) -> str:
+    """The preview's home page while the catalog cannot be built: what is wrong, and where."""
+    rows = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in problems)
+    return ("# The catalog has errors\n\n"
+            f'<div markdown="0"><p>Fix these and save: the preview rebuilds by itself.</p><ul>{rows}</ul></div>\n')
+
+
+def _commit_time(root: Path) -> str:
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
+                             timeout=10, check=False)
+        value = out.stdout.strip()
+        return value if value.isdigit() else "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"

@@ -34,7 +34,7 @@ from .floor import floor_project
 from .measure import ROOT, CHROMIUM, Fetched, Run, Sizes, browse, page_sizes, python, run_child
 from .synth import synth_project
 
-WORK = ROOT / "benchmarks" / "work"
+SCRATCH = ROOT / "benchmarks" / "scratch"
 RESULTS = ROOT / "benchmarks" / "results.md"
 FINDINGS = ROOT / "benchmarks" / "findings.md"
 KB = 1024
@@ -64,7 +64,7 @@ def log(message: str) -> None:
 
 def measure(n: int, seed: int) -> Size:
     out = Size(n)
-    project = WORK / f"portal-{n}"
+    project = SCRATCH / f"portal-{n}"
     shutil.rmtree(project, ignore_errors=True)
     started = time.perf_counter()
     synth_project(project, n, seed)
@@ -85,7 +85,7 @@ def measure(n: int, seed: int) -> Size:
     log(f"build: {out.build.seconds:.1f} s ({out.build.cpu:.1f} s CPU), {out.build.peak_mb:.0f} MB, "
         f"{out.sizes.pages:,} pages")
 
-    floor = WORK / f"floor-{n}"
+    floor = SCRATCH / f"floor-{n}"
     shutil.rmtree(floor, ignore_errors=True)
     out.floor_pages = out.sizes.pages - 1  # the portal's pages but its 404.html, which the floor makes too
     floor_project(floor, out.floor_pages, ROOT, seed)
@@ -324,7 +324,9 @@ def report(results: list[Size], started: str, seed: int, host: list[str], second
 def save(results: list[Size], meta: dict[str, Any], path: Path) -> None:
     """The raw figures as JSON, so that the report can be written again (``--report-only``)."""
     data = {"meta": meta, "results": [asdict(r) for r in results]}
-    path.write_text(json.dumps(data, indent=1, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    # Paths relative to the repository, so the file says the same wherever it was run.
+    text = json.dumps(data, indent=1, sort_keys=True, default=str).replace(f"{ROOT}/", "")
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def load(path: Path) -> tuple[list[Size], dict[str, Any]]:
@@ -348,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="catalog sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=RESULTS)
-    parser.add_argument("--keep", action="store_true", help="keep benchmarks/work/ for a look afterwards")
+    parser.add_argument("--keep", action="store_true", help="keep benchmarks/scratch/ for a look afterwards")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report again from the figures of the last run (results.json beside --out)")
     args = parser.parse_args(argv)
@@ -359,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = sorted(int(s) for s in args.sizes.split(","))
         began = time.perf_counter()
         meta = {"started": time.strftime("%Y-%m-%d %H:%M %Z"), "seed": args.seed, "host": machine()}
-        WORK.mkdir(parents=True, exist_ok=True)
+        SCRATCH.mkdir(parents=True, exist_ok=True)
         results = [measure(n, args.seed) for n in sizes]
         meta["seconds"] = time.perf_counter() - began
         save(results, meta, figures)
@@ -367,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(text, encoding="utf-8")
     log(f"wrote {args.out}")
     if not args.keep and not args.report_only:
-        shutil.rmtree(WORK, ignore_errors=True)
+        shutil.rmtree(SCRATCH, ignore_errors=True)
     print(text)
     return 0
 

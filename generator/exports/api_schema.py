@@ -163,10 +163,6 @@ def _bodies() -> dict[str, Schema]:
 
 def schemas(site_url: str) -> dict[str, Schema]:
     """Every published schema by name, with ``$id`` set to where it is published."""
-    out = {}
-    for name, body in _bodies().items():
-        schema = dict(body)
-        if site_url:
-            schema = {"$id": site_url + urls.api_schema(name), **schema}
-        out[name] = schema
-    return out
+    if not site_url:
+        return _bodies()
+    return {name: {"$id": site_url + urls.api_schema(name), **body} for name, body in _bodies().items()}

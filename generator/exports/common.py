@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..model import Entry
+from ..pages.html import rel
 
 if TYPE_CHECKING:
     from ..site.outputs import Outputs
@@ -27,6 +28,11 @@ def absolute(outputs: Outputs, path: str) -> str:
     absolute URLs, so every real deployment sets site_url.
     """
     return outputs.site_url + path if outputs.site_url else path
+
+
+def link(outputs: Outputs, here: str, target: str) -> str:
+    """``target`` as an absolute URL with a site_url, else relative to the page at ``here``."""
+    return absolute(outputs, target) if outputs.site_url else rel(here, target)
 
 
 def site_host(outputs: Outputs) -> str:

@@ -51,7 +51,8 @@ def entry_row(outputs: Outputs, entry: Entry) -> dict[str, str]:
 
     subjects = dict.fromkeys(fw.subject_of(c).name for c in entry.competencies if c in fw.competencies)
     runs = sorted(entry.runs, key=lambda r: r.start)
-    upcoming = [r for r in runs if r.status != "cancelled" and entry.status != "retired" and is_upcoming(r, build_time())]
+    now = build_time()
+    upcoming = [] if entry.status == "retired" else [r for r in runs if r.status != "cancelled" and is_upcoming(r, now)]
 
     row = {
         "id": entry.id, "title": entry.title, "type": entry.type, "status": entry.status,

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from ..model import Entry, Pathway
 from ..pages import urls
 from ..pages.entry import cost_text, tiers_text, time_text
-from ..pages.html import esc, rel, safe_url
+from ..pages.html import esc, safe_url
 from ..pages.pathway import totals
 from ..model.duration import format_minutes
 from .api import all_pathways
-from .common import absolute, dumps, short
+from .common import absolute, dumps, link, short
 
 if TYPE_CHECKING:
     from ..site.outputs import Outputs
@@ -53,8 +53,8 @@ CSP = ("default-src 'none'; style-src 'sha256-" + base64.b64encode(hashlib.sha25
 
 def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str) -> str:
     """The whole embed document; links open outside the iframe, in a new tab."""
-    home = outputs.site_url or rel(here, "")
-    back = absolute(outputs, page_url) if outputs.site_url else rel(here, page_url)
+    home = link(outputs, here, "")
+    back = link(outputs, here, page_url)
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -71,10 +71,6 @@ def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str) -> 
     )
 
 
-def _link(outputs: Outputs, here: str, target: str) -> str:
-    return absolute(outputs, target) if outputs.site_url else rel(here, target)
-
-
 def entry_embed(outputs: Outputs, entry: Entry) -> str:
     catalog = outputs.catalog
     page_url = urls.entry(entry.id)
@@ -88,7 +84,7 @@ def entry_embed(outputs: Outputs, entry: Entry) -> str:
               "retired": "Retired: no longer offered."}.get(entry.status)
     body = (
         f'<p class="kicker">{esc(kind)} · {esc(tiers_text(entry))}</p>\n'
-        f'<h1><a href="{esc(_link(outputs, here, page_url))}" target="_blank" rel="noopener">{esc(entry.title)}</a></h1>\n'
+        f'<h1><a href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">{esc(entry.title)}</a></h1>\n'
         + (f"<p><strong>{esc(status)}</strong></p>\n" if status else "")
         + f"<p>{esc(short(entry.summary, SUMMARY_CHARS))}</p>\n"
         + "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl>\n"
@@ -113,13 +109,13 @@ def pathway_embed(outputs: Outputs, pathway: Pathway) -> str:
         if e is None:
             continue
         optional = " (optional)" if step.optional else ""
-        steps.append(f'<li><a href="{esc(_link(outputs, here, urls.entry(e.id)))}" target="_blank" rel="noopener">'
+        steps.append(f'<li><a href="{esc(link(outputs, here, urls.entry(e.id)))}" target="_blank" rel="noopener">'
                      f'{esc(e.title)}</a>{esc(optional)}<br><span class="meta">{esc(e.provider)} · '
                      f"{esc(time_text(e))}</span></li>")
     kind = "Generated pathway" if pathway.generated else "Learning pathway"
     body = (
         f'<p class="kicker">{kind} · Tier {pathway.tier}</p>\n'
-        f'<h1><a href="{esc(_link(outputs, here, page_url))}" target="_blank" rel="noopener">{esc(pathway.title)}</a></h1>\n'
+        f'<h1><a href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">{esc(pathway.title)}</a></h1>\n'
         f"<p>{esc(short(pathway.summary, SUMMARY_CHARS))}</p>\n"
         f"<dl><dt>Total time</dt><dd>{esc(time)}</dd><dt>Cost</dt><dd>{esc(cost)}</dd></dl>\n"
         f"<ol>{''.join(steps)}</ol>"

@@ -41,6 +41,10 @@ def node_id(outputs: Outputs, page_url: str) -> str:
     return absolute(outputs, page_url) + "#learning"
 
 
+def _iso_minutes(minutes: int) -> str:
+    return f"PT{minutes // 60}H{minutes % 60}M"
+
+
 def _one_or_many(values: list[Any]) -> Any:
     return values[0] if len(values) == 1 else values
 
@@ -201,7 +205,7 @@ def entry_jsonld(outputs: Outputs, entry: Entry, detail: int = FULL) -> dict[str
         data["offers"] = _one_or_many(offer_list)
         data["isAccessibleForFree"] = entry.is_free
     if entry.minutes:
-        data["timeRequired"] = f"PT{entry.minutes // 60}H{entry.minutes % 60}M"
+        data["timeRequired"] = _iso_minutes(entry.minutes)
     if entry.resource_types and detail == FULL:
         data["learningResourceType"] = [catalog.vocab.label("resource_types", r) for r in entry.resource_types]
     if entry.keywords and detail == FULL:
@@ -254,7 +258,6 @@ def pathway_jsonld(outputs: Outputs, pathway: Pathway, detail: int = FULL) -> di
         data["audience"] = aud
     t = totals(catalog, pathway)
     if t["minutes"] and not t["unknown_time"]:
-        minutes = int(t["minutes"])  # type: ignore[call-overload]
-        data["timeRequired"] = f"PT{minutes // 60}H{minutes % 60}M"
+        data["timeRequired"] = _iso_minutes(int(t["minutes"]))  # type: ignore[call-overload]
     data["isAccessibleForFree"] = not t["paid"]
     return data

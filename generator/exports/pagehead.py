@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from ..model import Entry, Pathway
 from ..pages import urls
 from ..pages.html import esc, rel
-from .api import all_pathways
 from .common import absolute, script_json, short
 from .embeds import embed_height, iframe
 from .jsonld import FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
@@ -37,8 +36,10 @@ def _item(outputs: Outputs, meta: Any) -> Entry | Pathway | None:
     kind, item_id = meta.get("kind"), meta.get("id")
     if kind == "entry":
         return outputs.catalog.entries.get(str(item_id))
-    if kind == "pathway":
-        return next((p for p in all_pathways(outputs) if p.id == item_id), None)
+    if kind == "pathway" and isinstance(item_id, str):
+        # As all_pathways: a curated id wins over a generated one.
+        return outputs.catalog.pathways.get(item_id) or next(
+            (p for p in outputs.generated_pathways if p.id == item_id), None)
     return None
 
 
@@ -57,9 +58,8 @@ def head(outputs: Outputs, meta: Any) -> dict[str, Any]:
     page_url = _page_url(item)
     links = [{"rel": "alternate", "type": "application/json+oembed", "href": absolute(outputs, urls.oembed(page_url)),
               "title": item.title}]
-    out: dict[str, Any] = {"links": links, "meta": [], "jsonld": None}
     description = short(item.summary, PREVIEW_CHARS)
-    out["meta"] = [
+    meta_tags = [
         {"property": "og:type", "content": "website"},
         {"property": "og:site_name", "content": outputs.site_name},
         {"property": "og:title", "content": item.title},
@@ -68,8 +68,7 @@ def head(outputs: Outputs, meta: Any) -> dict[str, Any]:
         # Twitter/X falls back to og:title and og:description; repeating them would only add weight.
         {"name": "twitter:card", "content": "summary"},
     ]
-    out["jsonld"] = jsonld_tag(outputs, item, FULL)
-    return out
+    return {"links": links, "meta": meta_tags, "jsonld": jsonld_tag(outputs, item, FULL)}
 
 
 def jsonld_tag(outputs: Outputs, item: Entry | Pathway, detail: int) -> str:

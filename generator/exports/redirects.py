@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..pages import urls
 from ..pages.html import esc, rel
 from .api import all_pathways
-from .common import absolute
+from .common import link
 
 if TYPE_CHECKING:
     from ..site.outputs import Outputs
@@ -26,7 +26,7 @@ log = logging.getLogger("generator")
 def redirect_page(outputs: Outputs, old_url: str, new_url: str, title: str) -> str:
     """A page at ``old_url`` that sends readers on to ``new_url`` (both site URLs)."""
     target = rel(old_url, new_url)  # relative, so it also works on previews and mirrors
-    canonical = absolute(outputs, new_url) if outputs.site_url else target
+    canonical = link(outputs, old_url, new_url)
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Moved: {esc(title)}</title>\n"

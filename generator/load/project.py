@@ -50,6 +50,8 @@ class Loaded:
     files: list[str] = field(default_factory=list)
     # Paths of documents whose per-file check found no error.
     passed: set[str] = field(default_factory=set)
+    # Kinds of file present, parsed or not.
+    kinds: set[Kind] = field(default_factory=set)
 
 
 def discover(settings: Settings) -> Iterator[tuple[Path, Kind]]:
@@ -145,4 +147,4 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
         problems.append(Problem(settings.competencies_dir, 0, 0, "competency framework folder not found", Severity.ERROR, "layout"))
     if not settings.catalog_path.is_dir():
         problems.append(Problem(settings.catalog_dir, 0, 0, "catalog folder not found", Severity.ERROR, "layout"))
-    return Loaded(documents, problems, paths, passed)
+    return Loaded(documents, problems, paths, passed, {kind for _, kind in files})

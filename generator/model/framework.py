@@ -80,18 +80,12 @@ class Framework:
                           for x in d.get("competencies", ())},
         )
 
-    def competencies_at(self, tier: int) -> list[Competency]:
-        return [c for c in self.competencies.values() if c.tier == tier]
-
     def competencies_up_to(self, tier: int) -> list[Competency]:
         """What a learner at ``tier`` is expected to have: tier 2 builds on tier 1, tier 3 on both."""
         return [c for c in self.competencies.values() if c.tier <= tier]
 
     def subject_of(self, competency_id: str) -> Subject:
         return self.subjects[self.competencies[competency_id].subject]
-
-    def domain_of(self, competency_id: str) -> Domain:
-        return self.domains[self.subject_of(competency_id).domain]
 
 
 @dataclass(frozen=True)

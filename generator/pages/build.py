@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Catalog, Pathway
@@ -27,14 +26,13 @@ class Page:
         return urls.src_uri(self.url)
 
 
-# Extra page sources (coverage, generated pathways, ...) register here so that
-# this module does not need to know every later feature.
-Extra = Callable[[Catalog], dict[str, str]]
-
-
 def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40,
-               generated: list[Pathway] | None = None, extras: list[Extra] | None = None) -> list[Page]:
-    """Every generated page, in a stable order."""
+               generated: list[Pathway] | None = None, extras: list[dict[str, str]] | None = None) -> list[Page]:
+    """Every generated page, in a stable order.
+
+    ``extras`` holds later features' pages ({url: markdown}), so this module
+    does not need to know every feature.
+    """
     pages: dict[str, Page] = {}
 
     def put(url: str, markdown: str, edit: str = "") -> None:
@@ -56,6 +54,6 @@ def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40,
     for pathway in [*catalog.pathways.values(), *generated]:
         put(urls.pathway(pathway.id), render_pathway(catalog, pathway), pathway.path)
     for extra in extras or []:
-        for url, md in extra(catalog).items():
+        for url, md in extra.items():
             put(url, md)
     return [pages[u] for u in sorted(pages)]

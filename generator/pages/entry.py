@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import Catalog, Entry
-from ..model.duration import format_minutes
 from . import urls
 from .html import a, block, esc, ext, front_matter, ul
 
@@ -188,7 +187,3 @@ def entry_card(catalog: Catalog, here: str, entry: Entry) -> str:
     flag = " <em>(paused)</em>" if entry.status == "paused" else ""
     return (f'<li class="portal-card">{a(here, urls.entry(entry.id), entry.title)}{flag}'
             f'<br><span class="portal-meta">{meta}</span></li>')
-
-
-def minutes_text(minutes: int | None) -> str:
-    return format_minutes(minutes) if minutes else "not stated"

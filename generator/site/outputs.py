@@ -47,9 +47,8 @@ class Outputs:
         return generate_all(self.catalog)
 
     def pages(self) -> list[Page]:
-        extras = [lambda _c, src=src: src(self) for src in PAGE_SOURCES]
         return render_all(self.catalog, site_name=self.site_name, page_size=self.page_size,
-                          generated=self.generated_pathways, extras=extras)
+                          generated=self.generated_pathways, extras=[src(self) for src in PAGE_SOURCES])
 
     def assets(self) -> Iterator[tuple[str, str | bytes]]:
         for source in ASSET_SOURCES:

@@ -7,7 +7,6 @@ calls is plain Python tested on its own (see ``generator.validate``,
 
 from __future__ import annotations
 
-import html
 import os
 import subprocess
 from pathlib import Path
@@ -23,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..errors import Problem
 from ..exports import pagehead
+from ..pages.html import esc
 from ..settings import Settings, load_settings
 from ..validate import validate_project
 from . import rawhtml
@@ -166,7 +166,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
 def problems_page(problems: list[Problem]) -> str:
     """The preview's home page while the catalog cannot be built: what is wrong, and where."""
-    rows = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in problems)
+    rows = "".join(f"<li><code>{esc(p)}</code></li>" for p in problems)
     return ("# The catalog has errors\n\n"
             f'<div markdown="0"><p>Fix these and save: the preview rebuilds by itself.</p><ul>{rows}</ul></div>\n')
 

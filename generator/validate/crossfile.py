@@ -401,8 +401,13 @@ def _pathway_aliases(pathways: list[Document]) -> list[Problem]:
     return out
 
 
-def cross_file_problems(documents: Iterable[Document], primary_framework: str | None = None) -> list[Problem]:
-    """Every cross-file problem among ``documents`` (all of which passed their schemas)."""
+def cross_file_problems(documents: Iterable[Document], primary_framework: str | None = None,
+                        broken: Iterable[Document] = (), skip: set[tuple[str, int, int]] | None = None) -> list[Problem]:
+    """Every cross-file problem among ``documents`` (all of which passed their schemas).
+
+    ``broken`` entries failed their schema; their vocabulary ids are still
+    checked, except at positions in ``skip`` (values the schema already faulted).
+    """
     docs = list(documents)
     frameworks = [d for d in docs if d.kind is Kind.FRAMEWORK]
     vocabs = [d for d in docs if d.kind is Kind.VOCABULARIES]
@@ -412,6 +417,9 @@ def cross_file_problems(documents: Iterable[Document], primary_framework: str | 
     out = check_framework(frameworks, vocabs[0] if vocabs else None)
     out += check_entries(entries, index)
     out += check_pathways(pathways, entries, index)
+    skip = skip or set()
+    for doc in broken:
+        out += [p for p in salvage_references(doc, index) if (p.path, p.line, p.column) not in skip]
     return out
 
 

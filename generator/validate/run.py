@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..load.project import Document, Kind, discover, load_project
+from ..load.project import Document, Kind, load_project
 from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
 from ..settings import Settings
-from .crossfile import Index, cross_file_problems, salvage_references
+from .crossfile import cross_file_problems
 from .schema import schema_problems
 
 
@@ -46,21 +46,15 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     problems = list(loaded.problems)
     valid = [d for d in loaded.documents if d.path in loaded.passed]
     # A file that exists but failed to parse has already been reported as such.
-    present = {kind for _, kind in discover(settings)}
-    if Kind.FRAMEWORK not in present:
+    if Kind.FRAMEWORK not in loaded.kinds:
         problems.append(Problem(settings.competencies_dir, 0, 0, "no competency framework file found"))
-    if Kind.VOCABULARIES not in present:
+    if Kind.VOCABULARIES not in loaded.kinds:
         problems.append(Problem(f"{settings.competencies_dir}/vocabularies.yaml", 0, 0,
                                 "vocabularies file not found"))
-    problems.extend(cross_file_problems(valid, settings.framework))
     broken = [d for d in loaded.documents if d.kind is Kind.ENTRY and d.path not in loaded.passed]
-    if broken:
-        index = Index([d for d in valid if d.kind is Kind.FRAMEWORK],
-                      next((d for d in valid if d.kind is Kind.VOCABULARIES), None), settings.framework)
-        taken = {(p.path, p.line, p.column) for p in problems}
-        for doc in broken:
-            # One problem per value: skip ids whose value the schema already faulted.
-            problems.extend(p for p in salvage_references(doc, index) if (p.path, p.line, p.column) not in taken)
+    # One problem per value: a broken entry's ids are not re-reported where the schema already faulted.
+    taken = {(p.path, p.line, p.column) for p in problems}
+    problems.extend(cross_file_problems(valid, settings.framework, broken, taken))
     result = Result(sorted(set(problems)), loaded.documents, files=loaded.files)
     if not result.errors:
         result.catalog = build_catalog(valid, settings.framework)

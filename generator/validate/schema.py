@@ -102,7 +102,7 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
             known = list(schema.get("properties", {}))
             typos = {closest(k, known) for k in value if k not in known}
             missing = [k for k in missing if k not in typos]
-        return [doc.at(path, f"{'missing required field' if path else 'missing required field'} '{k}'"
+        return [doc.at(path, f"missing required field '{k}'"
                        + (f" in {name}" if path else ""), code="required") for k in missing]
     if v == "additionalProperties":
         known = list(schema.get("properties", {}))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -16,20 +15,9 @@ from generator.coverage.summary import summary_html
 from generator.coverage.svg import CELL_H, CELL_W, HEAD_H, LABEL_W, heatmap_svg
 from generator.model import Catalog, Entry, Framework, Vocabularies
 from generator.pages import urls
-from generator.settings import load_settings
-from generator.site.outputs import Outputs
-from generator.validate import validate_project
+from pathways.support import shipped  # noqa: F401  (the fixture, shared with tests/pathways)
 
-REPO = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Outputs:
-    settings = load_settings(REPO)
-    result = validate_project(settings)
-    assert result.catalog is not None
-    return Outputs(result.catalog, settings, site_name="Portal")
 
 
 def small_catalog(*entries: dict) -> Catalog:

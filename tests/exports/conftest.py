@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,8 @@ import pytest
 from generator.settings import load_settings
 from generator.site.build import build_site
 from generator.site.outputs import Outputs
-from generator.validate import validate_project
 
-HERE = Path(__file__).resolve().parent
-PORTAL = HERE.parent / "fixtures" / "exports"
-SITE_URL = "https://partners.example.org/portal/"
-# 2026-09-21: the fixture's 2020 run is past, its 2030-2031 runs are upcoming.
-EPOCH = "1790000000"
+from export_support import EPOCH, PORTAL, make_outputs
 
 
 @pytest.fixture(scope="session")
@@ -46,43 +40,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, epoch: str) -> Path:
     return site_dir
 
 
-def make_outputs(root: Path = PORTAL, site_url: str = SITE_URL) -> Outputs:
-    settings = load_settings(root)
-    result = validate_project(settings)
-    assert result.catalog is not None and not result.errors, result.errors
-    return Outputs(result.catalog, settings, site_name="Exports Test Portal", site_url=site_url)
-
-
 @pytest.fixture
 def outputs(epoch: str) -> Outputs:
     """The fixture portal's model, for tests that call the exports directly."""
     return make_outputs()
-
-
-class Tags(HTMLParser):
-    """Every start tag with its attributes, and the text of each <script> and <textarea>, from real HTML parsing."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.raw: dict[str, list[str]] = {"script": [], "textarea": []}
-        self._open: str | None = None
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        if tag in self.raw:
-            self._open = tag
-            self.raw[tag].append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self._open:
-            self._open = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self.raw[self._open][-1] += data
-
-    def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())]

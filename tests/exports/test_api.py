@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import SITE_URL, make_outputs
+from export_support import SITE_URL, make_outputs
 from generator import schemas as curator_schemas
 from generator.exports.api import api_files, pathway_document
 from generator.exports.api_schema import SCHEMA_NAMES, schemas

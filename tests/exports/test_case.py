@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SITE_URL, make_outputs
+from export_support import SITE_URL, make_outputs
 from generator.exports.case import case_package
 
 ITEM_FIELDS = {"identifier", "uri", "fullStatement", "CFItemType", "CFItemTypeURI", "CFDocumentURI",

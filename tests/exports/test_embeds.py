@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SITE_URL, Tags
+from export_support import SITE_URL, Tags
 
 PAGES = ["catalog/paid-course/", "catalog/echo-series/", "catalog/free-guide/", "catalog/retired-course/",
          "pathways/first-steps/"]

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from conftest import SITE_URL, make_outputs
+from export_support import SITE_URL, make_outputs
 from generator.exports.feeds import atom_feed, calendar_feed, fold, ical_text
 from generator.site.outputs import Outputs
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from pyld import jsonld
 
-from conftest import HERE, SITE_URL, Tags
+from export_support import HERE, SITE_URL, Tags
 from generator.exports import pagehead
 from generator.site.outputs import Outputs
 

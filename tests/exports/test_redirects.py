@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PORTAL, SITE_URL, Tags, make_outputs
+from export_support import PORTAL, SITE_URL, Tags, make_outputs
 from generator.exports.redirects import redirect_files
 from generator.settings import load_settings
 from generator.validate import validate_project

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from generator.pages import urls
 from generator.pages.pathway import pathways_index, render_pathway
 from generator.pathways.passport import PASSPORT_CSS, PASSPORT_JS, passport_assets
-from generator.settings import load_settings
-from generator.site.outputs import Outputs
-from generator.validate import validate_project
+from support import shipped  # noqa: F401  (the fixture, shared with tests/coverage)
 
-REPO = Path(__file__).resolve().parents[2]
 # Material's chrome takes about 16 KB of the 30 KB page budget; the rest is ours.
 CONTENT_BUDGET = 14_000
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Outputs:
-    settings = load_settings(REPO)
-    result = validate_project(settings)
-    assert result.catalog is not None
-    return Outputs(result.catalog, settings, site_name="Portal")
 
 
 def test_every_pathway_page_has_a_passport_line_per_step_and_loads_its_script_from_a_file(shipped):

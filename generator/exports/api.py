@@ -124,10 +124,11 @@ def pathway_document(outputs: Outputs, p: Pathway) -> dict[str, Any]:
         "professions": list(p.professions), "settings": list(p.settings), "audiences": list(p.audiences),
         "languages": list(p.languages), "aliases": list(p.aliases), "uncovered": list(p.uncovered),
         "steps": [{"entry": s.entry, "title": outputs.catalog.entries[s.entry].title, "reason": s.reason,
-                   "optional": s.optional, "modules": list(s.modules),
+                   "optional": s.optional, "modules": list(s.modules), "estimated_minutes": s.minutes,
                    "api": absolute(outputs, urls.api_entry(s.entry))}
                   for s in p.steps if s.entry in outputs.catalog.entries],
-        "totals": {"minutes": t["minutes"], "steps_without_time": t["unknown_time"], "paid_steps": t["paid"],
+        "totals": {"minutes": t["minutes"], "estimated_minutes": t["estimated_minutes"],
+                   "steps_estimated": t["estimated_steps"], "steps_without_time": t["unknown_time"], "paid_steps": t["paid"],
                    "credits": credits},
         "links": _links(outputs, urls.pathway(p.id), urls.api_pathway(p.id)),
     }

@@ -104,9 +104,12 @@ ENTRY_SUMMARY = obj(
 PATHWAY_PROPS: dict[str, Schema] = dict(
     id=SLUG, title=TEXT, summary=TEXT, tier=TIER, generated=BOOL, curator=NSTR, review_by=NDATE,
     professions=SLUGS, settings=SLUGS, audiences=SLUGS, languages=arr(LANG), aliases=SLUGS,
-    steps=arr(obj(entry=SLUG, title=TEXT, reason=TEXT, optional=BOOL, modules=arr(STR), api=LINK)),
+    steps=arr(obj(entry=SLUG, title=TEXT, reason=TEXT, optional=BOOL, modules=arr(STR), api=LINK,
+                  estimated_minutes={**NINT, "description": "The curator's estimate of this step's study time, if given."})),
     uncovered={**SLUGS, "description": "Competencies the pathway should cover that no entry teaches yet."},
-    totals=obj(minutes=INT, steps_without_time=INT, paid_steps=SLUGS,
+    totals=obj(minutes={**INT, "description": "Study time of the required steps, including the curator's estimates."},
+               estimated_minutes={**INT, "description": "How much of 'minutes' is the curator's estimate."},
+               steps_estimated=INT, steps_without_time=INT, paid_steps=SLUGS,
                credits=arr(obj(type=SLUG, body=NSTR, amount=NUM, up_to=BOOL))),
     links=LINKS,
 )

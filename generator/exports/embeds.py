@@ -18,7 +18,7 @@ from ..model import Entry, Pathway
 from ..pages import urls
 from ..pages.entry import cost_text, tiers_text, time_text
 from ..pages.html import esc, safe_url
-from ..pages.pathway import totals
+from ..pages.pathway import step_time_text, totals
 from ..model.duration import format_minutes
 from .api import all_pathways
 from .common import absolute, dumps, link, short
@@ -100,6 +100,8 @@ def pathway_embed(outputs: Outputs, pathway: Pathway) -> str:
     here = urls.embed(page_url)
     t = totals(catalog, pathway)
     time = format_minutes(t["minutes"]) if t["minutes"] else "Not stated"  # type: ignore[arg-type]
+    if t["minutes"] and t["estimated_steps"]:
+        time = f"About {time} (partly the curator's estimate)"
     if t["unknown_time"]:
         time += " (some steps do not say)"
     cost = "Free" if not t["paid"] else "Some steps cost money or need an account"
@@ -111,7 +113,7 @@ def pathway_embed(outputs: Outputs, pathway: Pathway) -> str:
         optional = " (optional)" if step.optional else ""
         steps.append(f'<li><a href="{esc(link(outputs, here, urls.entry(e.id)))}" target="_blank" rel="noopener">'
                      f'{esc(e.title)}</a>{esc(optional)}<br><span class="meta">{esc(e.provider)} · '
-                     f"{esc(time_text(e))}</span></li>")
+                     f"{esc(step_time_text(catalog, step))}</span></li>")
     kind = "Generated pathway" if pathway.generated else "Learning pathway"
     body = (
         f'<p class="kicker">{kind} · Tier {pathway.tier}</p>\n'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .duration import Duration
+from .duration import Duration, Length
 from .framework import Framework, Vocabularies
 
 
@@ -197,6 +197,7 @@ class Step:
     reason: str
     optional: bool = False
     modules: tuple[str, ...] = ()
+    minutes: int | None = None  # the curator's estimate ('time'), when set
 
 
 @dataclass
@@ -222,7 +223,8 @@ class Pathway:
     def from_data(cls, d: dict[str, Any], path: str = "") -> Pathway:
         return cls(
             id=d["id"], title=d["title"], summary=d["summary"].strip(), tier=d["tier"],
-            steps=tuple(Step(s["entry"], s["reason"].strip(), s.get("optional", False), tuple(s.get("modules", ())))
+            steps=tuple(Step(s["entry"], s["reason"].strip(), s.get("optional", False), tuple(s.get("modules", ())),
+                             Length.parse(s["time"]).minutes if "time" in s else None)
                         for s in d["steps"]),
             review_by=d["review_by"], path=path, for_whom=d.get("for", ""),
             professions=tuple(d.get("professions", ())), settings=tuple(d.get("settings", ())),

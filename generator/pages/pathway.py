@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Catalog, Pathway
+from ..model import Catalog, Pathway, Step
 from ..model.duration import format_minutes
 from . import urls
 from .entry import cost_text, time_text
@@ -12,9 +12,29 @@ from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
 from .html import a, block, esc, ext, front_matter, rel, ul
 
 
+def step_minutes(catalog: Catalog, step: Step) -> tuple[int | None, bool]:
+    """A step's study time and whether it is the curator's estimate rather than the provider's figure.
+
+    The curator's time wins: it is set when the provider states none, or when the
+    step asks for only some modules, which the entry's own duration would overstate.
+    """
+    if step.minutes:
+        return step.minutes, True
+    return catalog.entries[step.entry].minutes, False
+
+
+def step_time_text(catalog: Catalog, step: Step) -> str:
+    minutes, estimated = step_minutes(catalog, step)
+    if estimated:
+        return f"About {format_minutes(minutes or 0)} (curator's estimate)"
+    return time_text(catalog.entries[step.entry])
+
+
 def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
     """Total time, what it costs and the credits it can earn, over the non-optional steps."""
     minutes = 0
+    estimated = 0
+    estimated_minutes = 0
     unknown = 0
     paid: list[str] = []
     credits: dict[tuple[str, str], float] = defaultdict(float)
@@ -23,8 +43,12 @@ def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
         entry = catalog.entries[step.entry]
         if step.optional:
             continue
-        if entry.minutes:
-            minutes += entry.minutes
+        step_time, is_estimate = step_minutes(catalog, step)
+        if step_time:
+            minutes += step_time
+            if is_estimate:
+                estimated += 1
+                estimated_minutes += step_time
         else:
             unknown += 1
         if not entry.is_free:
@@ -35,24 +59,36 @@ def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
                 credits[key] += c.amount
                 if c.up_to:
                     up_to.add(key)
-    return {"minutes": minutes, "unknown_time": unknown, "paid": paid, "credits": dict(credits), "up_to": up_to}
+    return {"minutes": minutes, "unknown_time": unknown, "estimated_steps": estimated,
+            "estimated_minutes": estimated_minutes, "paid": paid, "credits": dict(credits), "up_to": up_to}
+
+
+def _steps(n: int) -> str:
+    return f"{n} step{'s' if n != 1 else ''}"
+
+
+def total_time_text(t: dict[str, object]) -> str:
+    """The total time in words, saying how much of it is estimated and what is missing."""
+    unknown = int(t["unknown_time"])  # type: ignore[call-overload]
+    estimated = int(t["estimated_steps"])  # type: ignore[call-overload]
+    if not t["minutes"]:
+        return "Not stated by the providers" if unknown else "Not stated"
+    time = format_minutes(t["minutes"])  # type: ignore[arg-type]
+    if estimated:
+        time = (f"About {time}, of which {format_minutes(t['estimated_minutes'])} is "  # type: ignore[arg-type]
+                f"the curator's estimate for {_steps(estimated)}")
+    if unknown:
+        time = f"At least {time[0].lower()}{time[1:]}: the time for {_steps(unknown)} is not stated"
+    return time
 
 
 def totals_html(catalog: Catalog, pathway: Pathway) -> str:
     t = totals(catalog, pathway)
-    unknown = t["unknown_time"]
-    steps = f"{unknown} step{'s' if unknown != 1 else ''}"  # type: ignore[operator]
-    if not t["minutes"]:
-        time = "Not stated by the providers" if unknown else "Not stated"
-    else:
-        time = format_minutes(t["minutes"])  # type: ignore[arg-type]
-        if unknown:
-            time = f"At least {time}: the time for {steps} is not stated"
     paid = t["paid"]
     cost = "Free" if not paid else f"{len(paid)} of the steps cost money or need an account (see each step)"  # type: ignore[arg-type]
     credits = [f"{'up to ' if k in t['up_to'] else ''}{v:g} {catalog.vocab.label('credit_types', k[0])}"  # type: ignore[operator]
                + (f" ({k[1]})" if k[1] else "") for k, v in sorted(t["credits"].items())]  # type: ignore[attr-defined]
-    rows = [("Total time", esc(time)), ("Cost", esc(cost)), ("Credits", esc("; ".join(credits)) or "None stated")]
+    rows = [("Total time", esc(total_time_text(t))), ("Cost", esc(cost)), ("Credits", esc("; ".join(credits)) or "None stated")]
     return "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
 
 
@@ -78,7 +114,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
             f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>'
             f'<p class="portal-reason">{esc(step.reason)}</p>{modules}'
             f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span><span class="portal-no-print">'
-            f' · {esc(time_text(e))} · {esc(cost_text(catalog, e))} · {ext(e.url, "Go to provider")}</span></p>'
+            f' · {esc(step_time_text(catalog, step))} · {esc(cost_text(catalog, e))} · {ext(e.url, "Go to provider")}</span></p>'
             f'{PASSPORT_TICK}</li>'
         )
     uncovered = ""

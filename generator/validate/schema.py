@@ -25,6 +25,7 @@ _PATTERN_WORDS = {
     "line": "must be one line of text, not empty",
     "text": "must not be empty",
     "length": "must be a length such as 45m, 1h30m, 8h, 2d, 6w or an ISO 8601 duration like PT8H",
+    "study_time": "must be a study time in hours and minutes, such as 30m, 2h or 1h30m",
     "datetime": "must be a date and time such as 2027-01-14T12:30 (local time; put the zone in 'timezone')",
     "language": "must be a BCP 47 language tag such as en, fr or pt-BR",
 }
@@ -144,9 +145,10 @@ def _def_name(error: ValidationError) -> str | None:
     pattern = error.schema.get("pattern", "")
     if pattern.startswith("^[a-z]{2,3}"):
         return "language"
-    for key, defn in schemas.load("entry")["$defs"].items():
-        if defn.get("pattern") == pattern and key in _PATTERN_WORDS:
-            return key
+    for kind in ("entry", "pathway"):
+        for key, defn in schemas.load(kind)["$defs"].items():
+            if defn.get("pattern") == pattern and key in _PATTERN_WORDS:
+                return key
     return None
 
 

@@ -142,12 +142,16 @@ def test_a_generated_pathway_document_validates(outputs: object) -> None:
     # Generated pathways come from another module; the API must describe them whatever it produces.
     pathway = Pathway(id="for-registered-nurse-tier-2", title="For registered nurses, tier 2",
                       summary="Worked out from the catalog.", tier=2, review_by="",
-                      steps=(Step("free-guide", "Covers the basics."), Step("paid-course", "Goes deeper.")),
+                      steps=(Step("free-guide", "Covers the basics.", minutes=40), Step("paid-course", "Goes deeper.")),
                       professions=("registered-nurse",), generated=True, uncovered=("care-after-death-t1",))
     document = pathway_document(outputs, pathway)  # type: ignore[arg-type]
     validate(document, schemas(SITE_URL)["pathway"])
     assert document["generated"] is True and document["review_by"] is None
     assert document["totals"]["paid_steps"] == ["paid-course"]
+    # The curator's estimate is published per step and, separately, inside the total.
+    assert [s["estimated_minutes"] for s in document["steps"]] == [40, None]
+    assert document["totals"]["estimated_minutes"] == 40 and document["totals"]["steps_estimated"] == 1
+    assert document["totals"]["minutes"] >= 40
 
 
 def test_curator_schemas_are_published_byte_for_byte(site: Path) -> None:

@@ -41,6 +41,11 @@ class Settings:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root, with forward slashes."""
+        if ".." not in path.parts and (not path.is_absolute() or self.root.is_absolute()):
+            try:  # the common case, a file found under the root: no file system calls
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

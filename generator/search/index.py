@@ -1,6 +1,6 @@
 """Build the catalog's lunr index and split it into small shards by term.
 
-lunr.py's Builder computes the index (BM25 weights, serialised for lunr.js
+builder.py computes the index (lunr.py's BM25 weights, serialised for lunr.js
 2.3.9) from terms analysed exactly as lunr.js analyses a query. A whole lunr
 index of a 10,000-entry catalog is megabytes, so instead of shipping it whole we regroup it by term: each shard
 holds, for a run of consecutive terms, every document's weight for that term.
@@ -15,29 +15,30 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lunr.builder import Builder
-from lunr.stemmer import stemmer as lunr_stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 
 from ..model import Catalog, Entry
+from . import builder
+from .builder import Posting, regroup
 from .stemmer import stem
 
 # Field name, boost. "exact" holds the whole title as one token, so that typing
 # an entry's exact title always ranks that entry first (see exact_key).
 FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("exact", 50), ("keys", 3), ("text", 1))
+# The query pipeline the browser runs: lunr.js's own stemmer, under the name lunr registers it with.
+SEARCH_PIPELINE = ("stemmer",)
 
 # lunr.js splits text on /[\s\-]+/ (JavaScript's \s) and its trimmer strips ASCII
 # non-word characters at both ends of a token. lunr.py's tokenizer splits on fewer
 # spaces and its trimmer is Unicode-aware (and leaves "e.g." alone), so the index
 # would hold terms the browser never looks up. Text is therefore analysed here
 # with lunr.js's rules, lunr.py's stop word list and lunr.js's stemmer (ported in
-# stemmer.py: lunr.py's differs), and handed to lunr.py's Builder as terms.
+# stemmer.py: lunr.py's differs), and handed to builder.py as terms.
 _SEPARATOR = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+")
 _LEAD = re.compile(r"^\W+", re.ASCII)
 _TRAIL = re.compile(r"\W+$", re.ASCII)
@@ -73,27 +74,30 @@ def search_order(catalog: Catalog) -> list[Entry]:
     return sorted(catalog.active_entries, key=lambda e: (e.title.lower(), e.id))
 
 
-def _document(catalog: Catalog, n: int, entry: Entry) -> dict[str, object]:
+def _document(catalog: Catalog, entry: Entry) -> tuple[list[str], ...]:
+    """The terms of each of FIELDS' fields of ``entry``."""
     v = catalog.vocab
     keys = [*entry.keywords, entry.code, *(o.name for o in entry.providers)]
     tags = [v.label("disease_groups", x) for x in entry.disease_groups]
     tags += [v.label("audiences", x) for x in entry.audiences]
     tags += [v.label("resource_types", x) for x in entry.resource_types]
     text = [entry.summary, *entry.learning_outcomes, *tags]
-    return {"ref": str(n), "title": analyse(entry.title), "exact": analyse(exact_key(entry.title)),
-            "keys": analyse(" ".join(k for k in keys if k)), "text": analyse("\n".join(text))}
+    return (analyse(entry.title), analyse(exact_key(entry.title)), analyse(" ".join(k for k in keys if k)),
+            analyse("\n".join(text)))
 
 
 def build_lunr(catalog: Catalog, entries: Sequence[Entry]) -> dict:
-    """The serialised lunr index (lunr.js 2.3.9 format) of ``entries``; refs are positions."""
-    builder = Builder()  # no index pipeline: documents arrive as analysed terms
-    builder.search_pipeline.add(lunr_stemmer)  # serialised as "stemmer": lunr.js's own, in the browser
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for n, entry in enumerate(entries):
-        builder.add(_document(catalog, n, entry))
-    return builder.build().serialize()
+    """The serialised lunr index (lunr.js 2.3.9 format) of ``entries``; refs are positions.
+
+    The same dict lunr.py's Builder gives for these terms with no index pipeline
+    and lunr's stemmer as search pipeline (tests/search check it is).
+    """
+    return builder.serialize(_build(catalog, entries), list(SEARCH_PIPELINE))
+
+
+def _build(catalog: Catalog, entries: Sequence[Entry]) -> builder.Index:
+    """The weights of ``entries``' terms, document n being ``entries[n]``."""
+    return builder.build((_document(catalog, e) for e in entries), FIELDS)
 
 
 @dataclass(frozen=True)
@@ -102,31 +106,29 @@ class Shard:
     records: list[list]
 
 
-def postings(serialized: dict) -> list[tuple[str, int, list[int]]]:
+def postings(serialized: dict) -> list[Posting]:
     """(term, term index, per-field flat [field, count, doc delta, weight, ...]) for every term.
 
     Weights are lunr's (already rounded to 0.001) times 1000, so they stay exact integers.
+    Terms come in the serialised index's order, fields in its order, documents ascending.
     """
     fields = serialized["fields"]
-    by_index: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    position = {name: f for f, name in enumerate(fields)}
+    vectors = []
     for ref, elements in serialized["fieldVectors"]:
         field, doc = ref.split("/", 1)
-        f = fields.index(field)
-        for k in range(0, len(elements), 2):
-            by_index[elements[k]][f].append((int(doc), round(elements[k + 1] * 1000)))
-    out = []
-    for term, posting in serialized["invertedIndex"]:
-        index = posting["_index"]
-        flat: list[int] = []
-        for f, docs in sorted(by_index[index].items()):
-            docs.sort()
-            flat += [f, len(docs)]
-            last = 0
-            for doc, weight in docs:
-                flat += [doc - last, weight]
-                last = doc
-        out.append((term, index, flat))
-    return out
+        vectors.append((int(doc), position[field], elements))
+    vectors.sort(key=lambda v: v[0])  # regroup wants documents in ascending order
+    terms = ((term, posting["_index"]) for term, posting in serialized["invertedIndex"])
+    return regroup(vectors, len(fields), terms)
+
+
+def index_postings(catalog: Catalog, entries: Sequence[Entry]) -> list[Posting]:
+    """``postings(build_lunr(catalog, entries))``, without building the serialised index.
+
+    The serialised index's "version" and "pipeline" are builder.LUNR_VERSION and SEARCH_PIPELINE.
+    """
+    return builder.postings(_build(catalog, entries))
 
 
 def boundary(previous: str, first: str) -> str:

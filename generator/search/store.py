@@ -23,7 +23,8 @@ from ..model import Catalog, Entry
 from ..pages import urls
 from ..pages.entry import tiers_text, time_text
 from .facets import Facet, catalog_facets
-from .index import FIELDS, build_lunr, postings, search_order, shard
+from .builder import LUNR_VERSION
+from .index import FIELDS, SEARCH_PIPELINE, index_postings, search_order, shard
 
 PREFIX = "search/catalog/"
 FORMAT = 1
@@ -70,8 +71,7 @@ def facet_meta(facets: list[Facet], entries: list[Entry]) -> list[dict[str, obje
 def search_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
     """Every file of the catalog search, as (path in site, content)."""
     entries = search_order(catalog)
-    serialized = build_lunr(catalog, entries)
-    shards = shard(postings(serialized), SHARD_BYTES)
+    shards = shard(index_postings(catalog, entries), SHARD_BYTES)
     facets = catalog_facets(catalog)
     files: dict[str, bytes] = {}
     for n, s in enumerate(shards):
@@ -86,8 +86,8 @@ def search_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
     before, after = urls.entry("\0").split("\0")
     meta = {
         "format": FORMAT, "version": digest.hexdigest()[:12], "count": len(entries),
-        "fields": [name for name, _ in FIELDS], "lunr": serialized["version"],
-        "pipeline": serialized["pipeline"], "shards": [s.boundary for s in shards],
+        "fields": [name for name, _ in FIELDS], "lunr": LUNR_VERSION,
+        "pipeline": list(SEARCH_PIPELINE), "shards": [s.boundary for s in shards],
         "docChunk": DOC_CHUNK, "pageSize": PAGE_SIZE, "facets": facet_meta(facets, entries),
         "urls": {"catalog": urls.catalog(), "entry": [before, after]},
     }

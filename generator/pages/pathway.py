@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..model import Catalog, Pathway, Step
 from ..model.duration import format_minutes
 from . import urls
-from .entry import cost_text, time_text
+from .entry import time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
 from .html import a, block, esc, ext, front_matter, rel, ul
 
@@ -27,7 +27,19 @@ def step_time_text(catalog: Catalog, step: Step) -> str:
     minutes, estimated = step_minutes(catalog, step)
     if estimated:
         return f"About {format_minutes(minutes or 0)} (curator's estimate)"
-    return time_text(catalog.entries[step.entry])
+    entry = catalog.entries[step.entry]
+    return time_text(entry) if entry.duration else "Time not stated"
+
+
+def step_cost_text(catalog: Catalog, step: Step) -> str:
+    """The step's cost in brief: the provider's notes on who pays what stay on the entry's page."""
+    entry = catalog.entries[step.entry]
+    if not entry.cost:
+        return "Cost not stated"
+    text = catalog.vocab.label("cost", entry.cost)
+    if entry.prices:
+        text += ": " + "; ".join(p.describe() for p in entry.prices)
+    return text
 
 
 def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
@@ -74,7 +86,9 @@ def total_time_text(t: dict[str, object]) -> str:
     if not t["minutes"]:
         return "Not stated by the providers" if unknown else "Not stated"
     time = format_minutes(t["minutes"])  # type: ignore[arg-type]
-    if estimated:
+    if estimated and t["estimated_minutes"] == t["minutes"]:
+        time = f"About {time}, all of it the curator's estimate"
+    elif estimated:
         time = (f"About {time}, of which {format_minutes(t['estimated_minutes'])} is "  # type: ignore[arg-type]
                 f"the curator's estimate for {_steps(estimated)}")
     if unknown:
@@ -114,7 +128,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
             f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>'
             f'<p class="portal-reason">{esc(step.reason)}</p>{modules}'
             f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span><span class="portal-no-print">'
-            f' · {esc(step_time_text(catalog, step))} · {esc(cost_text(catalog, e))} · {ext(e.url, "Go to provider")}</span></p>'
+            f' · {esc(step_time_text(catalog, step))} · {esc(step_cost_text(catalog, step))} · {ext(e.url, "Go to provider")}</span></p>'
             f'{PASSPORT_TICK}</li>'
         )
     uncovered = ""

@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..errors import Problem
 from ..exports import pagehead
+from ..pages.compact import compact
 from ..pages.html import esc
 from ..settings import Settings, load_settings
 from ..validate import validate_project
@@ -154,9 +155,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Keep entry and pathway pages within the page budget by trimming their JSON-LD if need be."""
+        """Drop the templates' indentation; keep entry and pathway pages within the page budget."""
+        output = compact(output)
         if self.outputs is None:
-            return None
+            return output
         return pagehead.fit(self.outputs, page.meta.get("portal"), output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

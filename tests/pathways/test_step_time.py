@@ -34,10 +34,12 @@ def shop(*steps: dict[str, Any]):
      "About 1 h 30 min, of which 30 min is the curator's estimate for 1 step"),
     # The step's time wins over the entry's when only some modules are meant.
     ([{"entry": "modular", "time": "2h", "modules": ["Module 1"]}], 120, 1, 120, 0,
-     "About 2 h, of which 2 h is the curator's estimate for 1 step"),
+     "About 2 h, all of it the curator's estimate"),
     # Estimates and a missing time together: a floor, not a total.
     ([{"entry": "stated", "time": "45m"}, {"entry": "silent"}], 45, 1, 45, 1,
-     "At least about 45 min, of which 45 min is the curator's estimate for 1 step: the time for 1 step is not stated"),
+     "At least about 45 min, all of it the curator's estimate: the time for 1 step is not stated"),
+    ([{"entry": "stated", "time": "45m"}, {"entry": "modular"}, {"entry": "silent"}], 645, 1, 45, 1,
+     "At least about 10 h 45 min, of which 45 min is the curator's estimate for 1 step: the time for 1 step is not stated"),
     # Optional steps never count, estimated or not.
     ([{"entry": "stated"}, {"entry": "silent", "time": "3h", "optional": True}], 60, 0, 0, 0, "1 h"),
 ])
@@ -51,6 +53,6 @@ def test_totals_separate_stated_estimated_and_missing_time(steps, minutes, estim
 
 
 def test_each_step_line_says_whose_time_it_shows():
-    cat, p = shop({"entry": "stated"}, {"entry": "silent", "time": "1h30m"}, {"entry": "modular"})
+    cat, p = shop({"entry": "stated"}, {"entry": "silent", "time": "1h30m"}, {"entry": "modular"}, {"entry": "silent"})
     assert [step_time_text(cat, s) for s in p.steps] == [
-        "1 h", "About 1 h 30 min (curator's estimate)", "10 h"]
+        "1 h", "About 1 h 30 min (curator's estimate)", "10 h", "Time not stated"]

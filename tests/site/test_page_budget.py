@@ -1,0 +1,51 @@
+"""Every page of the shipped portal, as built, stays within the HTML page budget."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.exports.pagehead import PAGE_BUDGET
+from generator.pages.compact import compact
+from generator.settings import load_settings
+from generator.site.build import build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("budget") / "site"
+    assert build_site(load_settings(ROOT), site, strict=True) == 0
+    return site
+
+
+def test_every_page_of_the_shipped_portal_is_within_the_page_budget(shipped_site: Path) -> None:
+    pages = sorted(shipped_site.rglob("*.html"))
+    assert len(pages) > 100
+    over = {str(p.relative_to(shipped_site)): p.stat().st_size for p in pages if p.stat().st_size > PAGE_BUDGET}
+    assert not over, over
+
+
+def test_pages_are_built_without_indentation(shipped_site: Path) -> None:
+    home = (shipped_site / "index.html").read_text(encoding="utf-8")
+    outside_kept = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "KEPT", home, flags=re.S)
+    assert "\n " not in outside_kept and "\n\n" not in outside_kept
+    assert compact(home) == home
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<ul>\n    <li>a</li>\n\n    <li>b</li>\n</ul>", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"),
+    ("<p>one\n   two</p>", "<p>one\ntwo</p>"),  # still one space between the words when rendered
+    ("<div>\n  <pre>  code\n    indented\n</pre>\n  </div>", "<div>\n<pre>  code\n    indented\n</pre>\n</div>"),
+    ("<TEXTAREA>\n  kept\n</TEXTAREA>\n  <p>x</p>", "<TEXTAREA>\n  kept\n</TEXTAREA>\n<p>x</p>"),
+    ("<script>\n  if (a) {\n    b();\n  }\n</script>\n  <style>\n  p { }\n</style>",
+     "<script>\n  if (a) {\n    b();\n  }\n</script>\n<style>\n  p { }\n</style>"),
+    ("<p>a\n\u00a0b</p>", "<p>a\n\u00a0b</p>"),  # a no-break space is content, not indentation
+    ("<pre>a</pre>\n  <pre>\n  b</pre>", "<pre>a</pre>\n<pre>\n  b</pre>"),
+    ("no markup at all", "no markup at all"),
+])
+def test_compact_removes_only_indentation(html: str, expected: str) -> None:
+    assert compact(html) == expected

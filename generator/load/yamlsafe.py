@@ -145,14 +145,26 @@ def _could_nest_deeply(text: str) -> bool:
     return bound > _COMPOSE_SAFE_DEPTH
 
 
-def _check_depth(text: str) -> None:
+def _check_depth(text: str, loader_class: type = _Loader) -> None:
     """Refuse deep nesting from the event stream, before anything is composed.
 
     The composer recurses once per level, so a small file of nested brackets
     ('[[[[...') would overflow the C stack and kill the process; the parser
     itself keeps an explicit stack and stops here after a few dozen events.
     """
-    loader = _Loader(text)
+    try:
+        _depth_events(text, loader_class)
+    except yaml.MarkedYAMLError as exc:
+        # Newer libyaml scans up to 1,024 characters ahead and has its own nesting limit,
+        # which it can reach before the parser hands us the level past ours. The pure-Python
+        # scanner has no such limit, so it finds where our limit is crossed.
+        if loader_class is yaml.SafeLoader or "nesting depth" not in str(exc.problem):
+            raise
+        _depth_events(text, yaml.SafeLoader)
+
+
+def _depth_events(text: str, loader_class: type) -> None:
+    loader = loader_class(text)
     depth = 0
     try:
         while True:

@@ -161,6 +161,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return output
         return pagehead.fit(self.outputs, page.meta.get("portal"), output)
 
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """The theme's own pages (404.html) lose their indentation too; sitemaps are left alone."""
+        return compact(output_content) if template_name.endswith(".html") else output_content
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.outputs is not None:
             self.outputs.post_build(Path(config.site_dir))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +81,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for folder in (self.settings.catalog_path, self.settings.competencies_path):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
-        # sitemap.xml carries the build date: pin it to the last commit so rebuilds are byte-identical.
-        if "SOURCE_DATE_EPOCH" not in os.environ:
-            os.environ["SOURCE_DATE_EPOCH"] = _commit_time(root)
+        # sitemap.xml, the feeds and the curators' report carry the build date: pin it to the
+        # last commit so rebuilds are byte-identical.
+        given = os.environ.get("SOURCE_DATE_EPOCH")
+        if given is None:
+            os.environ["SOURCE_DATE_EPOCH"] = _build_time(root)
+        elif not given.strip().isdigit():
+            raise PluginError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {given!r}")
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -177,11 +182,29 @@ def problems_page(problems: list[Problem]) -> str:
             f'<div markdown="0"><p>Fix these and save: the preview rebuilds by itself.</p><ul>{rows}</ul></div>\n')
 
 
-def _commit_time(root: Path) -> str:
+def _commit_time(root: Path) -> str | None:
+    """The last commit's time in seconds, or None outside a git checkout."""
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
                              timeout=10, check=False)
-        value = out.stdout.strip()
-        return value if value.isdigit() else "0"
     except (OSError, subprocess.SubprocessError):
-        return "0"
+        return None
+    value = out.stdout.strip()
+    return value if value.isdigit() else None
+
+
+def _build_time(root: Path) -> str:
+    """The build date to publish: the last commit's time, else the start of today (UTC).
+
+    Outside a git checkout (a downloaded archive, a container's build context)
+    there is no commit to date the build by; today keeps overdue reviews and
+    upcoming sessions right, and two builds on the same day still match.
+    """
+    commit = _commit_time(root)
+    if commit is not None:
+        return commit
+    today = int(time.time()) // 86_400 * 86_400
+    # Information, not a warning: a strict build must not fail for being built from an archive.
+    log.info("not a git checkout: the build is dated today, %s (UTC); set SOURCE_DATE_EPOCH to date it yourself",
+             time.strftime("%Y-%m-%d", time.gmtime(today)))
+    return str(today)

@@ -87,3 +87,39 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert len(files_one) > 50
     differ = [rel for rel in files_one if (one / rel).read_bytes() != (two / rel).read_bytes()]
     assert differ == []
+
+
+@pytest.mark.parametrize("site_dir", [".", "", "catalog", "catalog/pathways", "competencies", "docs", "overrides",
+                                      ".git", ".."])
+def test_a_site_folder_that_would_replace_the_sources_is_refused(built: Path, site_dir: str) -> None:
+    (built / ".git").mkdir(exist_ok=True)
+    before = snapshot(built)
+    done = run_cli("build", "--site-dir", site_dir, cwd=built)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    # MkDocs itself refuses a site folder that overlaps docs_dir, in its own words.
+    assert "build refused: the site folder" in done.stderr or "should not be within the" in done.stderr
+    assert snapshot(built) == before, "nothing was written, moved or deleted"
+
+
+def test_a_folder_of_other_files_is_not_replaced(built: Path, tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "notes.txt").write_text("not a site", encoding="utf-8")
+    assert build_site(load_settings(built), papers) == 1
+    assert [p.name for p in papers.iterdir()] == ["notes.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build_site(load_settings(built), empty) == 0
+    assert (empty / "index.html").is_file()
+
+
+def test_a_linked_site_folder_stays_a_link_and_its_folder_is_replaced(built: Path, tmp_path: Path) -> None:
+    served = tmp_path / "www"
+    link = tmp_path / "site-link"
+    link.symlink_to(served, target_is_directory=True)
+    for _ in range(2):  # once into a new folder, once replacing the site built there
+        assert build_site(load_settings(built), link) == 0
+        assert link.is_symlink() and link.resolve() == served.resolve()
+        assert (served / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site-link", "www"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__, report
@@ -37,6 +38,41 @@ class _Progress:
     def close(self) -> None:
         if self.shown:
             self.stream.write("\r\033[K")  # type: ignore[attr-defined]
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type`` for a count or size: a whole number of at least ``minimum``, else a usage error."""
+
+    def parse(text: str) -> int:
+        value: int | None
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"must be a whole number, {minimum} or more; got {text!r}")
+        return value
+
+    return parse
+
+
+def decimal(low: float, *, above: bool = False, high: float | None = None) -> Callable[[str], float]:
+    """An argparse ``type`` for a time or a ratio: a finite number from ``low`` (or ``above`` it) up to ``high``."""
+    bound = f"more than {low:g}" if above else f"{low:g} or more"
+    if high is not None:
+        bound += f" and at most {high:g}"
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        # nan and inf parse as floats, but a timeout of nan or a pause of inf is never meant.
+        if not math.isfinite(value) or value < low or (above and value == low) or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"must be a number {bound}; got {text!r}")
+        return value
+
+    return parse
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -104,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--format", choices=sorted(report.FORMATS), default="text",
                    help="text (default), github (Actions annotations) or json")
     v.add_argument("--strict", action="store_true", help="fail on warnings too")
-    v.add_argument("--max-bytes", type=int, metavar="N", help="largest YAML file accepted, in bytes")
+    v.add_argument("--max-bytes", type=whole_number(1), metavar="N", help="largest YAML file accepted, in bytes")
     # Also accepted after the command, as documented; SUPPRESS keeps a --root given before it.
     v.add_argument("--root", default=argparse.SUPPRESS, help="project folder (default: the nearest folder with mkdocs.yml)")
     v.set_defaults(func=cmd_validate)

@@ -77,6 +77,65 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
+def _portal_options(config: object) -> object:
+    """The ``portal`` plugin's options from mkdocs.yml's ``plugins`` (a list or a mapping); None if it is absent."""
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    named: list[tuple[object, object]] = []
+    if isinstance(plugins, dict):
+        named = list(plugins.items())
+    elif isinstance(plugins, list):
+        for plugin in plugins:
+            named.extend(plugin.items() if isinstance(plugin, dict) else [(plugin, {})])
+    for name, options in named:
+        if name == "portal":
+            return {} if options is None else options
+    return None
+
+
+def _position(text: str, option: str) -> tuple[int, int]:
+    """Line and column of the portal plugin's ``option`` in mkdocs.yml, or (0, 0) if it cannot be found."""
+    try:
+        root = yaml.compose(text, Loader=_LenientLoader)
+    except yaml.YAMLError:
+        return (0, 0)
+
+    def value_of(node: yaml.Node | None, key: str) -> yaml.Node | None:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == key:
+                    return v
+        return None
+
+    plugins = value_of(root, "plugins")
+    items = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+    for item in items:
+        options = value_of(item, "portal")
+        found = value_of(options, option) or options
+        if found is not None:
+            return (found.start_mark.line + 1, found.start_mark.column + 1)
+    return (0, 0)
+
+
+def _check_options(options: object, text: str) -> dict[str, Any]:
+    """The plugin's options, checked exactly as MkDocs checks them when it builds the site."""
+    if not isinstance(options, dict):
+        line, column = _position(text, "")
+        where = f"mkdocs.yml:{line}:{column}" if line else "mkdocs.yml"
+        raise ConfigError(f"{where}: the options of the 'portal' plugin must be a mapping of names to values, "
+                          f"such as 'max_bytes: 262144'; got {options!r}")
+    from .site.config import PortalConfig  # imports MkDocs: only for a project that sets options
+
+    checked = PortalConfig()
+    checked.load_dict(options)
+    failed, _warnings = checked.validate()  # unknown names are MkDocs's warnings, shown when it builds
+    if failed:
+        key, error = failed[0]
+        line, column = _position(text, key)
+        where = f"mkdocs.yml:{line}:{column}" if line else "mkdocs.yml"
+        raise ConfigError(f"{where}: Plugin 'portal' option '{key}': {error}")
+    return dict(checked)
+
+
 def load_settings(root: Path | None = None) -> Settings:
     """Settings for the project at ``root``, read from the ``portal`` plugin's options in mkdocs.yml."""
     root = find_root(root)
@@ -85,16 +144,17 @@ def load_settings(root: Path | None = None) -> Settings:
     if not config_file.is_file():
         return settings
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        text = config_file.read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_LenientLoader) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"mkdocs.yml: cannot read it: {exc}") from None
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("portal"), dict):
-            options = plugin["portal"]
-            return settings.with_options(
-                catalog_dir=options.get("catalog_dir"),
-                competencies_dir=options.get("competencies_dir"),
-                max_bytes=options.get("max_bytes"),
-                framework=options.get("framework"),
-            )
-    return settings
+    raw = _portal_options(config)
+    if raw is None or raw == {}:  # `- portal` with no options: the defaults, without importing MkDocs
+        return settings
+    options = _check_options(raw, text)
+    return settings.with_options(
+        catalog_dir=options.get("catalog_dir"),
+        competencies_dir=options.get("competencies_dir"),
+        max_bytes=options.get("max_bytes"),
+        framework=options.get("framework"),
+    )

@@ -133,7 +133,10 @@ def cmd_from_issue(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     from .issue_form import propose
 
     settings = _settings(args)
-    body = Path(args.body_file).read_text(encoding="utf-8")
+    try:
+        body = Path(args.body_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        parser.error(f"cannot read --body-file {args.body_file}: {getattr(exc, 'strerror', None) or exc}")
     outcome = propose(settings, body, Path(args.form), today=dt.date.today(), issue=args.issue)
     if args.comment_file:
         Path(args.comment_file).write_text(outcome.comment, encoding="utf-8")
@@ -174,6 +177,8 @@ def _add_new(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register curator commands on the ``portal`` parser."""
+    from ..cli import decimal, whole_number
+
     _add_new(sub)
 
     r = sub.add_parser("report", help="entries past their review date, and possible duplicates",
@@ -181,8 +186,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                                    "same web address, and entries with very similar titles.")
     r.add_argument("--today", type=_date, default=dt.date.today(), metavar="YYYY-MM-DD",
                    help="date to compare review_by with (default: today)")
-    r.add_argument("--due-within", type=int, default=30, metavar="DAYS", help="also list what is due this soon")
-    r.add_argument("--threshold", type=float, default=0.88, metavar="RATIO",
+    # 0 is meaningful: only what is already overdue (or due today).
+    r.add_argument("--due-within", type=whole_number(0), default=30, metavar="DAYS",
+                   help="also list what is due this soon (default: 30; 0 for overdue only)")
+    r.add_argument("--threshold", type=decimal(0, above=True, high=1), default=0.88, metavar="RATIO",
                    help="how alike two titles must be to be listed, 0-1 (default: 0.88)")
     r.add_argument("--format", choices=("text", "json"), default="text")
     r.add_argument("--strict", action="store_true", help="exit 1 when anything is overdue or duplicated")
@@ -193,10 +200,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                        description="Request every URL in the catalog, politely: a few at a time, one request per "
                                    "host per --delay seconds, with a timeout, and results cached for --max-age days.")
     c.add_argument("--cache", metavar="FILE", help="cache file (default: .cache/portal-links.json)")
-    c.add_argument("--max-age", type=float, default=7, metavar="DAYS", help="re-check results older than this")
-    c.add_argument("--timeout", type=float, default=15, metavar="SECONDS")
-    c.add_argument("--delay", type=float, default=2, metavar="SECONDS", help="pause between requests to one host")
-    c.add_argument("--workers", type=int, default=4, choices=range(1, 5), metavar="N",
+    c.add_argument("--max-age", type=decimal(0), default=7, metavar="DAYS",
+                   help="re-check results older than this (default: 7; 0 re-checks everything)")
+    c.add_argument("--timeout", type=decimal(0, above=True), default=15, metavar="SECONDS",
+                   help="give up on a request after this long (default: 15)")
+    c.add_argument("--delay", type=decimal(0), default=2, metavar="SECONDS",
+                   help="pause between requests to one host (default: 2)")
+    c.add_argument("--workers", type=whole_number(1), default=4, choices=range(1, 5), metavar="N",
                    help="requests at a time, 1-4 (default: 4)")
     c.add_argument("--all", action="store_true", help="list working links too")
     c.add_argument("--format", choices=("text", "json"), default="text")

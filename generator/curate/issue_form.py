@@ -114,9 +114,25 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug or "proposal"
 
 
-def _code(value: str) -> str:
-    """Echo a submitted value as inline code, so it cannot mention people or add links in the comment."""
-    return "`" + " ".join(value.replace("`", "'").split())[:200] + "`"
+def _code(value: str, limit: int = 200) -> str:
+    """Echo submitted text as one inline code span, the only Markdown GitHub leaves entirely inert.
+
+    Inside a code span GitHub makes no @mention, #reference, link, autolink, image,
+    emphasis or HTML. Whitespace (newlines too) collapses to single spaces, so the
+    value cannot start a new block, and the fence is one backtick longer than any
+    run of backticks in the value, so backticks show as typed and cannot close it.
+    Control and format characters (bidi overrides, zero-width spaces) are dropped:
+    they could make the echo read differently from what was submitted.
+    """
+    text = " ".join("".join(ch for ch in value if ch.isprintable() or ch.isspace()).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if not text:
+        return "(nothing)"
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    # A span that starts or ends with a backtick needs a space inside each fence; CommonMark strips one of each.
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _split(value: str) -> list[str]:
@@ -188,7 +204,7 @@ def propose(settings: Settings, body: str, form_path: Path, *, today: dt.date, i
     path = scaffold.target(settings, "entry", item_id)
     if not errors and path.exists():
         where = label.get("id", "Suggested id")
-        errors.append(f"**{where}**: an entry with the id `{item_id}` is already in the catalog. If this is the same "
+        errors.append(f"**{where}**: an entry with the id {_code(item_id)} is already in the catalog. If this is the same "
                       f"course, say what should change in a comment instead; if it is a different one, give it "
                       f"another id under “{where}”.")
     if errors:
@@ -196,8 +212,9 @@ def propose(settings: Settings, body: str, form_path: Path, *, today: dt.date, i
     data = scaffold.build_data("entry", item_id, data_in, [], today)
 
     def locate(problem: Problem, text: str) -> str:
+        # Validator messages quote the submitted values, so the whole message is echoed as code.
         key = scaffold.key_at(text, problem.line)
-        return f"**{label.get(key, key or 'Entry')}**: {problem.message}"
+        return f"**{label.get(key, key or 'Entry')}**: {_code(problem.message, 400)}"
 
     hdr = scaffold.header(settings, "entry", path)
     hdr[2] = f"Proposed through an issue form{f' ({issue})' if issue else ''}: a curator checks every fact before merging."
@@ -205,6 +222,6 @@ def propose(settings: Settings, body: str, form_path: Path, *, today: dt.date, i
     if errors:
         return Outcome(entry_id=item_id, errors=errors, comment=_comment_errors(errors))
     rel = settings.relative(path)
-    comment = (f"Thank you! The proposal is a valid catalog entry (`{rel}`). A pull request with it is being "
+    comment = (f"Thank you! The proposal is a valid catalog entry ({_code(rel)}). A pull request with it is being "
                "opened; a curator will check the facts and may ask you questions there.\n")
     return Outcome(path=rel, entry_id=item_id, comment=comment, pr_body=_pr_body(values, form, rel, issue))

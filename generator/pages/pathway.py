@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Catalog, Pathway, Step
+from ..model import Catalog, Entry, Pathway, Step
 from ..model.duration import format_minutes
 from . import urls
 from .entry import time_text
@@ -42,8 +42,23 @@ def step_cost_text(catalog: Catalog, step: Step) -> str:
     return text
 
 
+def is_retired(catalog: Catalog, step: Step) -> bool:
+    """The step's entry is no longer offered (a warning that ``portal build --lenient`` lets through)."""
+    return catalog.entries[step.entry].status == "retired"
+
+
+def retired_text(entry: Entry) -> str:
+    """What a retired step says instead of its time, cost and link. The model keeps the date, not a reason."""
+    when = f" on {entry.retired_on}" if entry.retired_on else ""
+    return f"Retired{when}: no longer offered, so this step is not counted in the totals."
+
+
 def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
-    """Total time, what it costs and the credits it can earn, over the non-optional steps."""
+    """Total time, what it costs and the credits it can earn, over the steps a learner can still take.
+
+    Optional steps do not count, nor do retired ones: like the coverage counts and the
+    competency pages, the totals describe only what is still offered.
+    """
     minutes = 0
     estimated = 0
     estimated_minutes = 0
@@ -51,9 +66,13 @@ def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
     paid: list[str] = []
     credits: dict[tuple[str, str], float] = defaultdict(float)
     up_to: set[tuple[str, str]] = set()
+    retired: list[str] = []
     for step in pathway.steps:
         entry = catalog.entries[step.entry]
         if step.optional:
+            continue
+        if is_retired(catalog, step):
+            retired.append(entry.id)
             continue
         step_time, is_estimate = step_minutes(catalog, step)
         if step_time:
@@ -72,7 +91,8 @@ def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
                 if c.up_to:
                     up_to.add(key)
     return {"minutes": minutes, "unknown_time": unknown, "estimated_steps": estimated,
-            "estimated_minutes": estimated_minutes, "paid": paid, "credits": dict(credits), "up_to": up_to}
+            "estimated_minutes": estimated_minutes, "paid": paid, "credits": dict(credits), "up_to": up_to,
+            "retired": retired}
 
 
 def _steps(n: int) -> str:
@@ -102,7 +122,11 @@ def totals_html(catalog: Catalog, pathway: Pathway) -> str:
     cost = "Free" if not paid else f"{len(paid)} of the steps cost money or need an account (see each step)"  # type: ignore[arg-type]
     credits = [f"{'up to ' if k in t['up_to'] else ''}{v:g} {catalog.vocab.label('credit_types', k[0])}"  # type: ignore[operator]
                + (f" ({k[1]})" if k[1] else "") for k, v in sorted(t["credits"].items())]  # type: ignore[attr-defined]
-    rows = [("Total time", esc(total_time_text(t))), ("Cost", esc(cost)), ("Credits", esc("; ".join(credits)) or "None stated")]
+    time = total_time_text(t)
+    retired = len(t["retired"])  # type: ignore[arg-type]
+    if retired:
+        time += f" (not counting {_steps(retired)} no longer offered)"
+    rows = [("Total time", esc(time)), ("Cost", esc(cost)), ("Credits", esc("; ".join(credits)) or "None stated")]
     return "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
 
 
@@ -122,13 +146,21 @@ def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
         e = catalog.entries[step.entry]
         optional = " <em>(optional)</em>" if step.optional else ""
         modules = f"<p>Only: {esc(', '.join(step.modules))}</p>" if step.modules else ""
-        # The provider stays on the printed passport; the rest of the line is for the screen.
+        if is_retired(catalog, step):
+            # No time, cost or link to a course that is gone; the entry's own page still explains it.
+            status = f'<p class="portal-status portal-status--retired">{esc(retired_text(e))}</p>'
+            meta = f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span></p>'
+        else:
+            status = ""
+            # The provider stays on the printed passport; the rest of the line is for the screen.
+            meta = (f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span><span class="portal-no-print">'
+                    f' · {esc(step_time_text(catalog, step))} · {esc(step_cost_text(catalog, step))} · '
+                    f'{ext(e.url, "Go to provider")}</span></p>')
+        # A retired step keeps its tick: a learner may have finished it before it was withdrawn.
         steps.append(
             f'<li class="portal-step" id="step-{n}" data-entry="{esc(e.id)}">'
-            f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>'
-            f'<p class="portal-reason">{esc(step.reason)}</p>{modules}'
-            f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span><span class="portal-no-print">'
-            f' · {esc(step_time_text(catalog, step))} · {esc(step_cost_text(catalog, step))} · {ext(e.url, "Go to provider")}</span></p>'
+            f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>{status}'
+            f'<p class="portal-reason">{esc(step.reason)}</p>{modules}{meta}'
             f'{PASSPORT_TICK}</li>'
         )
     uncovered = ""

@@ -1,32 +1,96 @@
-"""Options of the ``portal`` plugin in mkdocs.yml."""
+"""Options of the ``portal`` plugin in mkdocs.yml.
+
+Each option checks its own value, so a wrong one is a configuration error from
+MkDocs that names the option (``Plugin 'portal' option 'max_bytes': ...``), never
+a traceback later in the build. ``portal validate`` checks them the same way
+(see :func:`generator.settings.load_settings`).
+"""
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from ..load.yamlsafe import DEFAULT_MAX_BYTES
 
+T = TypeVar("T")
+
+
+class _Checked(c.BaseConfigOption[T]):
+    """An option left out, or left empty (``max_bytes:``), takes its default, as MkDocs's own options do."""
+
+    def __init__(self, *, default: T | None) -> None:
+        super().__init__()
+        self.default = default
+
+    def validate(self, value: object, /) -> T | None:  # type: ignore[override]
+        if value is None:
+            value = self.default
+        return None if value is None else self.run_validation(value)
+
+    def refuse(self, expected: str, value: object) -> base.ValidationError:
+        return base.ValidationError(f"{self._name} must be {expected}; got {value!r}")
+
+
+class WholeNumber(_Checked[int]):
+    """A whole number of ``unit``, at least ``minimum``; ``true``, ``1.5`` and ``"10k"`` are refused."""
+
+    def __init__(self, unit: str, *, default: int, minimum: int = 1) -> None:
+        super().__init__(default=default)
+        self.unit = unit
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        # bool is a subclass of int, but `max_bytes: yes` is a mistake, not 1 byte.
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+            raise self.refuse(f"a whole number of {self.unit}, {self.minimum} or more", value)
+        return value
+
+
+class Text(_Checked[str]):
+    """One line of text, such as a folder path or an id; ``allow_empty`` says whether ``""`` means something."""
+
+    def __init__(self, what: str, *, default: str | None, allow_empty: bool = False) -> None:
+        super().__init__(default=default)
+        self.what = what
+        self.allow_empty = allow_empty
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or "\n" in value or "\0" in value or not (value.strip() or self.allow_empty):
+            raise self.refuse(self.what, value)
+        return value
+
+
+class Flag(_Checked[bool]):
+    """``true`` or ``false``; YAML's ``yes``/``no`` read as these too, but ``"no"`` in quotes is text."""
+
+    def run_validation(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise self.refuse("true or false", value)
+        return value
+
 
 class PortalConfig(base.Config):
-    enabled = c.Type(bool, default=True)
+    enabled = Flag(default=True)
     """Switch the plugin off without removing it."""
 
-    catalog_dir = c.Type(str, default="catalog")
+    catalog_dir = Text("a folder path relative to mkdocs.yml, such as catalog", default="catalog")
     """Folder of catalog entries (one YAML file each), relative to mkdocs.yml; pathways go in its ``pathways/``."""
 
-    competencies_dir = c.Type(str, default="competencies")
+    competencies_dir = Text("a folder path relative to mkdocs.yml, such as competencies", default="competencies")
     """Folder of the competency framework(s) and ``vocabularies.yaml``."""
 
-    framework = c.Optional(c.Type(str))
+    framework = Text("the id of a framework in the competencies folder", default=None)
     """Id of the framework entries are mapped to, when the folder holds more than one."""
 
-    max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
+    max_bytes = WholeNumber("bytes", default=DEFAULT_MAX_BYTES)
     """Largest YAML file accepted, in bytes."""
 
-    page_size = c.Type(int, default=40)
+    page_size = WholeNumber("entries", default=40)
     """Entries per listing page; listings paginate so that no page grows with the catalog.
     At 50, pages of long titles reached 30.7 KB at 10,000 entries, over the 30 KB budget (benchmarks/results.md)."""
 
-    edit_root = c.Type(str, default="")
+    edit_root = Text("a folder path inside the repository, or empty", default="", allow_empty=True)
     """Path of mkdocs.yml's folder inside the repository, when it is not the repository root."""

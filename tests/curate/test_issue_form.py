@@ -104,7 +104,7 @@ def test_suggested_id_is_used(mini_portal: Path) -> None:
     (with_answer("Tiers", "all of them"), "**Tiers**: choose at least one of tier 1, 2 or 3"),
     (with_answer("Suggested id", "Dementia EOL"), "**Suggested id**: use lower-case letters, digits and single"),
     (with_answer("Competencies", "comunication-t1"),
-     "**Competencies**: unknown competency 'comunication-t1'; did you mean 'communication-t1'?"),
+     "**Competencies**: `unknown competency 'comunication-t1'; did you mean 'communication-t1'?"),
     (with_answer("Length", "two hours"), "**Length**: "),
     (with_answer("Suggested id", "mini-basics"), "**Suggested id**: an entry with the id `mini-basics` is already"),
 ])
@@ -136,6 +136,13 @@ def test_from_issue_command_writes_the_comment(mini_portal: Path, run_portal, tm
                      "--form", str(FORM), "--pr-body-file", str(tmp_path / "pr.md"))
     assert out.code == 0 and out.out.strip().endswith(".yaml")
     assert (tmp_path / "pr.md").is_file()
+
+
+def test_from_issue_names_a_body_file_it_cannot_read(mini_portal: Path, run_portal, tmp_path: Path) -> None:
+    out = run_portal("from-issue", "--root", str(mini_portal), "--body-file", str(tmp_path / "missing.md"),
+                     "--form", str(FORM))
+    assert out.code == 2
+    assert "cannot read --body-file" in out.err and "missing.md" in out.err
 
 
 @pytest.mark.parametrize(("title", "slug"), [

@@ -114,10 +114,11 @@ def normalise_url(url: str) -> str:
     """The URL with differences that never change the page removed (scheme, www., case of host, slash, ...)."""
     try:
         parts = urlsplit(url.strip())
+        port = parts.port  # raises for a port that is not a number or is out of range
     except ValueError:
-        return url.strip()
+        return url.strip()  # not readable as an address (the validator says why): compare it as written
     host = (parts.hostname or "").lower().removeprefix("www.")
-    port = parts.port if parts.port not in (None, 80, 443) else None
+    port = port if port not in (None, 80, 443) else None
     path = re.sub(r"/+", "/", parts.path or "/")
     path = re.sub(r"/(index\.(html?|php|aspx?))$", "/", path, flags=re.I).rstrip("/") or "/"
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)

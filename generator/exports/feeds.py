@@ -9,8 +9,9 @@ the event instead of adding a second one.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..model import Entry, Run
@@ -26,6 +27,10 @@ ATOM_LIMIT = 50
 # Longest a repeat can take, per occurrence: an upper bound is enough to decide "upcoming".
 _PERIOD_DAYS = {"daily": 1, "weekly": 7, "monthly": 31, "yearly": 366}
 _FREQ = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY", "yearly": "YEARLY"}
+# Stands for "after the end of the calendar": a series that would end there is upcoming for as long as can be said.
+_END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+# The last day an UNTIL may name: its end of day still converts to UTC from any zone.
+_LAST_UNTIL = date(MAXYEAR, 12, 30)
 
 
 # --- runs ---------------------------------------------------------------------------------------
@@ -47,8 +52,11 @@ def last_moment(run: Run) -> datetime | None:
     if rec.until:
         return _aware(date.fromisoformat(rec.until), run.timezone, end_of_day=True)
     if rec.count:
-        span = timedelta(days=_PERIOD_DAYS[rec.frequency] * rec.interval * rec.count)
-        return _aware(start, run.timezone, end_of_day=True) + span
+        try:
+            span = timedelta(days=_PERIOD_DAYS[rec.frequency] * rec.interval * rec.count)
+            return _aware(start, run.timezone, end_of_day=True) + span
+        except OverflowError:
+            return _END_OF_TIME  # the bound passes the last representable day; the series is still upcoming
     return None
 
 
@@ -63,10 +71,19 @@ def _stamp(day: str) -> str:
     return f"{day}T00:00:00Z"
 
 
+# Characters XML 1.0 does not allow at all, even escaped; one of them makes the whole feed unreadable.
+_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` without the characters XML 1.0 forbids (stray control characters, U+FFFE, U+FFFF)."""
+    return _NOT_XML.sub("", value)
+
+
 def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, tag, attrs)
+    el = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
     if text:
-        el.text = text
+        el.text = xml_text(text)
     return el
 
 
@@ -111,9 +128,22 @@ def _atom_entry(outputs: Outputs, feed: ET.Element, entry: Entry, day: str) -> N
 
 # --- iCalendar ----------------------------------------------------------------------------------
 
+# Every line break a reader might honour: CRLF, a bare CR or LF, NEL and the Unicode line and paragraph
+# separators. Left raw, any of them would end the content line and let the text after it act as a property.
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+# Other control characters (tab is allowed in TEXT): RFC 5545 excludes them from content lines.
+_ICAL_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
 def ical_text(value: str) -> str:
-    """RFC 5545 TEXT escaping."""
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    """RFC 5545 TEXT escaping; every line break becomes an escaped newline, other control characters go."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _ICAL_CONTROL.sub("", _LINE_BREAK.sub(lambda _: "\\n", value))
+
+
+def ical_uri(value: str) -> str:
+    """A URI property value: no escaping applies, so anything that could break the line is removed."""
+    return _ICAL_CONTROL.sub("", _LINE_BREAK.sub("", value))
 
 
 def fold(line: str) -> str:
@@ -147,7 +177,7 @@ def _rrule(run: Run, start: datetime | date) -> str:
     if rec.count:
         parts.append(f"COUNT={rec.count}")
     elif rec.until:
-        until = date.fromisoformat(rec.until)
+        until = min(date.fromisoformat(rec.until), _LAST_UNTIL)
         if isinstance(start, datetime) and zone(run.timezone) is not None:
             # With a TZID start, UNTIL must be UTC: the end of that local day.
             last = datetime.combine(until, time(23, 59, 59), tzinfo=zone(run.timezone)).astimezone(UTC)
@@ -187,7 +217,7 @@ def _event(outputs: Outputs, entry: Entry, run: Run, stamp: str) -> list[str]:
     location = run.location or ("Online" if run.online else "")
     if location:
         lines.append(f"LOCATION:{ical_text(location)}")
-    lines.append(f"URL:{run.url or page}")
+    lines.append(f"URL:{ical_uri(run.url or page)}")
     lines.append(f"STATUS:{'CANCELLED' if run.status == 'cancelled' else 'CONFIRMED'}")
     updated = entry_updated(entry)
     if updated:

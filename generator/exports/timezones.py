@@ -7,7 +7,7 @@ and it stays right when daylight saving starts or ends between sessions.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 def zone(name: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a region ('Europe') is a folder of the zone database, not a zone file,
+        # and an over-long name is refused by the file system.
         return None
 
 
@@ -79,6 +81,10 @@ def vtimezone(tz_name: str, first_year: int, last_year: int) -> list[str]:
     tz = zone(tz_name)
     if tz is None:
         return []
+    # Transitions are looked for from the year before to the year after, and each UTC instant is
+    # moved by the zone's offset: keep all of that on the calendar Python can represent.
+    first_year = min(max(first_year, MINYEAR + 2), MAXYEAR - 1)
+    last_year = min(max(last_year, first_year), MAXYEAR - 1)
     lines = ["BEGIN:VTIMEZONE", f"TZID:{tz_name}"]
     # From the year before: its last change is the one in force on 1 January of the first year.
     changes = _transitions(tz, first_year - 1, last_year)

@@ -9,6 +9,16 @@ from typing import Any
 _SHORT = re.compile(r"^(?:(?P<w>\d+(?:\.\d+)?)w)?(?:(?P<d>\d+(?:\.\d+)?)d)?(?:(?P<h>\d+(?:\.\d+)?)h)?(?:(?P<m>\d+)m)?$")
 _ISO = re.compile(r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?)?$")
 
+# The longest length accepted: about five years of full-time study, and five years on the
+# calendar (the schema's cap on 'weeks'). Nothing real comes near; the caps keep a slip such as
+# a long run of zeros from overflowing the arithmetic done with lengths later on.
+MAX_HOURS = 10_000
+MAX_WEEKS = 260
+
+
+class TooLong(ValueError):
+    """A well-formed length beyond MAX_HOURS of study or MAX_WEEKS on the calendar."""
+
 
 @dataclass(frozen=True)
 class Length:
@@ -23,7 +33,11 @@ class Length:
         if not match or not any(match.groupdict().values()):
             raise ValueError(f"not a length: {text!r}")
         g = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
-        return cls(minutes=round(g["h"] * 60 + g["m"]), days=g["w"] * 7 + g["d"])
+        # float() turns hundreds of digits into inf rather than failing, so compare before rounding.
+        minutes, days = g["h"] * 60 + g["m"], g["w"] * 7 + g["d"]
+        if minutes > MAX_HOURS * 60 or days > MAX_WEEKS * 7:
+            raise TooLong(f"length too long: {text[:40]!r}")
+        return cls(minutes=round(minutes), days=days)
 
 
 @dataclass(frozen=True)

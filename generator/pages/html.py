@@ -14,8 +14,11 @@ def esc(text: object) -> str:
 
 
 def safe_url(url: str) -> str:
-    """An external URL, or '#' when its scheme is not http(s) (the schema already refuses those)."""
-    scheme = urlsplit(url.strip()).scheme.lower()
+    """An external URL, or '#' when its scheme is not http(s) or it cannot be read (the validator refuses both)."""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:  # an unclosed '[' in the host, for one
+        return "#"
     return url.strip() if scheme in ("http", "https") else "#"
 
 

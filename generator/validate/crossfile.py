@@ -12,15 +12,41 @@ import zoneinfo
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import Problem, Severity
 from ..load.project import Document, Kind
-from ..model.duration import Length
+from ..model.duration import MAX_HOURS, MAX_WEEKS, Length, TooLong
 from .hints import did_you_mean
+from .schema import field_name
 
 W = Severity.WARNING
 # Listing pages live at catalog/page-N/, beside the entries at catalog/<id>/.
 RESERVED_ENTRY_ID = re.compile(r"^page-\d+$")
+
+# Dates outside these years are slips (0001, 9999, a transposed year); the calendar exports
+# step a year or more either side of a run, which must stay inside what Python can represent.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+
+# Every field that holds a web address, per kind of file; "*" stands for each item of a list.
+# tests/test_validate_hardening.py holds this and DATE_FIELDS to the schemas, so a new field cannot be missed.
+URL_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
+    Kind.ENTRY: (("url",), ("provider", "*", "url"), ("runs", "*", "url"), ("sources", "*", "url")),
+    Kind.PATHWAY: (),
+    Kind.FRAMEWORK: (("sources", "*", "url"),),
+    Kind.VOCABULARIES: (),
+}
+
+# Every field that holds a date or a date and time, per kind of file, as above.
+DATE_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
+    Kind.ENTRY: (("review_by",), ("reviewed",), ("launched",), ("paused_until",), ("retired_on",),
+                 ("sources", "*", "checked"), ("runs", "*", "start"), ("runs", "*", "end"),
+                 ("runs", "*", "registration_deadline"), ("runs", "*", "recurrence", "until")),
+    Kind.PATHWAY: (("review_by",),),
+    Kind.FRAMEWORK: (),
+    Kind.VOCABULARIES: (),
+}
 
 # entry field -> vocabulary that holds its ids
 _ENTRY_LISTS = {
@@ -39,10 +65,19 @@ _VOCAB_WORDS = {
 class Index:
     """Known ids from the framework and vocabularies, for lookups and hints."""
 
-    def __init__(self, frameworks: list[Document], vocab: Document | None, primary: str | None) -> None:
+    def __init__(self, frameworks: list[Document], vocab: Document | None, primary: str | None,
+                 broken: Iterable[Document] = ()) -> None:
         self.frameworks = {d.data.get("id"): d for d in frameworks}
+        # A framework file that failed its schema still names a framework: references to it are not unknown.
+        broken = sorted(broken, key=lambda d: d.path)
+        self.broken_frameworks = {i for i in map(_id_of, broken) if i}
         chosen = self.frameworks.get(primary) if primary else None
         self.framework = chosen or (frameworks[0] if frameworks else None)
+        first_is_broken = bool(broken) and self.framework is not None and broken[0].path < self.framework.path
+        if primary in self.broken_frameworks or (not primary and first_is_broken):
+            # The framework entries are checked against failed its schema, so its statements are not
+            # known; checking entries against another framework instead would fault every one of them.
+            self.framework = None
         data = self.framework.data if self.framework else {}
         self.competencies: dict[str, int] = {
             c["id"]: c["tier"] for c in data.get("competencies", ()) if isinstance(c, dict) and "id" in c
@@ -105,7 +140,18 @@ def _duplicates(doc: Document, section: str, key: str) -> list[Problem]:
     return out
 
 
-def check_entries(entries: list[Document], index: Index) -> list[Problem]:
+def _id_of(doc: Document) -> str:
+    """The id a file that failed its schema still claims: its id if that is text, else its file name."""
+    value = doc.data.get("id") if isinstance(doc.data, dict) else None
+    return value if isinstance(value, str) and value else doc.stem
+
+
+def check_entries(entries: list[Document], index: Index, known: frozenset[str] = frozenset()) -> list[Problem]:
+    """Ids, references, dates, runs and tiers of entries.
+
+    ``known`` holds the ids of entries that failed their schema: references to
+    them are not faulted, since the entry itself is already reported.
+    """
     out: list[Problem] = []
     by_id: dict[str, Document] = {}
     retired_ids: dict[str, Document] = {}
@@ -130,7 +176,7 @@ def check_entries(entries: list[Document], index: Index) -> list[Problem]:
             out.append(doc.at(("id",), f"id '{eid}' was retired by a rename ({retired_ids[eid].path} lists it "
                                        "under aliases) and must not be reused: choose a new id"))
         out += _entry_refs(doc, index)
-        out += _entry_relations(doc, by_id)
+        out += _entry_relations(doc, by_id, known)
         out += _entry_dates(doc)
         out += _entry_runs(doc)
         out += _entry_tiers(doc, index)
@@ -166,12 +212,13 @@ def _entry_refs(doc: Document, index: Index) -> list[Problem]:
         out.append(doc.at(("cost", "prices"), "cost model is free but prices are given; use model 'paid' "
                                               "or move the prices into a note", severity=W))
     fw = d.get("framework")
-    if fw and fw not in index.frameworks:
+    if fw and fw not in index.frameworks and fw not in index.broken_frameworks:
         out.append(doc.at(("framework",), f"unknown framework '{fw}'{did_you_mean(fw, [k for k in index.frameworks if k])}"))
     return out
 
 
-def _entry_relations(doc: Document, by_id: dict[str, Document]) -> list[Problem]:
+def _entry_relations(doc: Document, by_id: dict[str, Document],
+                     known: frozenset[str] = frozenset()) -> list[Problem]:
     d = doc.data
     out: list[Problem] = []
     refs: list[tuple[tuple[str | int, ...], str, str]] = []
@@ -182,8 +229,11 @@ def _entry_relations(doc: Document, by_id: dict[str, Document]) -> list[Problem]
     for where, target, word in refs:
         if target == d["id"]:
             out.append(doc.at(where, f"entry lists itself as its own {word}"))
+        elif target in known and target not in by_id:
+            continue  # the entry exists but failed its schema, which is reported there
         elif target not in by_id:
-            out.append(doc.at(where, f"{word} '{target}' is not an entry in the catalog{did_you_mean(target, by_id)}"))
+            out.append(doc.at(where, f"{word} '{target}' is not an entry in the catalog"
+                                     f"{did_you_mean(target, [*by_id, *sorted(known)])}"))
         elif by_id[target].data.get("status") == "retired" and d.get("status", "active") != "retired":
             out.append(doc.at(where, f"{word} '{target}' is retired", severity=W))
     if "code" in d and "part_of" not in d:
@@ -211,23 +261,124 @@ def _entry_dates(doc: Document) -> list[Problem]:
     if "reviewed" in d and _date(d["reviewed"]) > _date(d["review_by"]):
         out.append(doc.at(("review_by",), "review_by is earlier than the date it was last reviewed", severity=W))
     duration = d.get("duration")
-    if isinstance(duration, dict):
-        for key in ("total", "per_session"):
-            if key in duration:
-                try:
-                    Length.parse(duration[key])
-                except ValueError:
-                    out.append(doc.at(("duration", key), f"duration.{key} is not a length"))
+    lengths = [(("duration",), duration)] if isinstance(duration, str) else [
+        (("duration", key), duration[key]) for key in ("total", "per_session")
+        if isinstance(duration, dict) and key in duration]
+    for where, value in lengths:
+        try:
+            Length.parse(value)
+        except TooLong:
+            out.append(doc.at(where, f"duration is too long: {field_name(where)} {_shown(value)} is more than "
+                                     f"{MAX_HOURS:,} hours of study or {MAX_WEEKS} weeks"))
+        except ValueError:
+            out.append(doc.at(where, f"{field_name(where)} is not a length"))
     return out
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """A curator's value quoted for a message, cut short when it is long."""
+    return repr(value if len(value) <= limit else value[:limit - 3] + "...")
+
+
+def _at(data: Any, pattern: tuple[str, ...],
+        prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path, text) for each text value found along ``pattern``; values of another shape are skipped."""
+    if not pattern:
+        if isinstance(data, str):
+            yield prefix, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        for i, item in enumerate(data if isinstance(data, list) else ()):
+            yield from _at(item, rest, (*prefix, i))
+    elif isinstance(data, dict) and head in data:
+        yield from _at(data[head], rest, (*prefix, head))
+
+
+def url_fault(url: str) -> str | None:
+    """What makes ``url`` unusable as a web address, in a curator's words; None when it is fine.
+
+    The schema's pattern only checks the scheme and that there are no spaces;
+    this reads the address the way the site builder and link checker do.
+    """
+    bad = next((ch for ch in url if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
+    if bad is not None:
+        return f"contains the control character U+{ord(bad):04X}"
+    netloc = url.partition("://")[2].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        if "[" in netloc and "]" not in netloc:
+            return "unclosed [ in host"
+        if "]" in netloc and "[" not in netloc:
+            return "] without an opening [ in host"
+        if "[" in netloc:
+            return "the host in [ ] is not a valid IPv6 address"
+        return "the host contains characters that read as '/', '?', '#', '@' or ':' once normalised"
+    try:
+        parts.port
+    except ValueError as exc:
+        if "range" in str(exc):
+            return "port out of range (ports run from 0 to 65535)"
+        return f"port is not a number ('{netloc.rpartition(':')[2]}')"
+    if not parts.hostname:
+        return "there is no host name after '//'"
+    return None
+
+
+def check_urls(doc: Document) -> list[Problem]:
+    """Every web address in ``doc`` that passes the schema's pattern but cannot be read as one."""
+    out: list[Problem] = []
+    for pattern in URL_FIELDS.get(doc.kind, ()):
+        for where, value in _at(doc.data, pattern):
+            if fault := url_fault(value):
+                out.append(doc.at(where, f"{field_name(where)} is {_shown(value, 60)}: {fault}", code="url"))
+    return out
+
+
+def check_date_range(doc: Document) -> list[Problem]:
+    """Every date outside FIRST_YEAR to LAST_YEAR; malformed dates are left to the other checks."""
+    out: list[Problem] = []
+    for pattern in DATE_FIELDS.get(doc.kind, ()):
+        for where, value in _at(doc.data, pattern):
+            year = value[:4]
+            if year.isdigit() and not FIRST_YEAR <= int(year) <= LAST_YEAR:
+                out.append(doc.at(where, f"{field_name(where)} is {_shown(value)}: the year must be between "
+                                         f"{FIRST_YEAR} and {LAST_YEAR}", code="date-range"))
+    return out
+
+
+def _in_range(value: str) -> bool:
+    year = value[:4]
+    return not year.isdigit() or FIRST_YEAR <= int(year) <= LAST_YEAR
 
 
 @cache
 def _zone_ok(name: str) -> bool:
     try:
         zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a region such as 'Europe' is a folder of the zone database, and a very
+        # long name is longer than a file name may be; neither is a zone.
         return False
     return True
+
+
+# A familiar zone to suggest for each large region (the first in the alphabet can be obscure).
+_AREA_EXAMPLES = {
+    "Africa": "Africa/Nairobi", "America": "America/Toronto", "Asia": "Asia/Kolkata",
+    "Atlantic": "Atlantic/Reykjavik", "Australia": "Australia/Sydney", "Etc": "Etc/UTC",
+    "Europe": "Europe/London", "Indian": "Indian/Mauritius", "Pacific": "Pacific/Auckland",
+}
+
+
+def _zone_hint(name: str) -> str:
+    """Why ``name`` is not a zone, and what to write instead."""
+    area = sorted(z for z in _zones() if z.startswith(name + "/"))
+    if area:
+        example = _AREA_EXAMPLES.get(name)
+        return f": that is a region; name a zone in it, such as '{example if example in area else area[0]}'"
+    return f"{did_you_mean(name, _zones())} (use an IANA name such as Europe/London)"
 
 
 @cache
@@ -248,16 +399,20 @@ def _entry_runs(doc: Document) -> list[Problem]:
             out.append(doc.at((*where, "id"), f"run id '{run['id']}' is already used by runs[{seen[run['id']]}]"))
         seen.setdefault(run["id"], i)
         if not _zone_ok(run["timezone"]):
-            out.append(doc.at((*where, "timezone"), f"unknown time zone '{run['timezone']}'"
-                                                    f"{did_you_mean(run['timezone'], _zones())} (use an IANA name such as Europe/London)"))
+            out.append(doc.at((*where, "timezone"), f"unknown time zone {_shown(run['timezone'], 60)}"
+                                                    f"{_zone_hint(run['timezone'])}"))
         stamps = {}
         for key in ("start", "end", "registration_deadline"):
-            if key in run:
+            if key in run and _in_range(run[key]):  # out-of-range years are reported by check_date_range
                 try:
                     stamps[key] = _datetime(run[key])
                 except ValueError:
                     out.append(doc.at((*where, key), f"runs[{i}].{key} '{run[key]}' is not a real date and time"))
-        if "start" in stamps and "end" in stamps and stamps["end"] < stamps["start"]:
+        if "start" in stamps and "end" in stamps and _has_time(run["start"]) != _has_time(run["end"]):
+            # A calendar event is all-day or timed throughout: a DATE start with a timed end is invalid.
+            out.append(doc.at((*where, "end"), f"runs[{i}] start and end must both be dates or both be date-times "
+                                               f"(start is '{run['start']}', end is '{run['end']}')"))
+        elif "start" in stamps and "end" in stamps and stamps["end"] < stamps["start"]:
             out.append(doc.at((*where, "end"), f"runs[{i}] ends before it starts"))
         if "start" in stamps and "registration_deadline" in stamps and stamps["registration_deadline"] > stamps["start"]:
             out.append(doc.at((*where, "registration_deadline"), f"runs[{i}] registration closes after the run starts",
@@ -266,9 +421,25 @@ def _entry_runs(doc: Document) -> list[Problem]:
         if rec and "count" in rec and "until" in rec:
             out.append(doc.at((*where, "recurrence", "until"), "give either 'count' or 'until' for a recurrence, not both",
                               key=True))
-        if rec and "until" in rec and "start" in stamps and _date(rec["until"]) < stamps["start"].date():
+        if rec and "until" in rec and "start" in stamps and _in_range(rec["until"]) \
+                and _date(rec["until"]) < stamps["start"].date():
             out.append(doc.at((*where, "recurrence", "until"), "recurrence ends before the first session"))
+        if rec and "count" in rec and "start" in stamps:
+            # The calendar works out when a counted series ends; a long enough one would leave the calendar.
+            days = _PERIOD_DAYS[rec["frequency"]] * rec.get("interval", 1) * (rec["count"] - 1)
+            if stamps["start"].toordinal() + days > dt.date(LAST_YEAR, 12, 31).toordinal():
+                out.append(doc.at((*where, "recurrence", "count"),
+                                  f"runs[{i}] recurrence goes on past the end of {LAST_YEAR}: sessions must stay within "
+                                  f"the years {FIRST_YEAR} to {LAST_YEAR}; check count and interval"))
     return out
+
+
+# Longest a repeat can take, in days: an upper bound is enough to keep a series on the calendar.
+_PERIOD_DAYS = {"daily": 1, "weekly": 7, "monthly": 31, "yearly": 366}
+
+
+def _has_time(value: str) -> bool:
+    return "T" in value or " " in value
 
 
 def _entry_tiers(doc: Document, index: Index) -> list[Problem]:
@@ -339,7 +510,9 @@ def _prerequisite_cycles(entries: list[Document], by_id: dict[str, Document]) ->
     return out
 
 
-def check_pathways(pathways: list[Document], entries: list[Document], index: Index) -> list[Problem]:
+def check_pathways(pathways: list[Document], entries: list[Document], index: Index,
+                   known: frozenset[str] = frozenset()) -> list[Problem]:
+    """Ids, vocabulary and steps of pathways; ``known`` as for check_entries."""
     out: list[Problem] = []
     entry_ids = {d.data["id"]: d for d in entries}
     seen: dict[str, Document] = {}
@@ -360,9 +533,11 @@ def check_pathways(pathways: list[Document], entries: list[Document], index: Ind
         steps: dict[str, int] = {}
         for i, step in enumerate(d["steps"]):
             target = step["entry"]
+            if target in known and target not in entry_ids:
+                continue  # the entry failed its schema, which is reported there
             if target not in entry_ids:
                 out.append(doc.at(("steps", i, "entry"), f"step {i + 1}: '{target}' is not an entry in the catalog"
-                                                         f"{did_you_mean(target, entry_ids)}"))
+                                                         f"{did_you_mean(target, [*entry_ids, *sorted(known)])}"))
                 continue
             if target in steps:
                 out.append(doc.at(("steps", i, "entry"), f"step {i + 1}: '{target}' is already step {steps[target] + 1}"))
@@ -405,20 +580,29 @@ def cross_file_problems(documents: Iterable[Document], primary_framework: str | 
                         broken: Iterable[Document] = (), skip: set[tuple[str, int, int]] | None = None) -> list[Problem]:
     """Every cross-file problem among ``documents`` (all of which passed their schemas).
 
-    ``broken`` entries failed their schema; their vocabulary ids are still
-    checked, except at positions in ``skip`` (values the schema already faulted).
+    ``broken`` documents failed their schema. Their ids still count as known,
+    so files that refer to them are not faulted for it; broken entries also get
+    their vocabulary ids checked, except at positions in ``skip`` (values the
+    schema already faulted). Nothing else in them is looked at.
     """
     docs = list(documents)
+    broken = list(broken)
     frameworks = [d for d in docs if d.kind is Kind.FRAMEWORK]
     vocabs = [d for d in docs if d.kind is Kind.VOCABULARIES]
     entries = [d for d in docs if d.kind is Kind.ENTRY]
     pathways = [d for d in docs if d.kind is Kind.PATHWAY]
-    index = Index(frameworks, vocabs[0] if vocabs else None, primary_framework)
+    broken_entries = [d for d in broken if d.kind is Kind.ENTRY]
+    known = frozenset(_id_of(d) for d in broken_entries)
+    index = Index(frameworks, vocabs[0] if vocabs else None, primary_framework,
+                  [d for d in broken if d.kind is Kind.FRAMEWORK])
     out = check_framework(frameworks, vocabs[0] if vocabs else None)
-    out += check_entries(entries, index)
-    out += check_pathways(pathways, entries, index)
+    out += check_entries(entries, index, known)
+    out += check_pathways(pathways, entries, index, known)
+    for doc in docs:
+        out += check_urls(doc)
+        out += check_date_range(doc)
     skip = skip or set()
-    for doc in broken:
+    for doc in broken_entries:
         out += [p for p in salvage_references(doc, index) if (p.path, p.line, p.column) not in skip]
     return out
 

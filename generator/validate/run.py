@@ -40,7 +40,9 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     Every file is checked even after others fail, so one run reports every
     problem. Cross-file checks see documents that passed their schema, so
     they never trip over a malformed value already reported; entries that
-    failed still get their vocabulary ids checked, shape permitting.
+    failed still get their vocabulary ids checked, shape permitting, and
+    the ids of files that failed their schema still count as known, so one
+    broken file does not make the files that refer to it fail too.
     """
     loaded = load_project(settings, progress, check=schema_problems)
     problems = list(loaded.problems)
@@ -51,7 +53,7 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     if Kind.VOCABULARIES not in loaded.kinds:
         problems.append(Problem(f"{settings.competencies_dir}/vocabularies.yaml", 0, 0,
                                 "vocabularies file not found"))
-    broken = [d for d in loaded.documents if d.kind is Kind.ENTRY and d.path not in loaded.passed]
+    broken = [d for d in loaded.documents if d.path not in loaded.passed]
     # One problem per value: a broken entry's ids are not re-reported where the schema already faulted.
     taken = {(p.path, p.line, p.column) for p in problems}
     problems.extend(cross_file_problems(valid, settings.framework, broken, taken))

@@ -18,7 +18,7 @@ from ..model import Entry, Pathway
 from ..pages import urls
 from ..pages.entry import cost_text, tiers_text, time_text
 from ..pages.html import esc, safe_url
-from ..pages.pathway import step_time_text, totals
+from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from ..model.duration import format_minutes
 from .api import all_pathways
 from .common import absolute, dumps, link, short
@@ -111,9 +111,11 @@ def pathway_embed(outputs: Outputs, pathway: Pathway) -> str:
         if e is None:
             continue
         optional = " (optional)" if step.optional else ""
+        # A retired step says so instead of giving a time for a course that is gone, as the pathway page does.
+        detail = retired_text(e) if is_retired(catalog, step) else step_time_text(catalog, step)
         steps.append(f'<li><a href="{esc(link(outputs, here, urls.entry(e.id)))}" target="_blank" rel="noopener">'
                      f'{esc(e.title)}</a>{esc(optional)}<br><span class="meta">{esc(e.provider)} · '
-                     f"{esc(step_time_text(catalog, step))}</span></li>")
+                     f"{esc(detail)}</span></li>")
     kind = "Generated pathway" if pathway.generated else "Learning pathway"
     body = (
         f'<p class="kicker">{kind} · Tier {pathway.tier}</p>\n'

@@ -306,6 +306,14 @@ def test_a_broken_entry_is_still_known_to_those_that_refer_to_it(mini_portal: Pa
     assert all(m.startswith("type is 'X") for *_, m in problems)
 
 
+def test_an_entry_file_that_cannot_be_parsed_is_known_by_its_file_name(mini_portal: Path, run_portal) -> None:
+    path = mini_portal / "catalog" / "mini-basics.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "notes: [unclosed\n", encoding="utf-8")
+    problems = _problems(run_portal("--root", str(mini_portal), "validate", "--format", "json"))
+    assert [p for p, *_ in problems] == ["catalog/mini-basics.yaml"], problems
+    assert problems[0][3].startswith("YAML syntax error")
+
+
 def test_references_to_an_id_nobody_has_are_still_faulted(mini_portal: Path, run_portal) -> None:
     path = mini_portal / "catalog" / "mini-programme.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("\ntype: ", "\ntype: X"), encoding="utf-8")

@@ -577,13 +577,15 @@ def _pathway_aliases(pathways: list[Document]) -> list[Problem]:
 
 
 def cross_file_problems(documents: Iterable[Document], primary_framework: str | None = None,
-                        broken: Iterable[Document] = (), skip: set[tuple[str, int, int]] | None = None) -> list[Problem]:
+                        broken: Iterable[Document] = (), skip: set[tuple[str, int, int]] | None = None,
+                        unparsed: Iterable[str] = ()) -> list[Problem]:
     """Every cross-file problem among ``documents`` (all of which passed their schemas).
 
     ``broken`` documents failed their schema. Their ids still count as known,
     so files that refer to them are not faulted for it; broken entries also get
     their vocabulary ids checked, except at positions in ``skip`` (values the
-    schema already faulted). Nothing else in them is looked at.
+    schema already faulted). Nothing else in them is looked at. ``unparsed`` are
+    the ids (file names) of entry files that could not be parsed at all: known too.
     """
     docs = list(documents)
     broken = list(broken)
@@ -592,7 +594,7 @@ def cross_file_problems(documents: Iterable[Document], primary_framework: str | 
     entries = [d for d in docs if d.kind is Kind.ENTRY]
     pathways = [d for d in docs if d.kind is Kind.PATHWAY]
     broken_entries = [d for d in broken if d.kind is Kind.ENTRY]
-    known = frozenset(_id_of(d) for d in broken_entries)
+    known = frozenset([*(_id_of(d) for d in broken_entries), *unparsed])
     index = Index(frameworks, vocabs[0] if vocabs else None, primary_framework,
                   [d for d in broken if d.kind is Kind.FRAMEWORK])
     out = check_framework(frameworks, vocabs[0] if vocabs else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from ..errors import Problem
 from ..load.project import Document, Kind, load_project
@@ -56,7 +57,11 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     broken = [d for d in loaded.documents if d.path not in loaded.passed]
     # One problem per value: a broken entry's ids are not re-reported where the schema already faulted.
     taken = {(p.path, p.line, p.column) for p in problems}
-    problems.extend(cross_file_problems(valid, settings.framework, broken, taken))
+    # An entry file that could not even be parsed is known by its file name, for the same reason.
+    parsed = {d.path for d in loaded.documents}
+    unparsed = [PurePosixPath(f).stem for f in loaded.files
+                if f not in parsed and PurePosixPath(f).parent == PurePosixPath(settings.catalog_dir)]
+    problems.extend(cross_file_problems(valid, settings.framework, broken, taken, unparsed))
     result = Result(sorted(set(problems)), loaded.documents, files=loaded.files)
     if not result.errors:
         result.catalog = build_catalog(valid, settings.framework)

@@ -118,7 +118,12 @@ def cmd_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         sys.stderr.write(f"{files} file{'s' if files != 1 else ''} checked: {report.summary(shown)}\n")
     errors = any(p.is_error for p in shown)
     warnings = any(not p.is_error for p in shown)
-    return 1 if errors or (args.strict and warnings) else 0
+    # A file the validator does not read must not pass as "no problems found".
+    unread = [p for p in prefixes if (settings.root / p).is_file() and p not in result.files]
+    for path in unread:
+        sys.stderr.write(f"{path}: not checked: the validator reads the files under {settings.catalog_dir}/ "
+                         f"and {settings.competencies_dir}/ only\n")
+    return 1 if errors or unread or (args.strict and warnings) else 0
 
 
 def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -211,6 +211,17 @@ def test_path_outside_the_project_is_a_usage_error(mini_portal: Path, tmp_path: 
     assert "outside the project" in outcome.err
 
 
+def test_a_file_the_validator_does_not_read_is_not_passed(mini_portal: Path, run_portal,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    (mini_portal / "docs").mkdir(exist_ok=True)
+    (mini_portal / "docs" / "x.yaml").write_text("id: [\n")
+    monkeypatch.chdir(mini_portal)
+    outcome = run_portal("validate", "docs/x.yaml")
+    assert outcome.code == 1
+    assert "docs/x.yaml: not checked: the validator reads the files under catalog/ and competencies/ only" in outcome.err
+    assert run_portal("validate", "catalog/mini-basics.yaml").code == 0
+
+
 def test_root_option_before_or_after_the_command(bad_portal: Path, run_portal) -> None:
     before = run_portal("--root", str(bad_portal), "validate", "--format", "json")
     after = run_portal("validate", "--root", str(bad_portal), "--format", "json")

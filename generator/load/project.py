@@ -74,6 +74,49 @@ def discover(settings: Settings) -> Iterator[tuple[Path, Kind]]:
                 yield path, Kind.PATHWAY
 
 
+def skipped(settings: Settings, read: set[Path] | None = None) -> list[tuple[Path, str]]:
+    """Files under the catalog and competency folders that ``discover`` does not read, and why.
+
+    A file the loader passes over is neither checked nor published, so an entry
+    saved as '.YAML' or filed in a folder of its own would vanish from the site
+    without a word. Hidden files (.gitkeep, .DS_Store) and editors' backups are
+    not the curators' content and are left alone. ``read`` is what ``discover`` found, when known.
+    """
+    if read is None:
+        read = {path for path, _ in discover(settings)}
+    known = {settings.catalog_path, settings.pathways_path, settings.competencies_path}
+    tops = list(dict.fromkeys((settings.catalog_path, settings.competencies_path)))
+    out: list[tuple[Path, str]] = []
+    for top in tops:
+        # A catalog kept at the project's root would make every other file of the project a stray.
+        if not top.is_dir() or top.resolve() == settings.root.resolve():
+            continue
+        for folder, dirs, names in os.walk(top):
+            here = Path(folder)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and here / d not in tops)
+            for name in sorted(names):
+                path = here / name
+                if name.startswith(".") or name.endswith("~") or path in read:
+                    continue
+                out.append((path, _why_skipped(settings, path, here in known)))
+    return out
+
+
+def _why_skipped(settings: Settings, path: Path, known_folder: bool) -> str:
+    folder = settings.relative(path.parent) + "/"
+    if not known_folder:
+        return (f"not read: files in {folder} are neither checked nor published; entries go directly in "
+                f"{settings.catalog_dir}/, pathways in {settings.catalog_dir}/pathways/, and the framework and "
+                f"vocabularies in {settings.competencies_dir}/")
+    if path.suffix in (".yaml", ".yml"):
+        return "not read: it is not a regular file"  # a broken link, or a folder named like a file
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return (f"not read: the name ends in '{path.suffix}', and only '.yaml' files are checked and published; "
+                f"rename it to '{path.stem}.yaml'")
+    return (f"not read: only '.yaml' files in {folder} are checked and published; "
+            f"rename it to end in '.yaml', or move it out of {folder}")
+
+
 # Below this many files a process pool costs more than it saves.
 PARALLEL_FROM = 1500
 
@@ -143,6 +186,10 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
     finally:
         if pool is not None:
             pool.shutdown()
+    for path, why in skipped(settings, {path for path, _ in files}):
+        rel = settings.relative(path)
+        problems.append(Problem(rel, 0, 0, why, Severity.ERROR, "layout"))
+        paths.append(rel)  # looked at, so 'portal validate' of that file does not say "0 files checked"
     if not settings.competencies_path.is_dir():
         problems.append(Problem(settings.competencies_dir, 0, 0, "competency framework folder not found", Severity.ERROR, "layout"))
     if not settings.catalog_path.is_dir():

@@ -10,13 +10,19 @@ C parser where it is installed) and build plain Python data ourselves:
   size of the file;
 * duplicate keys and non-text keys are errors;
 * dates are checked for being real dates and kept as ISO strings, so that
-  the data stays JSON-compatible for schema validation;
-* every value and key is mapped to its ``(line, column)``.
+  the data stays JSON-compatible for schema validation; a time with a UTC
+  offset, and a number that is not finite (``.nan``, ``.inf``), keep the
+  text as written, for the schema to report where it stands;
+* control characters are refused in the text and in what escapes in
+  double-quoted strings stand for;
+* every value and key is mapped to its ``(line, column)``, and the text of
+  each value YAML read as a number is kept, so messages can quote it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,7 +43,23 @@ MAX_DEPTH = 40
 _COMPOSE_SAFE_DEPTH = 1000
 _TAG = "tag:yaml.org,2002:"
 _SCALARS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters no catalog text needs, each of which breaks something downstream: C0 and C1
+# controls and DEL make feeds ill-formed XML; PyYAML counts U+0085, U+2028 and U+2029 as
+# line breaks where editors do not, so every later line number would be off; U+FFFE and
+# U+FFFF are not characters at all. Tab, line feed and carriage return are line structure.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# The same in a value, where a carriage return can only come from an escape ("\r"):
+# YAML turns line breaks in the file into line feeds.
+_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_INVISIBLE_BREAKS = "\x85\u2028\u2029"
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+# The single-character escapes of a double-quoted YAML string, and what they stand for.
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+    "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028",
+    "P": "\u2029",
+}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -57,6 +79,8 @@ class Positions:
 
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # The text of each value YAML read as a number, as written ('010' for 8, '1:30' for 90).
+    written: dict[Path, str] = field(default_factory=dict)
 
     def of(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Best known position for ``path``: the value (or key) itself, else its nearest parent."""
@@ -110,7 +134,7 @@ def parse(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
     finally:
         loader.dispose()
     positions = Positions()
-    builder = _Builder(positions)
+    builder = _Builder(positions, text)
     data = builder.build(node, ())
     return Parsed(data, positions)
 
@@ -128,10 +152,29 @@ def _decode(raw: bytes) -> str:
         ) from None
     bad = _CONTROL.search(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise YamlError(f"control character U+{ord(bad.group()):04X} is not allowed", line, column)
+        ch = bad.group()
+        hint = ("; editors do not show it, but YAML reads it as a line break: delete it, or use an ordinary "
+                "line break" if ch in _INVISIBLE_BREAKS else "")
+        raise YamlError(f"{_character(ch)} is not allowed{hint}", *_locate(text, bad.start()))
     return text
+
+
+def _locate(text: str, index: int) -> tuple[int, int]:
+    """(line, column) of ``text[index]`` as an editor counts them: CR LF, CR and LF end a line."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - start + 1
+
+
+def _character(ch: str) -> str:
+    """The curator's name for a refused character."""
+    code = ord(ch)
+    name = {0x85: "next-line character", 0x2028: "line separator", 0x2029: "paragraph separator"}.get(code)
+    if name:
+        return f"{name} U+{code:04X}"
+    if 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        return f"non-character U+{code:04X}"
+    return f"control character U+{code:04X}"
 
 
 def _could_nest_deeply(text: str) -> bool:
@@ -228,8 +271,9 @@ class _Builder:
 
     _scalars = SafeConstructor()
 
-    def __init__(self, positions: Positions) -> None:
+    def __init__(self, positions: Positions, text: str) -> None:
         self.positions = positions
+        self.text = text
         self.seen: set[int] = set()
 
     def build(self, node: Node, path: Path) -> Any:
@@ -250,7 +294,7 @@ class _Builder:
             if node.tag != f"{_TAG}seq":
                 raise _tag_error(node)
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         if node.tag != f"{_TAG}map":
@@ -266,6 +310,7 @@ class _Builder:
                     *_mark(key_node),
                 )
             key = key_node.value
+            self._refuse_controls(key_node)
             if key in out:
                 first = self.positions.keys[(*path, key)]
                 raise YamlError(
@@ -277,19 +322,67 @@ class _Builder:
             out[key] = self.build(value_node, (*path, key))
         return out
 
-    def _scalar(self, node: Node) -> Any:
+    def _scalar(self, node: Node, path: Path) -> Any:
         if node.tag not in _SCALARS:
             raise _tag_error(node)
         assert isinstance(node, ScalarNode)
         kind = node.tag[len(_TAG):]
         if kind == "str":
+            self._refuse_controls(node)
             return node.value
         if kind == "timestamp":
             return _timestamp(node)
         try:
-            return getattr(self._scalars, f"construct_yaml_{kind}")(node)
+            value = getattr(self._scalars, f"construct_yaml_{kind}")(node)
         except (ConstructorError, ValueError) as exc:
             raise YamlError(f"cannot read value {node.value!r}: {exc}", *_mark(node)) from None
+        if kind in ("int", "float"):
+            if isinstance(value, float) and not math.isfinite(value):
+                # NaN passes every minimum and maximum and is not JSON: keep the text, which
+                # the schema refuses where a number belongs.
+                return node.value
+            self.positions.written[path] = node.value
+        return value
+
+    def _refuse_controls(self, node: ScalarNode) -> None:
+        """Refuse a control character that an escape in a double-quoted string stands for.
+
+        Characters typed into the file were refused before parsing; only the escapes
+        of a double-quoted string (``\\0``, ``\\r``, ``\\x07``, ``\\u2028``) can make more.
+        """
+        if node.style != '"':
+            return
+        bad = _CONTROL_IN_VALUE.search(node.value)
+        if bad is None:
+            return
+        index, escape = _escape_of(self.text, node.start_mark.index, node.end_mark.index, bad.group())
+        line, column = _locate(self.text, index) if index >= 0 else _mark(node)
+        written = f" (written as {escape})" if escape else ""
+        raise YamlError(f"{_character(bad.group())} is not allowed{written}", line, column)
+
+
+def _escape_of(text: str, start: int, end: int, char: str) -> tuple[int, str]:
+    """Where, in the double-quoted string ``text[start:end]``, an escape stands for ``char``, and the escape."""
+    i = start
+    while i < end - 1:
+        if text[i] != "\\":
+            i += 1
+            continue
+        code = text[i + 1]
+        if code in _HEX_ESCAPES:
+            width = _HEX_ESCAPES[code]
+            digits = text[i + 2:i + 2 + width]
+            try:
+                meant = chr(int(digits, 16))
+            except ValueError:
+                meant = ""
+            size = 2 + width
+        else:
+            meant, size = _ESCAPES.get(code, ""), 2
+        if meant == char:
+            return i, text[i:i + size]
+        i += size
+    return -1, ""
 
 
 def _timestamp(node: ScalarNode) -> str:
@@ -301,7 +394,11 @@ def _timestamp(node: ScalarNode) -> str:
             return dt.date(year, month, day).isoformat()
         parsed = SafeConstructor().construct_yaml_timestamp(node)
         if isinstance(parsed, dt.datetime):
-            return parsed.replace(tzinfo=None).isoformat(timespec="minutes")
+            if parsed.tzinfo is not None:
+                # Dropping the offset would publish the session at another moment, and
+                # converting it would hide the zone: the schema asks for local time instead.
+                return value
+            return parsed.isoformat(timespec="minutes")
         return parsed.isoformat()
     except ValueError:
         # Keep the text: the schema reports it as "not a real date" at this position,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+import re
+from collections.abc import Callable, Iterator
 from functools import cache, partial
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+from fastjsonschema.draft04 import CodeGeneratorDraft04
+from fastjsonschema.draft07 import CodeGeneratorDraft07
+from fastjsonschema.ref_resolver import RefResolver
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from .. import schemas
@@ -32,13 +37,39 @@ _PATTERN_WORDS = {
     "language": "must be a BCP 47 language tag such as en, fr or pt-BR",
 }
 
+# A date and time followed by a UTC offset ('Z', '+05:00'); group 1 is the local time to the minute.
+_OFFSET = re.compile(r"^(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2})(?::\d{2}(?:\.\d*)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)\Z")
+
+
+def _is_whole_number(checker: Any, instance: Any) -> bool:
+    # JSON Schema counts 2.0 as an integer, but a tier written 2.0 stays the float 2.0
+    # in the data and links to /tiers/2.0/: an integer field takes a number without a point.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _ecma_pattern_keyword(validator: Any, pattern: str, instance: Any,
+                          schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The ``pattern`` keyword with ECMA-262's meaning of ``$``, as the published schemas intend."""
+    if validator.is_type(instance, "string") and not ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 as the catalog reads it: whole numbers only where an integer is expected,
+# and patterns as JSON Schema (ECMA-262) reads them, so that editors using the published
+# schemas and this validator agree.
+_CatalogValidator = validators.extend(
+    Draft202012Validator,
+    validators={"pattern": _ecma_pattern_keyword},
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+)
+
 
 @cache
 def validator(kind: Kind) -> Draft202012Validator:
     """The compiled validator for ``kind``; built once per process."""
     schema = schemas.load(kind.value)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(inline_refs(schema), format_checker=FormatChecker())
+    return _CatalogValidator(inline_refs(schema), format_checker=FormatChecker())
 
 
 def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
@@ -76,34 +107,80 @@ def screen(kind: Kind) -> Callable[[Any], Any]:
     keywords, the same format checks, never filling in defaults); anything it
     rejects goes to jsonschema, which finds and words every error, or finds none.
     """
-    schema = _python_dollars(inline_refs(schemas.load(kind.value)))
+    schema = _compiler_patterns(inline_refs(schemas.load(kind.value)))
     # Our schemas use no keyword that differs between Draft 7 and Draft 2020-12
-    # (tests/test_schema_screen.py holds them to that); the compiler knows Draft 7.
+    # (tests/test_validate_screen.py holds them to that); the compiler knows Draft 7.
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     checker = FormatChecker()
     formats = {name: partial(_conforms, checker, name) for name in ("date", "uri", "date-time", "email")}
-    return fastjsonschema.compile(schema, formats=formats, use_default=False, use_formats=True)
+    return _compile_screen(schema, formats)
 
 
-def _python_dollars(node: Any) -> Any:
-    """``node`` with each pattern's ``$`` spelt so that the compiler keeps Python's meaning.
+class _WholeNumbersDraft07(CodeGeneratorDraft07):
+    """Draft 7 code, but 'integer' means a number written without a point, as in Draft 4.
+
+    Since Draft 6 a float such as 2.0 counts as an integer; the validator refuses
+    it (``_is_whole_number``), and the screen must never be looser than the validator.
+    """
+
+    generate_type = CodeGeneratorDraft04.generate_type
+
+
+def _compile_screen(schema: dict[str, Any], formats: dict[str, Callable[[Any], bool]]) -> Callable[[Any], Any]:
+    """``fastjsonschema.compile`` with the generator above; the library offers no hook for types."""
+    resolver = RefResolver.from_schema(schema, handlers={}, store={})
+    generator = _WholeNumbersDraft07(schema, resolver=resolver, formats=formats, use_default=False,
+                                     use_formats=True)
+    state = generator.global_state
+    exec(generator.func_code, state)  # code generated from our own schema, as compile() does
+    return partial(state[resolver.get_scope_name()], custom_formats=formats)
+
+
+def _compiler_patterns(node: Any) -> Any:
+    """``node`` with each pattern spelt so that the compiler keeps its ECMA-262 meaning.
 
     The compiler turns every unescaped ``$`` into ``\\Z`` (end of text only),
-    which breaks ``$`` inside a character class and changes what a lookahead
-    rejects. Python's ``$`` (without MULTILINE) is ``(?=\\n?\\Z)``; inside a
-    class it is a plain dollar, ``\\$``.
+    which is right outside a character class but breaks ``$`` inside one.
+    Each pattern is first spelt in Python with ECMA-262's meaning
+    (``ecma_pattern``), then its remaining dollars are respelt.
     """
     if isinstance(node, list):
-        return [_python_dollars(n) for n in node]
+        return [_compiler_patterns(n) for n in node]
     if not isinstance(node, dict):
         return node
-    out = {k: _python_dollars(v) for k, v in node.items()}
+    out = {k: _compiler_patterns(v) for k, v in node.items()}
     if isinstance(node.get("pattern"), str):
-        out["pattern"] = _respell_dollars(node["pattern"])
+        out["pattern"] = _respell_dollars(ecma_pattern(node["pattern"]))
     return out
 
 
+def ecma_pattern(pattern: str) -> str:
+    """``pattern`` spelt so that Python reads ``$`` as ECMA-262 (JSON Schema) does.
+
+    Outside a character class, ECMA-262's ``$`` (without the multiline flag) is
+    the end of the text, ``\\Z``; Python's also matches before a final line
+    break, so 'https://example.org/x' followed by a line break would pass.
+    """
+    return _dollars(pattern, outside="\\Z", inside="$")
+
+
+@cache
+def ecma_regex(pattern: str) -> re.Pattern[str]:
+    """The compiled form of a schema pattern, with ECMA-262's meaning of ``$``."""
+    return re.compile(ecma_pattern(pattern))
+
+
 def _respell_dollars(pattern: str) -> str:
+    """``pattern`` with the same meaning in Python and no unescaped ``$`` for the compiler to rewrite.
+
+    Python's ``$`` (without MULTILINE) is ``(?=\\n?\\Z)``; inside a class it
+    is a plain dollar, ``\\$``.
+    """
+    return _dollars(pattern, outside="(?=\\n?\\Z)", inside="\\$")
+
+
+def _dollars(pattern: str, *, outside: str, inside: str) -> str:
+    """``pattern`` with each unescaped ``$`` replaced: by ``outside`` outside a character class, else ``inside``."""
     out = []
     escaped = in_class = False
     for ch in pattern:
@@ -114,7 +191,7 @@ def _respell_dollars(pattern: str) -> str:
             out.append(ch)
             escaped = True
         elif ch == "$":
-            out.append("\\$" if in_class else "(?=\\n?\\Z)")
+            out.append(inside if in_class else outside)
         else:
             # A ']' right after '[' or '[^' is literal, but none of our patterns has one.
             in_class = (in_class and ch != "]") or (not in_class and ch == "[")
@@ -179,7 +256,8 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
                        key=True, code="unknown-field") for k in extras]
     if v in ("oneOf", "anyOf"):
         return _explain_choice(doc, error)
-    return [doc.at(path, _message(name, v, value, schema, error), code=v)]
+    written = doc.positions.written.get(path)
+    return [doc.at(path, _message(name, v, value, schema, error, written), code=v)]
 
 
 def _explain_choice(doc: Document, error: ValidationError) -> list[Problem]:
@@ -195,7 +273,34 @@ def _explain_choice(doc: Document, error: ValidationError) -> list[Problem]:
         if t:
             kinds.append(_TYPE_WORDS.get(t, t))
     expected = " or ".join(dict.fromkeys(kinds)) or "another form"
+    written = doc.positions.written.get(path)
+    if "text" in kinds and written is not None:
+        text_branch = next((b for b in error.validator_value if b.get("type") == "string"), {})
+        message = _read_as_number(field_name(path), expected, written, error.instance, text_branch.get("pattern"))
+        return [doc.at(path, message, code="type")]
     return [doc.at(path, f"{field_name(path)} should be {expected}, not {_describe(error.instance)}", code="type")]
+
+
+def _read_as_number(name: str, words: str, written: str, value: Any, pattern: str | None) -> str:
+    """Where text belongs, say that YAML read ``written`` as the number ``value``, and what to write instead."""
+    read = "a number" if written == repr(value) else f"the number {value!r}"
+    form = _PATTERN_WORDS.get(_pattern_kind(pattern) or "") if pattern else None
+    if form and not ecma_regex(pattern).search(written):
+        # Quoting it would not be enough ('1:30' is no length either): say what the field takes.
+        if written == repr(value):
+            return f"{name} is the number {written}: {form}"
+        return f"{name} is {written}, which YAML reads as {read}: {form}"
+    return f'{name} should be {words}; write "{written}" in quotes (unquoted, YAML reads it as {read})'
+
+
+def _not_finite(text: str) -> bool:
+    """Whether ``text`` is YAML's or Python's spelling of a number that is not finite (.nan, .inf, 1e400)."""
+    if text.strip().lstrip("+-").lower() in (".nan", ".inf"):
+        return True
+    try:
+        return not math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def _ref_type(branch: dict[str, Any]) -> str | None:
@@ -209,7 +314,11 @@ def _def_name(error: ValidationError) -> str | None:
     for part in reversed(list(error.schema_path)[:-1]):
         if isinstance(part, str) and part in _PATTERN_WORDS:
             return part
-    pattern = error.schema.get("pattern", "")
+    return _pattern_kind(error.schema.get("pattern", ""))
+
+
+def _pattern_kind(pattern: str) -> str | None:
+    """The $defs name of one of our patterns, which keys its words in ``_PATTERN_WORDS``."""
     if pattern.startswith("^[a-z]{2,3}"):
         return "language"
     for kind in ("entry", "pathway"):
@@ -219,12 +328,22 @@ def _def_name(error: ValidationError) -> str | None:
     return None
 
 
-def _message(name: str, v: str, value: Any, schema: dict[str, Any], error: ValidationError) -> str:
-    shown = _describe(value)
+def _message(name: str, v: str, value: Any, schema: dict[str, Any], error: ValidationError,
+             written: str | None = None) -> str:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    # Quote a number as the curator wrote it ('2.0', '010'), not as Python prints it.
+    shown = written if written is not None and number else _describe(value)
     if v == "type":
         expected = schema["type"]
         expected = expected if isinstance(expected, list) else [expected]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        if isinstance(value, float) and "integer" in expected and "number" not in expected:
+            whole = int(value) if math.isfinite(value) else 2
+            return f"{name} is {shown}: must be a whole number such as {whole}, without a decimal point"
+        if isinstance(value, str) and {"number", "integer"} & set(expected) and _not_finite(value):
+            return f"{name} is {value.strip()}: must be a finite number"
+        if number and "string" in expected and written is not None:
+            return _read_as_number(name, words, written, value, schema.get("pattern"))
         hint = ""
         if isinstance(value, bool) and "string" in expected:
             hint = " (YAML reads yes/no/on/off as true/false: put the text in quotes)"
@@ -241,12 +360,20 @@ def _message(name: str, v: str, value: Any, schema: dict[str, Any], error: Valid
     if v == "pattern":
         if value == "":
             return f"{name} is empty"  # the same words as minLength, so the two merge into one problem
-        words = _PATTERN_WORDS.get(_def_name(error) or "", f"does not match the expected form ({schema['pattern']})")
-        if _def_name(error) == "url" and isinstance(value, str) and value.startswith(("http://", "https://")) \
-                and any(ch.isspace() for ch in value):
+        kind = _def_name(error)
+        words = _PATTERN_WORDS.get(kind or "", f"does not match the expected form ({schema['pattern']})")
+        offset = _OFFSET.match(value) if kind == "datetime" else None
+        if offset:
+            words = (f"must be the local time without a UTC offset, such as {offset[1].replace('t', 'T')}; "
+                     "the zone goes in 'timezone'")
+        elif value.endswith("\n") and ecma_regex(schema["pattern"]).search(value.rstrip("\r\n")):
+            # Only the final line break is wrong, which a block scalar ('|' or '>') keeps.
+            words += ("; it ends with a line break: write it on one line, or end the block with "
+                      "'|-' or '>-' instead of '|' or '>'")
+        elif kind == "url" and value.startswith(("http://", "https://")) and any(ch.isspace() for ch in value):
             # The scheme is right; say what is actually wrong with it.
             words = "must be a full address without spaces or line breaks; write a space as %20"
-        if _def_name(error) == "slug" and isinstance(value, str) and value.lower() != value:
+        if kind == "slug" and value.lower() != value:
             words += f"; did you mean '{value.lower()}'?"
         return f"{name} is {shown}: {words}"
     if v == "format":

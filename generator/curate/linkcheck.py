@@ -83,12 +83,21 @@ def default_opener(proxies: dict[str, str] | None = None) -> urllib.request.Open
     return urllib.request.build_opener(*handlers)
 
 
+def _host(url: str) -> str:
+    """The address's host and port, lowercased; empty when the address cannot be split (an unclosed '[')."""
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+
+
 def catalog_links(documents: Iterable[Document]) -> dict[str, set[str]]:
     """Every http(s) address in the entries, with the files that use it."""
     found: dict[str, set[str]] = defaultdict(set)
 
     def add(value: Any, path: str) -> None:
-        if isinstance(value, str) and urlsplit(value.strip()).scheme in ("http", "https"):
+        # A malformed address is checked too: it is reported as unreachable rather than skipped.
+        if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
             found[value.strip()].add(path)
 
     for doc in documents:
@@ -108,7 +117,7 @@ def _by_host_round_robin(urls: list[str]) -> list[str]:
     """Interleave hosts, so that workers are not all queued behind one host's pause."""
     groups: dict[str, list[str]] = defaultdict(list)
     for url in urls:
-        groups[urlsplit(url).netloc.lower()].append(url)
+        groups[_host(url)].append(url)
     ordered = [groups[h] for h in sorted(groups)]
     return [u for row in zip_longest(*ordered) for u in row if u is not None]
 
@@ -168,7 +177,10 @@ class LinkChecker:
 
     # -- requests ----------------------------------------------------------
     def _request(self, url: str, method: str) -> tuple[int | None, str, str]:
-        req = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+        try:
+            req = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+        except ValueError as exc:  # an address urllib cannot even parse: nothing is sent
+            return None, url, f"not a valid address: {exc}"
         with self._guard:
             self.requests += 1
         try:
@@ -195,7 +207,7 @@ class LinkChecker:
             self.sleep(wait)
 
     def check_one(self, url: str) -> Result:
-        host = urlsplit(url).netloc.lower()
+        host = _host(url)
         with self._host_locks[host]:  # one request at a time per host
             self._polite(host)
             status, final, error = self._request(url, "HEAD")

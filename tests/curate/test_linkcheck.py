@@ -92,6 +92,20 @@ def test_timeouts_and_refused_connections_are_reported(server: str, tmp_path: Pa
     assert not by_url[closed].ok and by_url[closed].status is None and by_url[closed].error
 
 
+def test_a_malformed_address_is_reported_not_a_crash(tmp_path: Path) -> None:
+    bad = "https://[::1/x"  # an unclosed IPv6 bracket: urlsplit refuses it
+    [result] = checker(tmp_path, timeout=0.3).check_all([bad])
+    assert result.url == bad and not result.ok and result.status is None and result.error
+
+
+def test_catalog_links_keep_malformed_addresses(mini_portal: Path) -> None:
+    path = mini_portal / "catalog" / "mini-basics.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "url: https://example.org/mini-programme/basics", "url: https://[::1/basics"), encoding="utf-8")
+    links = catalog_links(load_project(load_settings(mini_portal)).documents)
+    assert links["https://[::1/basics"] == {"catalog/mini-basics.yaml"}
+
+
 def test_cache_is_used_until_it_expires(server: str, tmp_path: Path) -> None:
     now = [1_000_000.0]
     urls = [f"{server}/ok", f"{server}/gone"]

@@ -116,11 +116,16 @@ def _position(text: str, option: str) -> tuple[int, int]:
     return (0, 0)
 
 
+def _where(text: str, option: str) -> str:
+    """``mkdocs.yml:line:column`` of the portal plugin's ``option`` (its options, for ""), as far as known."""
+    line, column = _position(text, option)
+    return f"mkdocs.yml:{line}:{column}" if line else "mkdocs.yml"
+
+
 def _check_options(options: object, text: str) -> dict[str, Any]:
     """The plugin's options, checked exactly as MkDocs checks them when it builds the site."""
     if not isinstance(options, dict):
-        line, column = _position(text, "")
-        where = f"mkdocs.yml:{line}:{column}" if line else "mkdocs.yml"
+        where = _where(text, "")
         raise ConfigError(f"{where}: the options of the 'portal' plugin must be a mapping of names to values, "
                           f"such as 'max_bytes: 262144'; got {options!r}")
     from .site.config import PortalConfig  # imports MkDocs: only for a project that sets options
@@ -130,9 +135,7 @@ def _check_options(options: object, text: str) -> dict[str, Any]:
     failed, _warnings = checked.validate()  # unknown names are MkDocs's warnings, shown when it builds
     if failed:
         key, error = failed[0]
-        line, column = _position(text, key)
-        where = f"mkdocs.yml:{line}:{column}" if line else "mkdocs.yml"
-        raise ConfigError(f"{where}: Plugin 'portal' option '{key}': {error}")
+        raise ConfigError(f"{_where(text, key)}: Plugin 'portal' option '{key}': {error}")
     return dict(checked)
 
 

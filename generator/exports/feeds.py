@@ -15,6 +15,7 @@ from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..model import Entry, Run
+from ..model.catalog import PERIOD_DAYS
 from ..pages import urls
 from .common import absolute, build_time, entry_updated, site_host, stable_uuid
 from .timezones import parse_local, vtimezone, zone
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM_LIMIT = 50
-# Longest a repeat can take, per occurrence: an upper bound is enough to decide "upcoming".
-_PERIOD_DAYS = {"daily": 1, "weekly": 7, "monthly": 31, "yearly": 366}
 _FREQ = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY", "yearly": "YEARLY"}
 # Stands for "after the end of the calendar": a series that would end there is upcoming for as long as can be said.
 _END_OF_TIME = datetime.max.replace(tzinfo=UTC)
@@ -53,7 +52,7 @@ def last_moment(run: Run) -> datetime | None:
         return _aware(date.fromisoformat(rec.until), run.timezone, end_of_day=True)
     if rec.count:
         try:
-            span = timedelta(days=_PERIOD_DAYS[rec.frequency] * rec.interval * rec.count)
+            span = timedelta(days=PERIOD_DAYS[rec.frequency] * rec.interval * rec.count)
             return _aware(start, run.timezone, end_of_day=True) + span
         except OverflowError:
             return _END_OF_TIME  # the bound passes the last representable day; the series is still upcoming

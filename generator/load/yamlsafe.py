@@ -188,7 +188,7 @@ def _could_nest_deeply(text: str) -> bool:
     return bound > _COMPOSE_SAFE_DEPTH
 
 
-def _check_depth(text: str, loader_class: type = _Loader) -> None:
+def _check_depth(text: str) -> None:
     """Refuse deep nesting from the event stream, before anything is composed.
 
     The composer recurses once per level, so a small file of nested brackets
@@ -196,12 +196,12 @@ def _check_depth(text: str, loader_class: type = _Loader) -> None:
     itself keeps an explicit stack and stops here after a few dozen events.
     """
     try:
-        _depth_events(text, loader_class)
+        _depth_events(text, _Loader)
     except yaml.MarkedYAMLError as exc:
         # Newer libyaml scans up to 1,024 characters ahead and has its own nesting limit,
         # which it can reach before the parser hands us the level past ours. The pure-Python
         # scanner has no such limit, so it finds where our limit is crossed.
-        if loader_class is yaml.SafeLoader or "nesting depth" not in str(exc.problem):
+        if _Loader is yaml.SafeLoader or "nesting depth" not in str(exc.problem):
             raise
         _depth_events(text, yaml.SafeLoader)
 

@@ -46,6 +46,11 @@ class Credit:
     note: str = ""
 
 
+# Longest a repeat can take, in days, by frequency: an upper bound is enough to say when a
+# counted series ends at the latest (whether it is upcoming; whether it stays on the calendar).
+PERIOD_DAYS = {"daily": 1, "weekly": 7, "monthly": 31, "yearly": 366}
+
+
 @dataclass(frozen=True)
 class Recurrence:
     frequency: str

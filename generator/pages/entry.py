@@ -28,11 +28,12 @@ def credit_text(catalog: Catalog, entry: Entry) -> list[str]:
     return out
 
 
-def cost_text(catalog: Catalog, entry: Entry) -> str:
+def cost_text(catalog: Catalog, entry: Entry, *, note: bool = True) -> str:
+    """The cost model and prices, and the provider's note on who pays what unless ``note`` is false."""
     text = catalog.vocab.label("cost", entry.cost) if entry.cost else "Not stated"
     if entry.prices:
         text += ": " + "; ".join(p.describe() for p in entry.prices)
-    if entry.cost_note:
+    if note and entry.cost_note:
         text += f" ({entry.cost_note})"
     return text
 

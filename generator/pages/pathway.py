@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..model import Catalog, Entry, Pathway, Step
 from ..model.duration import format_minutes
 from . import urls
-from .entry import time_text
+from .entry import cost_text, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
 from .html import a, block, esc, ext, front_matter, rel, ul
 
@@ -34,12 +34,7 @@ def step_time_text(catalog: Catalog, step: Step) -> str:
 def step_cost_text(catalog: Catalog, step: Step) -> str:
     """The step's cost in brief: the provider's notes on who pays what stay on the entry's page."""
     entry = catalog.entries[step.entry]
-    if not entry.cost:
-        return "Cost not stated"
-    text = catalog.vocab.label("cost", entry.cost)
-    if entry.prices:
-        text += ": " + "; ".join(p.describe() for p in entry.prices)
-    return text
+    return cost_text(catalog, entry, note=False) if entry.cost else "Cost not stated"
 
 
 def is_retired(catalog: Catalog, step: Step) -> bool:

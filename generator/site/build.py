@@ -32,7 +32,7 @@ def build_site(settings: Settings, site_dir: Path, *, strict: bool = True, confi
             return 1
         problem = site_dir_problem(target, settings, config)
     if problem:
-        log.error("build refused: the site folder %s %s", _shown(settings, target), problem)
+        log.error("build refused: the site folder %s %s", settings.relative(target), problem)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
@@ -47,7 +47,7 @@ def build_site(settings: Settings, site_dir: Path, *, strict: bool = True, confi
         shutil.rmtree(scratch, ignore_errors=True)
         message = str(exc).strip() or exc.__class__.__name__
         log.error("build failed: %s", message)
-        log.error("the previous site in %s was left untouched", _shown(settings, target))
+        log.error("the previous site in %s was left untouched", settings.relative(target))
         return 1
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -62,7 +62,7 @@ def build_site(settings: Settings, site_dir: Path, *, strict: bool = True, confi
     target.chmod(0o755)  # mkdtemp made it private
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    log.info("site built in %s", _shown(settings, target))
+    log.info("site built in %s", settings.relative(target))
     return 0
 
 
@@ -86,7 +86,7 @@ def site_dir_problem(target: Path, settings: Settings, config: MkDocsConfig | No
     for source in sources:
         source = source.resolve()
         if target == source or source in target.parents or target in source.parents:
-            return f"overlaps {_shown(settings, source)}, which holds the portal's sources"
+            return f"overlaps {settings.relative(source)}, which holds the portal's sources"
     if target.exists() and not target.is_dir():
         return "is a file"
     if target.is_dir() and any(target.iterdir()) and not looks_built(target):
@@ -98,11 +98,3 @@ def site_dir_problem(target: Path, settings: Settings, config: MkDocsConfig | No
 def looks_built(folder: Path) -> bool:
     """Whether ``folder`` holds a site MkDocs built, which a new build may replace."""
     return (folder / "index.html").is_file() and (folder / "sitemap.xml").is_file()
-
-
-def _shown(settings: Settings, path: Path) -> str:
-    """``path`` as the curator typed it: relative to the project when it is inside it."""
-    try:
-        return path.relative_to(settings.root.resolve()).as_posix() or "."
-    except ValueError:
-        return str(path)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ..errors import Problem, Severity
 from ..load.project import Document, Kind
+from ..model.catalog import PERIOD_DAYS
 from ..model.duration import MAX_HOURS, MAX_WEEKS, Length, TooLong
 from .hints import did_you_mean
 from .schema import field_name
@@ -341,14 +342,14 @@ def check_date_range(doc: Document) -> list[Problem]:
     out: list[Problem] = []
     for pattern in DATE_FIELDS.get(doc.kind, ()):
         for where, value in _at(doc.data, pattern):
-            year = value[:4]
-            if year.isdigit() and not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            if not _in_range(value):
                 out.append(doc.at(where, f"{field_name(where)} is {_shown(value)}: the year must be between "
                                          f"{FIRST_YEAR} and {LAST_YEAR}", code="date-range"))
     return out
 
 
 def _in_range(value: str) -> bool:
+    """Whether a date's year lies in FIRST_YEAR to LAST_YEAR; text with no year is left to other checks."""
     year = value[:4]
     return not year.isdigit() or FIRST_YEAR <= int(year) <= LAST_YEAR
 
@@ -387,7 +388,7 @@ def _zones() -> frozenset[str]:
 
 
 def _datetime(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value if "T" in value or " " in value else value + "T00:00")
+    return dt.datetime.fromisoformat(value if _has_time(value) else value + "T00:00")
 
 
 def _entry_runs(doc: Document) -> list[Problem]:
@@ -426,16 +427,12 @@ def _entry_runs(doc: Document) -> list[Problem]:
             out.append(doc.at((*where, "recurrence", "until"), "recurrence ends before the first session"))
         if rec and "count" in rec and "start" in stamps:
             # The calendar works out when a counted series ends; a long enough one would leave the calendar.
-            days = _PERIOD_DAYS[rec["frequency"]] * rec.get("interval", 1) * (rec["count"] - 1)
+            days = PERIOD_DAYS[rec["frequency"]] * rec.get("interval", 1) * (rec["count"] - 1)
             if stamps["start"].toordinal() + days > dt.date(LAST_YEAR, 12, 31).toordinal():
                 out.append(doc.at((*where, "recurrence", "count"),
                                   f"runs[{i}] recurrence goes on past the end of {LAST_YEAR}: sessions must stay within "
                                   f"the years {FIRST_YEAR} to {LAST_YEAR}; check count and interval"))
     return out
-
-
-# Longest a repeat can take, in days: an upper bound is enough to keep a series on the calendar.
-_PERIOD_DAYS = {"daily": 1, "weekly": 7, "monthly": 31, "yearly": 366}
 
 
 def _has_time(value: str) -> bool:

@@ -13,6 +13,31 @@ from .errors import ConfigError
 from .load.yamlsafe import DEFAULT_MAX_BYTES
 
 
+DEFAULT_PORTAL_ID = "portal"
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The licence of the catalog's text: its name and the address of its terms."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who stands behind the portal and its open data; at least one of ``url`` and ``email`` is set."""
+
+    name: str
+    url: str = ""
+    email: str = ""
+
+    @property
+    def address(self) -> str:
+        """Where to reach them: the web address, else a mailto: link."""
+        return self.url or f"mailto:{self.email}"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Paths and limits for one portal project.
@@ -26,6 +51,10 @@ class Settings:
     competencies_dir: str = "competencies"
     max_bytes: int = DEFAULT_MAX_BYTES
     framework: str | None = None
+    # The portal's permanent short id (calendar UIDs, feed ids): unlike the host name, it survives a move.
+    portal_id: str = DEFAULT_PORTAL_ID
+    licence: Licence | None = None
+    contact: Contact | None = None
 
     @property
     def catalog_path(self) -> Path:
@@ -53,6 +82,10 @@ class Settings:
 
     def with_options(self, **options: Any) -> Settings:
         known = {k: v for k, v in options.items() if v is not None and k in self.__dataclass_fields__}
+        if isinstance(known.get("licence"), dict):
+            known["licence"] = Licence(**known["licence"])
+        if isinstance(known.get("contact"), dict):
+            known["contact"] = Contact(**known["contact"])
         return replace(self, **known)
 
 
@@ -139,6 +172,10 @@ def _check_options(options: object, text: str) -> dict[str, Any]:
     return dict(checked)
 
 
+# The plugin options that are settings (the others only concern the site build).
+OPTIONS = ("catalog_dir", "competencies_dir", "max_bytes", "framework", "portal_id", "licence", "contact")
+
+
 def load_settings(root: Path | None = None) -> Settings:
     """Settings for the project at ``root``, read from the ``portal`` plugin's options in mkdocs.yml."""
     root = find_root(root)
@@ -155,9 +192,4 @@ def load_settings(root: Path | None = None) -> Settings:
     if raw is None or raw == {}:  # `- portal` with no options: the defaults, without importing MkDocs
         return settings
     options = _check_options(raw, text)
-    return settings.with_options(
-        catalog_dir=options.get("catalog_dir"),
-        competencies_dir=options.get("competencies_dir"),
-        max_bytes=options.get("max_bytes"),
-        framework=options.get("framework"),
-    )
+    return settings.with_options(**{name: options.get(name) for name in OPTIONS})

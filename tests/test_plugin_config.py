@@ -28,6 +28,20 @@ BAD = [
     ("framework", "{id: x}", "framework must be the id of a framework"),
     ("edit_root", "3", "edit_root must be a folder path inside the repository"),
     ("enabled", '"no"', "enabled must be true or false; got 'no'"),
+    ("portal_id", "Peolc", "portal_id must be a short id of lowercase letters, digits and hyphens"),
+    ("portal_id", '"my portal"', "portal_id must be a short id of lowercase letters"),
+    ("portal_id", "-x-", "portal_id must be a short id"),
+    ("portal_id", "12", "portal_id must be a short id"),
+    ("portal_id", "a" * 41, "portal_id must be a short id"),
+    ("licence", "CC BY 4.0", "licence must be a mapping such as {name: CC BY 4.0, url: "),
+    ("licence", "{name: CC BY 4.0}", "licence needs url; a mapping such as"),
+    ("licence", "{name: CC BY 4.0, url: creativecommons.org}", "licence.url must be a web address"),
+    ("licence", "{name: CC BY 4.0, url: 'javascript:alert(1)'}", "licence.url must be a web address"),
+    ("licence", "{name: CC, url: 'https://x.example/', version: 4}", "licence has no field 'version'"),
+    ("licence", "{name: [CC], url: 'https://x.example/'}", "licence.name must be one line of text"),
+    ("contact", "{name: Editors}", "contact needs url or email"),
+    ("contact", "{url: 'https://x.example/'}", "contact needs name"),
+    ("contact", "{name: Editors, email: editors}", "contact.email must be an email address"),
 ]
 
 
@@ -102,3 +116,21 @@ def test_options_that_are_not_a_mapping(tmp_path: Path, text: str) -> None:
             load_settings(tmp_path)
     else:
         assert load_settings(tmp_path).max_bytes == DEFAULT_MAX_BYTES
+
+
+def test_portal_id_licence_and_contact(tmp_path: Path) -> None:
+    assert load_settings(tmp_path).portal_id == "portal"  # no mkdocs.yml: the default
+    _project(tmp_path, "      portal_id: peolc-2\n      licence: {name: CC BY 4.0, url: 'https://cc.example/by/'}\n"
+                       "      contact: {name: Editors, email: editors@example.org}\n")
+    settings = load_settings(tmp_path)
+    assert settings.portal_id == "peolc-2"
+    assert (settings.licence.name, settings.licence.url) == ("CC BY 4.0", "https://cc.example/by/")
+    assert (settings.contact.name, settings.contact.address) == ("Editors", "mailto:editors@example.org")
+
+
+def test_the_shipped_portal_states_its_id_licence_and_contact() -> None:
+    settings = load_settings(Path(__file__).resolve().parent.parent)
+    assert settings.portal_id == "peolc"
+    assert settings.licence is not None and settings.licence.name == "CC BY 4.0"
+    assert settings.licence.url == "https://creativecommons.org/licenses/by/4.0/"
+    assert settings.contact is not None and settings.contact.address.startswith("https://")

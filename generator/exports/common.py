@@ -7,7 +7,6 @@ import os
 import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from ..model import Entry
 from ..pages.html import rel
@@ -33,10 +32,6 @@ def absolute(outputs: Outputs, path: str) -> str:
 def link(outputs: Outputs, here: str, target: str) -> str:
     """``target`` as an absolute URL with a site_url, else relative to the page at ``here``."""
     return absolute(outputs, target) if outputs.site_url else rel(here, target)
-
-
-def site_host(outputs: Outputs) -> str:
-    return urlsplit(outputs.site_url).hostname or "peolc-portal.invalid"
 
 
 def build_time() -> datetime:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..model import Entry, Run
 from ..model.catalog import PERIOD_DAYS
 from ..pages import urls
-from .common import absolute, build_time, entry_updated, site_host, stable_uuid
+from .common import absolute, build_time, entry_updated, stable_uuid
 from .timezones import parse_local, vtimezone, zone
 
 if TYPE_CHECKING:
@@ -191,7 +191,8 @@ def _rrule(run: Run, start: datetime | date) -> str:
 
 
 def event_uid(outputs: Outputs, entry: Entry, run: Run) -> str:
-    return f"{run.id}.{entry.id}@{site_host(outputs)}"
+    """The portal id, not the host name: a portal that moves to a new address keeps its subscribers' events."""
+    return f"{run.id}.{entry.id}@{outputs.settings.portal_id}"
 
 
 def _event(outputs: Outputs, entry: Entry, run: Run, stamp: str) -> list[str]:

@@ -8,6 +8,7 @@ a traceback later in the build. ``portal validate`` checks them the same way
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 from mkdocs.config import base
@@ -72,6 +73,59 @@ class Flag(_Checked[bool]):
         return value
 
 
+class Slug(Text):
+    """A short lowercase id such as ``peolc``: letters, digits and single hyphens, at most 40 characters."""
+
+    PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or len(value) > 40 or not self.PATTERN.fullmatch(value):
+            raise self.refuse(self.what, value)
+        return value
+
+
+def _web_address(value: object) -> bool:
+    return (isinstance(value, str) and value.startswith(("https://", "http://")) and len(value) > 10
+            and not any(ch.isspace() or ch in '"<>' for ch in value))
+
+
+class Mapping(_Checked[dict[str, str]]):
+    """A small mapping of named text fields: ``required`` must be there, ``optional`` may be; ``*url`` are web addresses.
+
+    ``one_of`` names fields of which at least one must be given (a contact needs a way to reach it).
+    """
+
+    def __init__(self, what: str, *, required: tuple[str, ...], optional: tuple[str, ...] = (),
+                 one_of: tuple[str, ...] = ()) -> None:
+        super().__init__(default=None)
+        self.what = what
+        # Not `required`/`optional`: MkDocs's options have attributes of those names.
+        self.needed = required
+        self.fields = (*required, *optional)
+        self.one_of = one_of
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise self.refuse(self.what, value)
+        known = self.fields
+        for key, text in value.items():
+            if key not in known:
+                raise base.ValidationError(f"{self._name} has no field {key!r}; its fields are {', '.join(known)}")
+            if not isinstance(text, str) or not text.strip() or "\n" in text or "\0" in text:
+                raise base.ValidationError(f"{self._name}.{key} must be one line of text; got {text!r}")
+            if key == "url" and not _web_address(text):
+                raise base.ValidationError(f"{self._name}.url must be a web address starting with https://; "
+                                           f"got {text!r}")
+            if key == "email" and not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", text):
+                raise base.ValidationError(f"{self._name}.email must be an email address; got {text!r}")
+        missing = [key for key in self.needed if key not in value]
+        if missing:
+            raise base.ValidationError(f"{self._name} needs {' and '.join(missing)}; {self.what}")
+        if self.one_of and not any(key in value for key in self.one_of):
+            raise base.ValidationError(f"{self._name} needs {' or '.join(self.one_of)}; {self.what}")
+        return {key: value[key] for key in known if key in value}
+
+
 class PortalConfig(base.Config):
     enabled = Flag(default=True)
     """Switch the plugin off without removing it."""
@@ -94,3 +148,17 @@ class PortalConfig(base.Config):
 
     edit_root = Text("a folder path inside the repository, or empty", default="", allow_empty=True)
     """Path of mkdocs.yml's folder inside the repository, when it is not the repository root."""
+
+    portal_id = Slug("a short id of lowercase letters, digits and hyphens, such as peolc (at most 40 characters)",
+                     default=None)
+    """The portal's permanent short id: calendar event ids, feed ids and stored progress carry it, so it must not
+    change when the portal moves to a new address. Without it, ``portal`` is used."""
+
+    licence = Mapping("a mapping such as {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}",
+                      required=("name", "url"))
+    """The licence of the catalog's text, shown on embed cards and in the open data."""
+
+    contact = Mapping("a mapping such as {name: The portal's editors, url: https://example.org/contact}",
+                      required=("name",), optional=("url", "email"), one_of=("url", "email"))
+    """Who stands behind the portal and its open data, and how to reach them."""
+

@@ -25,7 +25,7 @@ from ..errors import Problem
 from ..exports import pagehead
 from ..pages.compact import compact
 from ..pages.html import esc
-from ..settings import Settings, load_settings
+from ..settings import OPTIONS, Settings, load_settings
 from ..validate import validate_project
 from . import rawhtml
 from .config import PortalConfig
@@ -73,10 +73,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path).resolve().parent
-        self.settings = load_settings(root).with_options(
-            catalog_dir=self.config.catalog_dir, competencies_dir=self.config.competencies_dir,
-            max_bytes=self.config.max_bytes, framework=self.config.framework,
-        )
+        self.settings = load_settings(root).with_options(**{name: self.config[name] for name in OPTIONS})
         # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
         for folder in (self.settings.catalog_path, self.settings.competencies_path):
             if folder.is_dir() and str(folder) not in config.watch:

@@ -16,7 +16,7 @@ from generator.exports.feeds import atom_feed, calendar_feed, fold, ical_text
 from generator.site.outputs import Outputs
 
 A = "{http://www.w3.org/2005/Atom}"
-HOST = "partners.example.org"
+PORTAL_ID = "exports-test"  # mkdocs.yml's portal_id, never the host name
 
 
 # --- Atom -------------------------------------------------------------------------------------
@@ -71,15 +71,15 @@ def events(text: bytes | str) -> dict[str, icalendar.Event]:
 def test_calendar_has_upcoming_runs_with_stable_uids(site: Path) -> None:
     found = events((site / "feeds/sessions.ics").read_bytes())
     assert set(found) == {
-        f"autumn-2030.echo-series@{HOST}", f"monthly-2031.echo-series@{HOST}",
-        f"cancelled-2030.echo-series@{HOST}", f"masterclass-2030.paid-course@{HOST}",
+        f"autumn-2030.echo-series@{PORTAL_ID}", f"monthly-2031.echo-series@{PORTAL_ID}",
+        f"cancelled-2030.echo-series@{PORTAL_ID}", f"masterclass-2030.paid-course@{PORTAL_ID}",
     }, "the 2020 run is past and the retired entry's run is left out"
     assert all(str(e["DTSTAMP"].to_ical(), "ascii") == "20260921T141320Z" for e in found.values())
 
 
 def test_calendar_times_are_in_the_runs_own_time_zones(site: Path) -> None:
     found = events((site / "feeds/sessions.ics").read_bytes())
-    autumn = found[f"autumn-2030.echo-series@{HOST}"]
+    autumn = found[f"autumn-2030.echo-series@{PORTAL_ID}"]
     start = autumn.decoded("DTSTART")
     assert start == datetime(2030, 10, 3, 12, 0, tzinfo=ZoneInfo("America/Toronto"))
     assert start.utcoffset() == timedelta(hours=-4)
@@ -87,12 +87,12 @@ def test_calendar_times_are_in_the_runs_own_time_zones(site: Path) -> None:
     assert autumn.decoded("DTEND") - start == timedelta(hours=1)
     rule = autumn["RRULE"]
     assert rule["FREQ"] == ["WEEKLY"] and rule["INTERVAL"] == [2] and rule["COUNT"] == [6] and rule["BYDAY"] == ["TH"]
-    monthly = found[f"monthly-2031.echo-series@{HOST}"]
+    monthly = found[f"monthly-2031.echo-series@{PORTAL_ID}"]
     until = monthly["RRULE"]["UNTIL"][0]
     assert until.utcoffset() == timedelta(0), "UNTIL is UTC when DTSTART has a TZID (RFC 5545)"
     assert until.astimezone(ZoneInfo("Europe/London")).date() == date(2031, 6, 30)
-    assert str(found[f"cancelled-2030.echo-series@{HOST}"]["STATUS"]) == "CANCELLED"
-    masterclass = found[f"masterclass-2030.paid-course@{HOST}"]
+    assert str(found[f"cancelled-2030.echo-series@{PORTAL_ID}"]["STATUS"]) == "CANCELLED"
+    masterclass = found[f"masterclass-2030.paid-course@{PORTAL_ID}"]
     assert str(masterclass["SUMMARY"]) == 'Symptom control <masterclass> & "more"'
     assert str(masterclass["LOCATION"]) == "Example Hospice, Leeds"
     assert "Register by 2030-11-01 17:00" in str(masterclass["DESCRIPTION"])
@@ -126,11 +126,18 @@ def _move_run(outputs: Outputs, entry_id: str, run_id: str, start: str, end: str
     entry.runs = tuple(dataclasses.replace(r, start=start, end=end) if r.id == run_id else r for r in entry.runs)
 
 
+def test_calendar_uids_survive_a_move_to_another_host(epoch: str) -> None:
+    here = events(calendar_feed(make_outputs(site_url=SITE_URL)))
+    moved = events(calendar_feed(make_outputs(site_url="https://education.example.net/")))
+    assert set(here) == set(moved) and here
+    assert all(uid.endswith(f"@{PORTAL_ID}") and "example" not in uid for uid in here)
+
+
 def test_changing_a_runs_date_keeps_its_uid(outputs: Outputs) -> None:
     before = events(calendar_feed(outputs))
     _move_run(outputs, "paid-course", "masterclass-2030", "2030-12-04T09:00", "2030-12-04T16:30")
     after = events(calendar_feed(outputs))
-    uid = f"masterclass-2030.paid-course@{HOST}"
+    uid = f"masterclass-2030.paid-course@{PORTAL_ID}"
     assert set(before) == set(after), "the same events, so a subscriber's calendar updates them in place"
     assert before[uid].decoded("DTSTART").date() == date(2030, 11, 20)
     assert after[uid].decoded("DTSTART").date() == date(2030, 12, 4)
@@ -141,4 +148,4 @@ def test_calendar_is_deterministic_and_follows_source_date_epoch(outputs: Output
     assert calendar_feed(outputs) == calendar_feed(make_outputs())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2031, 1, 1).timestamp())))
     later = events(calendar_feed(outputs))
-    assert set(later) == {f"monthly-2031.echo-series@{HOST}"}, "by 2031 only the monthly clinic is still to come"
+    assert set(later) == {f"monthly-2031.echo-series@{PORTAL_ID}"}, "by 2031 only the monthly clinic is still to come"

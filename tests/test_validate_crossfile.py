@@ -283,3 +283,19 @@ def test_framework_duplicate_competency_id(base_docs: list[Document]) -> None:
 def test_unknown_framework_on_an_entry(base_docs: list[Document]) -> None:
     problems = check(base_docs, entry("a", framework="eolc-csetf-2071"))
     assert [p.message for p in problems] == ["unknown framework 'eolc-csetf-2071'; did you mean 'eolc-csetf-2017'?"]
+
+
+def test_a_crosswalk_used_but_not_listed_with_its_provenance_is_located() -> None:
+    text = (MINI / "competencies" / "framework.yaml").read_text("utf-8")
+    text += ("crosswalks:\n  - key: capc\n    name: CAPC\n    provenance: {status: portal}\n"
+             "  - key: capc\n    name: CAPC again\n    provenance: {status: portal}\n")
+    text = text.replace("    tier: 1\n", "    tier: 1\n    crosswalk: {elnek: [Communication]}\n", 1)
+    docs = [_doc("competencies/framework.yaml", Kind.FRAMEWORK, text),
+            _doc("competencies/vocabularies.yaml", Kind.VOCABULARIES, (MINI / "competencies" / "vocabularies.yaml").read_text("utf-8"))]
+    messages = [(p.line, p.message) for p in check([], *docs)]
+    assert any("crosswalk 'elnek' is not listed under crosswalks" in m and line > 0 for line, m in messages), messages
+    assert any("crosswalks: id 'capc' is already used" in m for _, m in messages), messages
+
+
+def test_a_framework_without_a_crosswalks_list_is_not_asked_for_one(base_docs: list[Document]) -> None:
+    assert not [p for p in check(base_docs) if "crosswalk" in p.message]

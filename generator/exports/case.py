@@ -16,6 +16,7 @@ from ..pages import urls
 from .common import absolute, stable_uuid
 
 if TYPE_CHECKING:
+    from ..model.framework import Provenance
     from ..site.outputs import Outputs
 
 ITEM_TYPES = ("Tier", "Domain", "Subject", "Competency")
@@ -30,6 +31,15 @@ def _changed(outputs: Outputs) -> str:
     dates = [str(s.get("checked", "")) for s in fw.sources if s.get("checked")]
     day = max(dates) if dates else (fw.published or "1970-01-01")
     return f"{day}T00:00:00+00:00"
+
+
+def _provenance_note(prov: Provenance, code_hidden: bool = False) -> str | None:
+    """Where an item comes from, in words; a number that is not the framework's own is left out and said so."""
+    words = {"confirmed": "Confirmed from a primary source.", "portal": "The portal's own, not the framework's.",
+             "unconfirmed": "Not confirmed against the framework."}.get(prov.status, "")
+    parts = [words, prov.note, f"Source: {prov.source}" if prov.source else "",
+             "Its subject number is not confirmed, so none is given." if code_hidden else ""]
+    return " ".join(p for p in parts if p) or None
 
 
 def case_package(outputs: Outputs) -> dict[str, Any]:
@@ -57,19 +67,23 @@ def case_package(outputs: Outputs) -> dict[str, Any]:
                               "uri": uri}
 
     for t in fw.tiers.values():
+        learners = "; ".join(t.learners)
+        prov = _provenance_note(t.provenance)
         item("Tier", str(t.tier), f"Tier {t.tier}: {t.name}. {t.summary}", f"{package_url}#tier-{t.tier}",
              humanCodingScheme=f"T{t.tier}", abbreviatedStatement=f"Tier {t.tier}: {t.name}",
-             listEnumeration=str(t.tier), notes="; ".join(t.learners))
+             listEnumeration=str(t.tier), notes=" ".join(x for x in (f"Learners: {learners}." if learners else "", prov or "") if x))
+    layer = fw.domain_layer.get("name", "")
     for d in fw.domains.values():
-        item("Domain", d.id, d.summary, f"{package_url}#domain-{d.id}", abbreviatedStatement=d.name)
+        item("Domain", d.id, d.summary, f"{package_url}#domain-{d.id}", abbreviatedStatement=d.name,
+             notes=" ".join(x for x in (f"Grouping: {layer}." if layer else "", _provenance_note(d.provenance) or "") if x))
     for s in fw.subjects.values():
         item("Subject", s.id, s.summary, f"{package_url}#subject-{s.id}", abbreviatedStatement=s.name,
-             humanCodingScheme=s.code or None,
-             notes=None if s.code_confirmed or not s.code else "The subject number is not confirmed.")
+             humanCodingScheme=s.public_code or None, notes=_provenance_note(s.provenance, bool(s.code and not s.public_code)))
     for c in fw.competencies.values():
         subject = fw.subjects[c.subject]
         item("Competency", c.id, c.statement, absolute(outputs, urls.competency(c.id)),
              abbreviatedStatement=f"{subject.name} (tier {c.tier})", humanCodingScheme=c.id,
+             notes=_provenance_note(fw.statement_provenance(c.id)),
              conceptKeywords=list(c.indicators), educationLevel=[f"tier-{c.tier}"])
 
     associations: list[dict[str, Any]] = []

@@ -7,12 +7,33 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where a part of the framework comes from: ``confirmed`` (a primary source), ``portal`` or ``unconfirmed``."""
+
+    status: str = ""
+    source: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_data(cls, d: Any) -> Provenance:
+        if not isinstance(d, dict):
+            return cls()
+        return cls(d.get("status", ""), d.get("source", ""), d.get("note", ""))
+
+    @property
+    def label(self) -> str:
+        """Plain words for a page: empty when nothing was stated."""
+        return {"confirmed": "Confirmed", "portal": "The portal's own", "unconfirmed": "Unconfirmed"}.get(self.status, "")
+
+
+@dataclass(frozen=True)
 class Tier:
     tier: int
     name: str
     summary: str
     learners: tuple[str, ...] = ()
     crosswalk: tuple[tuple[str, str], ...] = ()
+    provenance: Provenance = Provenance()
 
 
 @dataclass(frozen=True)
@@ -20,6 +41,7 @@ class Domain:
     id: str
     name: str
     summary: str
+    provenance: Provenance = Provenance()
 
 
 @dataclass(frozen=True)
@@ -30,6 +52,31 @@ class Subject:
     summary: str
     code: str = ""
     code_confirmed: bool = True
+    provenance: Provenance = Provenance()
+
+    @property
+    def public_code(self) -> str:
+        """The subject's number as pages may show it: only a confirmed number is the framework's."""
+        return self.code if self.code and self.code_confirmed else ""
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    key: str
+    name: str
+    url: str = ""
+    provenance: Provenance = Provenance()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whom the framework covers, and which entry tags fall outside it."""
+
+    note: str = ""
+    label: str = ""
+    source: str = ""
+    audiences: tuple[str, ...] = ()
+    age_groups: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,6 +87,22 @@ class Competency:
     statement: str
     indicators: tuple[str, ...] = ()
     crosswalk: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    provenance: Provenance = Provenance()
+
+
+def _subject(x: dict[str, Any]) -> Subject:
+    prov = Provenance.from_data(x.get("provenance"))
+    # With a provenance, a number is the framework's only when the subject is confirmed.
+    confirmed = prov.status == "confirmed" if prov.status else x.get("code_confirmed", True)
+    return Subject(x["id"], x["name"], x["domain"], x["summary"], x.get("code", ""), confirmed, prov)
+
+
+def _scope(d: Any) -> Scope:
+    if not isinstance(d, dict):
+        return Scope()
+    outside = d.get("outside") or {}
+    return Scope(d.get("note", ""), d.get("label", ""), d.get("source", ""),
+                 tuple(outside.get("audiences", ())), tuple(outside.get("age_groups", ())))
 
 
 @dataclass
@@ -58,6 +121,11 @@ class Framework:
     summary: str = ""
     note: str = ""
     sources: tuple[dict[str, str], ...] = ()
+    scope: Scope = Scope()
+    successor: dict[str, Any] = field(default_factory=dict)
+    domain_layer: dict[str, Any] = field(default_factory=dict)
+    statements_provenance: Provenance = Provenance()
+    crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, d: dict[str, Any]) -> Framework:
@@ -67,18 +135,32 @@ class Framework:
             published=d.get("published", ""), status=d.get("status", ""),
             summary=d.get("summary", ""), note=d.get("note", ""),
             sources=tuple(d.get("sources", ())),
+            scope=_scope(d.get("scope")), successor=dict(d.get("successor") or {}),
+            domain_layer=dict(d.get("domain_layer") or {}),
+            statements_provenance=Provenance.from_data(d.get("statements_provenance")),
+            crosswalks={x["key"]: Crosswalk(x["key"], x["name"], x.get("url", ""), Provenance.from_data(x.get("provenance")))
+                        for x in d.get("crosswalks", ())},
             tiers={t["tier"]: Tier(t["tier"], t["name"], t["summary"], tuple(t.get("learners", ())),
-                                   tuple(sorted(t.get("crosswalk", {}).items())))
+                                   tuple(sorted(t.get("crosswalk", {}).items())), Provenance.from_data(t.get("provenance")))
                    for t in d.get("tiers", ())},
-            domains={x["id"]: Domain(x["id"], x["name"], x["summary"]) for x in d.get("domains", ())},
-            subjects={x["id"]: Subject(x["id"], x["name"], x["domain"], x["summary"], x.get("code", ""),
-                                       x.get("code_confirmed", True))
-                      for x in d.get("subjects", ())},
+            domains={x["id"]: Domain(x["id"], x["name"], x["summary"], Provenance.from_data(x.get("provenance")))
+                     for x in d.get("domains", ())},
+            subjects={x["id"]: _subject(x) for x in d.get("subjects", ())},
             competencies={x["id"]: Competency(x["id"], x["subject"], x["tier"], x["statement"],
                                               tuple(x.get("indicators", ())),
-                                              tuple((k, tuple(v)) for k, v in sorted(x.get("crosswalk", {}).items())))
+                                              tuple((k, tuple(v)) for k, v in sorted(x.get("crosswalk", {}).items())),
+                                              Provenance.from_data(x.get("provenance")))
                           for x in d.get("competencies", ())},
         )
+
+    def statement_provenance(self, competency_id: str) -> Provenance:
+        """A statement's own provenance, else the framework's default for statements."""
+        own = self.competencies[competency_id].provenance
+        return own if own.status else self.statements_provenance
+
+    def outside_scope(self, audiences: tuple[str, ...] | list[str], age_groups: tuple[str, ...] | list[str] = ()) -> bool:
+        """True when an entry's tags put it outside whom the framework covers (mapped as the closest fit)."""
+        return bool(set(audiences) & set(self.scope.audiences) or set(age_groups) & set(self.scope.age_groups))
 
     def competencies_up_to(self, tier: int) -> list[Competency]:
         """What a learner at ``tier`` is expected to have: tier 2 builds on tier 1, tier 3 on both."""

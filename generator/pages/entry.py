@@ -100,7 +100,11 @@ def render_entry(catalog: Catalog, entry: Entry) -> str:
         comp = catalog.framework.competencies[cid]
         subject = catalog.framework.subjects[comp.subject]
         rows.append(f"{a(here, urls.competency(cid), f'{subject.name}, tier {comp.tier}')}: {esc(comp.statement)}")
-    out += block(ul(rows), "portal-competencies")
+    fw = catalog.framework
+    fit = ""
+    if fw.scope.label and fw.outside_scope(entry.audiences, getattr(entry, "age_groups", ())):
+        fit = f'<p class="portal-closest-fit"><strong>{esc(fw.scope.label)}.</strong> {esc(fw.scope.note)}</p>'
+    out += block(fit + ul(rows), "portal-competencies")
     if entry.learning_outcomes:
         out += "## What you will learn\n\n" + block(ul(esc(o) for o in entry.learning_outcomes), "portal-outcomes")
     in_paths = catalog.in_pathways.get(entry.id, [])

@@ -31,6 +31,11 @@ def competencies() -> str:
     return "competencies/"
 
 
+def framework_provenance() -> str:
+    """Where each part of the framework comes from: its tiers, grouping, crosswalks and sources."""
+    return "competencies/where-it-comes-from/"
+
+
 def tier(number: int, page: int = 1) -> str:
     return f"tiers/{number}/" + ("" if page == 1 else f"page-{page}/")
 

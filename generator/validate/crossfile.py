@@ -99,6 +99,23 @@ class Index:
                              f" (the {word} list is in the competency framework's vocabularies)", code="unknown-id")
 
 
+def _crosswalk_keys(doc: Document) -> list[Problem]:
+    """Once a framework lists its crosswalks (with their provenance), every key a tier or statement uses is among them."""
+    d = doc.data
+    if "crosswalks" not in d:
+        return []
+    known = [x["key"] for x in d["crosswalks"]]
+    out = _duplicates(doc, "crosswalks", "key")
+    for section in ("tiers", "competencies"):
+        for i, item in enumerate(d.get(section, ())):
+            for key in item.get("crosswalk", {}):
+                if key not in known:
+                    out.append(doc.at((section, i, "crosswalk", key),
+                                      f"crosswalk '{key}' is not listed under crosswalks{did_you_mean(key, known)}; "
+                                      "list it there with its provenance"))
+    return out
+
+
 def check_framework(frameworks: list[Document], vocab: Document | None) -> list[Problem]:
     """Ids unique, and every subject, domain and tier a statement refers to exists."""
     out: list[Problem] = []
@@ -118,6 +135,7 @@ def check_framework(frameworks: list[Document], vocab: Document | None) -> list[
                 out.append(doc.at(("competencies", i, "subject"), f"unknown subject '{c['subject']}'{did_you_mean(c['subject'], subjects)}"))
             if c["tier"] not in tiers:
                 out.append(doc.at(("competencies", i, "tier"), f"tier {c['tier']} is not one of the framework's tiers"))
+        out += _crosswalk_keys(doc)
     ids = [d.data["id"] for d in frameworks]
     for doc in frameworks:
         if ids.count(doc.data["id"]) > 1:

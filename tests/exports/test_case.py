@@ -83,3 +83,11 @@ def test_identifiers_are_stable_across_builds_and_hosts(epoch: str) -> None:
     assert [i["identifier"] for i in one["CFItems"]] == [i["identifier"] for i in two["CFItems"]]
     assert one["CFDocument"]["identifier"] == two["CFDocument"]["identifier"]
     assert one == case_package(make_outputs(site_url=SITE_URL))
+
+
+def test_only_confirmed_subject_numbers_are_given_as_codes(package: dict[str, Any]) -> None:
+    subjects = [item for item in package["CFItems"] if item["CFItemType"] == "Subject"]
+    coded = {item["abbreviatedStatement"]: item["humanCodingScheme"] for item in subjects if "humanCodingScheme" in item}
+    assert coded == {"Support for carers, including into bereavement": "S9"}
+    hidden = [item for item in subjects if "humanCodingScheme" not in item and "not confirmed" in item.get("notes", "")]
+    assert len(hidden) >= 10

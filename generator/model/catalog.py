@@ -221,6 +221,7 @@ class Pathway:
     languages: tuple[str, ...] = ()
     curator: str = ""
     aliases: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
     generated: bool = False
     uncovered: tuple[str, ...] = ()
 
@@ -235,6 +236,7 @@ class Pathway:
             professions=tuple(d.get("professions", ())), settings=tuple(d.get("settings", ())),
             audiences=tuple(d.get("audiences", ())), languages=tuple(d.get("languages", ())) or ("en",),
             curator=d.get("curator", ""), aliases=tuple(d.get("aliases", ())),
+            countries=tuple(d.get("countries", ())),
         )
 
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from ..model import Catalog, Entry, Pathway, Step
 from ..model.duration import format_minutes
+from ..model.places import country_name
 from . import urls
 from .entry import cost_text, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
@@ -125,6 +126,12 @@ def totals_html(catalog: Catalog, pathway: Pathway) -> str:
     return "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
 
 
+def countries_text(codes: tuple[str, ...]) -> str:
+    """'United Kingdom' or 'Canada and United States': the places a pathway serves, by name."""
+    names = [country_name(c) for c in codes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
     here = urls.pathway(pathway.id)
     v = catalog.vocab
@@ -134,6 +141,8 @@ def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
     facts = (f"<dt>Who it is for</dt><dd>{'<br>'.join(who) or 'Anyone'}</dd>"
              f"<dt>Tier</dt><dd>{a(here, urls.tier(pathway.tier), f'Tier {pathway.tier}')}</dd>"
              + totals_html(catalog, pathway))
+    if pathway.countries:
+        facts += f"<dt>Serves</dt><dd>{esc(countries_text(pathway.countries))}</dd>"
     if pathway.audiences:
         facts += "<dt>Focus on</dt><dd>" + ", ".join(a(here, urls.facet("audiences", x), v.label("audiences", x)) for x in pathway.audiences) + "</dd>"
     steps = []
@@ -217,7 +226,8 @@ def passport_html(pathway: Pathway, here: str) -> str:
 
 def pathways_index(catalog: Catalog, generated: list[Pathway]) -> str:
     here = urls.pathways()
-    curated = ul(f"{a(here, urls.pathway(p.id), p.title)}<br><span class=\"portal-meta\">{esc(p.summary[:200])}</span>"
+    curated = ul(f"{a(here, urls.pathway(p.id), p.title)}<br><span class=\"portal-meta\">"
+                 + (f"For {esc(countries_text(p.countries))}. " if p.countries else "") + f"{esc(p.summary[:200])}</span>"
                  for p in catalog.pathways.values())
     body = ("<h2>Curated pathways</h2><p>Written by curators, with the reason for each step.</p>" + (curated or "<p>None yet.</p>"))
     if generated:

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from generator.errors import Severity
 from generator.exports.case import _provenance_note
 from generator.model import Catalog
 from generator.model.framework import Framework
 from generator.pages import urls
 from generator.pages.competency import competency_pages
 from generator.pages.entry import render_entry as entry_page
-from generator.settings import load_settings
-from generator.validate import validate_project
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    result = validate_project(load_settings(ROOT))
-    assert not [p for p in result.problems if p.severity is Severity.ERROR]
-    assert result.catalog is not None
-    return result.catalog
 
 
 @pytest.fixture(scope="module")

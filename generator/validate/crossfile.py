@@ -35,7 +35,10 @@ LAST_YEAR = 2200
 URL_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
     Kind.ENTRY: (("url",), ("provider", "*", "url"), ("runs", "*", "url"), ("sources", "*", "url")),
     Kind.PATHWAY: (),
-    Kind.FRAMEWORK: (("sources", "*", "url"),),
+    Kind.FRAMEWORK: (("sources", "*", "url"), ("successor", "sources", "*", "url"), ("scope", "source"),
+                     ("crosswalks", "*", "url"), ("crosswalks", "*", "provenance", "source"),
+                     ("domain_layer", "provenance", "source"), ("statements_provenance", "source"),
+                     *((part, "*", "provenance", "source") for part in ("tiers", "domains", "subjects", "competencies"))),
     Kind.VOCABULARIES: (),
 }
 

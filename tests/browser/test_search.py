@@ -313,7 +313,8 @@ def test_find_my_pathway_suggests_without_sending_anything(page, base_url):
     page.get_by_role("button", name="Suggest a pathway").click()
     first = page.locator("#portal-find-result .portal-suggestion h3 a").first
     first.wait_for()
-    assert first.get_attribute("href").endswith("/pathways/paramedic-palliative-care/")
+    # Both curated paramedic routes (UK and Canada) fit this profile; either is a right first answer.
+    assert re.search(r"/pathways/paramedic-(uk|palliative-care)/$", first.get_attribute("href"))
     assert page.evaluate("document.activeElement.id") == "portal-find-result"
     after = requests[before:]
     assert all(method == "GET" and url.startswith(base_url) for method, url in requests)

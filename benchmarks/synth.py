@@ -107,7 +107,9 @@ class _Writer:
             "formats": self.pick("formats", 1, 2, 1.2),
             "resource_types": self.pick("resource_types", 1, 3, 1.0),
             "languages": ["en"] if rng.random() < 0.9 else self.pick("languages", 1, 2, 0.5),
-            "cost": rng.choices(self.ids("cost"), [5, 3, 2, 1, 3])[0],
+            # The first five access models, weighted as in real data ('not-applicable' is rare).
+            "cost": rng.choices(self.ids("cost")[:5], [5, 3, 2, 1, 3])[0],
+            "countries": ["GB"],
             "keywords": sorted({self.text(rng.randint(1, 3)) for _ in range(rng.randint(0, 6))}),
             "review_by": "2027-11-23",
             "reviewed": "2026-11-23",

@@ -20,6 +20,7 @@ provider: Example
 summary: Its address is not a web address.
 tiers: [1]
 competencies: [communication-t1]
+countries: [GB]
 review_by: 2027-06-30
 """
 

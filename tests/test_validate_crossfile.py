@@ -38,7 +38,7 @@ def entry(eid: str, path: str | None = None, **fields: Any) -> Document:
     data: dict[str, Any] = {
         "id": eid, "type": "course", "title": f"Entry {eid}", "url": f"https://example.org/{eid}",
         "provider": "Example", "summary": "A test entry.", "tiers": [1], "competencies": ["communication-t1"],
-        "review_by": "2027-06-30",
+        "review_by": "2027-06-30", "countries": ["GB"],
     }
     data.update(fields)
     return _doc(path or f"catalog/{eid}.yaml", Kind.ENTRY, yaml.safe_dump(data, sort_keys=False))
@@ -60,6 +60,46 @@ def check(base: list[Document], *docs: Document) -> list[Problem]:
 def test_baseline_is_clean(base_docs: list[Document]) -> None:
     # Every test below adds exactly the fault it is about to this clean base.
     assert check(base_docs, entry("a"), entry("b", prerequisites=["a"]), pathway("p", ["a", "b"])) == []
+
+
+# --- shared addresses ----------------------------------------------------------------------------
+
+PROGRAMME_PAGE = "https://example.org/programme"
+
+
+def test_two_entries_may_not_share_a_url_unmarked(base_docs: list[Document]) -> None:
+    problems = check(base_docs, entry("a", url=PROGRAMME_PAGE), entry("b", url=PROGRAMME_PAGE))
+    assert [(p.path, p.line, p.column, p.severity, p.code) for p in problems] == [
+        ("catalog/a.yaml", 4, 6, Severity.ERROR, "shared-url"), ("catalog/b.yaml", 4, 6, Severity.ERROR, "shared-url")]
+    assert problems[0].message.startswith("url is also used by catalog/b.yaml: if this is a programme's page")
+
+
+def test_only_the_unmarked_sharer_is_faulted(base_docs: list[Document]) -> None:
+    marked = entry("a", url=PROGRAMME_PAGE, shared_url=True, how_to_find="Search for session a.")
+    problems = check(base_docs, marked, entry("b", url=PROGRAMME_PAGE))
+    assert [(p.path, p.code) for p in problems] == [("catalog/b.yaml", "shared-url")]
+
+
+def test_marked_sharers_are_clean_and_the_programme_needs_no_directions(base_docs: list[Document]) -> None:
+    programme = entry("prog", url=PROGRAMME_PAGE, shared_url=True, type="programme")
+    items = [entry(i, url=PROGRAMME_PAGE, shared_url=True, part_of="prog", how_to_find=f"Search for {i}.")
+             for i in ("s1", "s2")]
+    assert check(base_docs, programme, *items) == []
+    # An item without directions is warned about; the programme whose page it is is not.
+    bare = entry("s3", url=PROGRAMME_PAGE, shared_url=True, part_of="prog")
+    problems = check(base_docs, programme, *items, bare)
+    assert [(p.path, p.severity) for p in problems] == [("catalog/s3.yaml", Severity.WARNING)]
+    assert "add 'how_to_find'" in problems[0].message
+
+
+def test_an_entry_without_countries_is_warned_about(base_docs: list[Document]) -> None:
+    doc = entry("a")
+    del doc.data["countries"]
+    problems = check(base_docs, doc)
+    assert [(p.path, p.line, p.column, p.severity, p.code) for p in problems] == [
+        ("catalog/a.yaml", 1, 5, Severity.WARNING, "no-countries")]
+    # An empty list says no more than a missing one.
+    assert [p.code for p in check(base_docs, entry("b", countries=[]))] == ["no-countries"]
 
 
 # --- duplicate ids -------------------------------------------------------------------------------

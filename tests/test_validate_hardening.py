@@ -35,11 +35,13 @@ tiers: [1]
 competencies: [communication-t1]
 review_by: 2027-06-30
 """
+# Added after any extra fields, so that the lines the tests point at stay where they were.
+WHERE = "countries: [GB]\n"
 
 
 def _write(portal: Path, eid: str, extra: str = "", url: str = "https://example.org/test") -> str:
     rel = f"catalog/{eid}.yaml"
-    (portal / rel).write_text(ENTRY.format(id=eid, url=url) + extra, encoding="utf-8")
+    (portal / rel).write_text(ENTRY.format(id=eid, url=url) + extra + WHERE, encoding="utf-8")
     return rel
 
 
@@ -82,7 +84,7 @@ def _is_url(leaf: dict[str, Any]) -> bool:
 
 
 def _is_date(leaf: dict[str, Any]) -> bool:
-    return leaf.get("$def") in ("date", "datetime") or leaf.get("format") in ("date", "date-time")
+    return leaf.get("$def") in ("date", "datetime", "partial_date") or leaf.get("format") in ("date", "date-time")
 
 
 @pytest.mark.parametrize("kind", list(Kind), ids=[k.value for k in Kind])
@@ -141,7 +143,7 @@ sources:
     checked: 2026-11-23
 """
     text = ENTRY.format(id="every-url", url="https://example.org:1x/").replace(
-        "provider: Example Hospice Education\n", "") + extra
+        "provider: Example Hospice Education\n", "") + extra + WHERE
     (mini_portal / "catalog" / "every-url.yaml").write_text(text, encoding="utf-8")
     outcome = run_portal("--root", str(mini_portal), "validate", "--format", "json")
     assert outcome.code == 1

@@ -27,10 +27,10 @@ from . import scaffold
 
 NO_RESPONSE = "_No response_"
 MAX_BODY = 65536
-LIST_FIELDS = {"competencies", "professions", "settings", "languages"}
+LIST_FIELDS = {"competencies", "professions", "settings", "languages", "countries"}
 # Entry fields the form may fill in; any other field id is a note for the reviewer.
 ENTRY_KEYS = {"id", "title", "url", "provider", "summary", "type", "tiers", "competencies", "professions",
-              "settings", "cost", "duration", "languages"}
+              "settings", "cost", "duration", "languages", "countries"}
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,8 @@ ENTRY_FIELDS = (
     Field("settings", "care setting ids, comma-separated", many=True, required=False),
     Field("formats", "format ids, e.g. online-self-paced", many=True, required=False),
     Field("languages", "language codes, e.g. en,cy (default: en)", many=True, required=False),
+    Field("countries", "where it is offered or applies: ISO codes such as GB, GB-WLS, CA-ON", many=True,
+          required=False),
     Field("cost", "access model id, e.g. free, free-registration, paid", required=False),
     Field("duration", "length such as 45m, 1h30m, 6w", required=False),
     Field("review_by", "date to check the entry again, YYYY-MM-DD (default: one year from today)", required=False),
@@ -77,7 +79,7 @@ PATHWAY_FIELDS = (
 
 # Field order in the written file: the order of the hand-written catalog.
 ENTRY_ORDER = ("id", "type", "title", "url", "provider", "summary", "tiers", "competencies", "professions",
-               "settings", "formats", "languages", "cost", "duration", "review_by")
+               "settings", "formats", "languages", "countries", "cost", "duration", "review_by")
 PATHWAY_ORDER = ("id", "title", "summary", "tier", "for", "professions", "settings", "curator", "review_by",
                  "steps")
 

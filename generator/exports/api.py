@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..model import Catalog, Entry, Pathway, Run
+from ..model.catalog import Credit, Part
+from ..model.dates import When
 from ..pages import urls
 from ..pages.pathway import totals
 from ..schemas import NAMES as CURATOR_SCHEMAS
@@ -49,6 +51,7 @@ def entry_summary(outputs: Outputs, entry: Entry) -> dict[str, Any]:
         "tiers": list(entry.tiers), "competencies": list(entry.competencies),
         "professions": list(entry.professions), "settings": list(entry.settings),
         "audiences": list(entry.audiences), "formats": list(entry.formats), "languages": list(entry.languages),
+        "countries": list(entry.countries), "learners": list(entry.learners),
         "cost": or_none(entry.cost), "free": entry.is_free, "minutes": entry.minutes,
         "updated": or_none(entry_updated(entry)), "review_by": entry.review_by, "aliases": list(entry.aliases),
         "links": _links(outputs, urls.entry(entry.id), urls.api_entry(entry.id)),
@@ -61,7 +64,11 @@ def entry_document(outputs: Outputs, entry: Entry) -> dict[str, Any]:
     return {
         **_head(outputs, "entry"),
         "id": entry.id, "type": entry.type, "title": entry.title, "url": entry.url, "summary": entry.summary,
-        "providers": [{"name": o.name, "role": o.role, "url": or_none(o.url)} for o in entry.providers],
+        "providers": [{"name": o.name, "role": o.role, "url": or_none(o.url), "parent": or_none(o.parent)}
+                      for o in entry.providers],
+        "title_lang": or_none(entry.title_lang), "learners": list(entry.learners),
+        "age_groups": list(entry.age_groups), "shared_url": entry.shared_url,
+        "how_to_find": or_none(entry.how_to_find), "note": or_none(entry.note),
         "tiers": list(entry.tiers), "competencies": list(entry.competencies),
         "professions": list(entry.professions), "settings": list(entry.settings),
         "audiences": list(entry.audiences), "disease_groups": list(entry.disease_groups),
@@ -71,15 +78,21 @@ def entry_document(outputs: Outputs, entry: Entry) -> dict[str, Any]:
                  "prices": [{"amount": p.amount, "currency": p.currency, "per": p.per, "who": or_none(p.who)}
                             for p in entry.prices]},
         "access": {"eligible": or_none(entry.eligible), "sign_in": list(entry.sign_in),
-                   "open_sample": entry.open_sample, "open": entry.is_open},
+                   "open_sample": entry.open_sample, "open": entry.is_open,
+                   "enrolment": or_none(entry.enrolment), "requirements": or_none(entry.requirements),
+                   "account": or_none(entry.account)},
         "duration": None if d is None else {
             "minutes": d.minutes, "span_days": d.span_days, "sessions": d.sessions,
             "per_session_minutes": d.per_session_minutes, "note": or_none(d.note), "text": d.describe()},
-        "credits": [{"type": c.type, "amount": c.amount, "up_to": c.up_to, "per": c.per, "body": or_none(c.body),
-                     "professions": list(c.professions), "members_only": c.members_only, "note": or_none(c.note)}
-                    for c in entry.credits],
+        "credits": [_credit(c) for c in entry.credits], "credits_none": entry.credits_none,
+        "recognition": [{"body": r.body, "name": or_none(r.name), "note": or_none(r.note)} for r in entry.recognition],
+        "attendance_record": or_none(entry.attendance_record),
+        "assessment": {"type": entry.assessment, "note": or_none(entry.assessment_note)} if entry.assessment else None,
+        "modules": [_module(p) for p in entry.parts],
         "status": entry.status, "launched": or_none(entry.launched), "paused_until": or_none(entry.paused_until),
-        "retired_on": or_none(entry.retired_on), "review_by": entry.review_by, "reviewed": or_none(entry.reviewed),
+        "retired_on": or_none(entry.retired_on), "finished_on": or_none(entry.finished_on),
+        "inferred": list(entry.inferred), "approximate": list(entry.approximate),
+        "related": [{"id": r.id, "relation": r.relation} for r in entry.related], "review_by": entry.review_by, "reviewed": or_none(entry.reviewed),
         "updated": or_none(entry_updated(entry)),
         "part_of": or_none(entry.part_of), "code": or_none(entry.code), "parts": catalog.children.get(entry.id, []),
         "prerequisites": list(entry.prerequisites), "companions": list(entry.companions),
@@ -92,15 +105,32 @@ def entry_document(outputs: Outputs, entry: Entry) -> dict[str, Any]:
     }
 
 
+def _credit(c: Credit) -> dict[str, Any]:
+    return {"type": c.type, "amount": c.amount, "up_to": c.up_to, "per": c.per, "body": or_none(c.body),
+            "professions": list(c.professions), "members_only": c.members_only, "note": or_none(c.note),
+            "level": or_none(c.level)}
+
+
+def _module(p: Part) -> dict[str, Any]:
+    return {"title": p.title, "title_lang": or_none(p.title_lang), "code": or_none(p.code), "order": p.order,
+            "minutes": p.duration.minutes if p.duration else None,
+            "text": p.duration.describe() if p.duration else None,
+            "credits": [_credit(c) for c in p.credits], "credits_none": p.credits_none, "optional": p.optional,
+            "url": or_none(p.url)}
+
+
 def _run(r: Run) -> dict[str, Any]:
     rec = r.recurrence
     return {
-        "id": r.id, "title": or_none(r.title), "start": r.start, "end": or_none(r.end), "timezone": r.timezone,
+        "id": r.id, "title": or_none(r.title), "start": r.start, "precision": When.parse(r.start).precision,
+        "end": or_none(r.end), "timezone": or_none(r.timezone),
         "recurrence": None if rec is None else {
             "frequency": rec.frequency, "interval": rec.interval, "count": rec.count,
-            "until": or_none(rec.until), "by_day": list(rec.by_day)},
+            "until": or_none(rec.until), "by_day": list(rec.by_day), "except_months": list(rec.except_months),
+            "except_dates": list(rec.except_dates)},
         "registration_deadline": or_none(r.registration_deadline), "capacity": r.capacity,
-        "location": or_none(r.location), "online": r.online, "url": or_none(r.url), "status": r.status,
+        "location": or_none(r.location), "online": r.online, "url": or_none(r.url), "status": or_none(r.status),
+        "inferred": list(r.inferred), "approximate": list(r.approximate),
     }
 
 

@@ -36,6 +36,13 @@ SLUG: Schema = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 NSLUG: Schema = {"type": ["string", "null"], "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 TIER: Schema = {"type": "integer", "minimum": 1}
 LANG: Schema = {"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}
+# As precise as the source: a year ('2027'), a month ('2027-09') or a day ('2027-09-14').
+NPDATE: Schema = {"type": ["string", "null"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                  "description": "A year, a month or a day (ISO 8601), as precise as the source."}
+WHEN_PATTERN = r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$"
+STATUS: Schema = {"enum": ["active", "paused", "finished", "retired"],
+                  "description": "finished: ran and ended, still listed; retired: withdrawn."}
+FIELDS: Schema = {"type": "array", "items": STR}
 
 
 def arr(items: Schema) -> Schema:
@@ -65,26 +72,56 @@ HEAD: dict[str, Schema] = {
 }
 RUN = obj(
     "One dated run of the entry; times are local to ``timezone``.",
-    id=SLUG, title=NSTR, start={"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$"},
-    end=NSTR, timezone=STR,
+    id=SLUG, title=NSTR,
+    start={"type": "string", "pattern": WHEN_PATTERN,
+           "description": "A year, month, day, or day and local time, as precise as the source; see precision."},
+    precision={"enum": ["year", "month", "day", "time"], "description": "How precise start is."},
+    end=NSTR, timezone={**NSTR, "description": "IANA zone of the local times; null when the run has no time of day."},
     recurrence=nullable(obj(frequency={"enum": ["daily", "weekly", "monthly", "yearly"]}, interval=INT,
-                            count=NINT, until=NDATE, by_day=arr(STR))),
+                            count=NINT, until=NDATE, by_day=arr(STR),
+                            except_months={**arr(INT), "description": "Months with no session (12 = December)."},
+                            except_dates={**arr(DATE), "description": "Single dates with no session."})),
     registration_deadline=NSTR, capacity=NINT, location=NSTR, online=BOOL, url=NURL,
-    status={"enum": ["open", "full", "closed", "cancelled"]},
+    status={"enum": ["open", "full", "closed", "cancelled", None],
+            "description": "Booking status as the provider states it; null when not stated."},
+    inferred={**FIELDS, "description": "Run fields the curator inferred rather than read in a source."},
+    approximate={**FIELDS, "description": "Run fields whose values are approximate."},
 )
+CREDIT = obj(type=SLUG, amount=NUM, up_to=BOOL, per=SLUG, body=NSTR, professions=SLUGS, members_only=BOOL,
+             note=NSTR, level={**NSTR, "description": "Academic level, e.g. FHEQ 7."})
 ENTRY_PROPS: dict[str, Schema] = dict(
     id=SLUG, type=SLUG, title=TEXT, url=URL, summary=TEXT,
-    providers=arr(obj(name=TEXT, role=SLUG, url=NURL)),
+    providers=arr(obj(name=TEXT, role=SLUG, url=NURL, parent={**NSTR, "description": "Parent organisation."})),
+    title_lang={**NSTR, "description": "Language of the title when it differs from the first language."},
+    learners={**SLUGS, "description": "Learners who are not staff (vocabulary learners)."},
+    age_groups={**SLUGS, "description": "Patient age groups (vocabulary age_groups)."},
+    shared_url={**BOOL, "description": "url is a programme's page shared with other entries."},
+    how_to_find={**NSTR, "description": "How to reach the item from a shared url."},
+    note={**NSTR, "description": "The curator's note."},
     tiers=arr(TIER), competencies=SLUGS, professions=SLUGS, settings=SLUGS, audiences=SLUGS,
     disease_groups=SLUGS, formats=SLUGS, resource_types=SLUGS, languages=arr(LANG), countries=arr(STR),
     cost=obj(model=NSLUG, note=NSTR, free=BOOL,
              prices=arr(obj(amount=NUM, currency={"type": "string", "pattern": "^[A-Z]{3}$"}, per=SLUG, who=NSTR))),
-    access=obj(eligible=NSTR, sign_in=SLUGS, open_sample=BOOL, open=BOOL),
+    access=obj(eligible=NSTR, sign_in=SLUGS, open_sample=BOOL, open=BOOL,
+               enrolment={"enum": ["open", "closed", "invitation", "rolling", None]},
+               requirements={**NSTR, "description": "Entry requirements."},
+               account={**NSTR, "description": "How to get an account or registration code."}),
     duration=nullable(obj(minutes=NINT, span_days=NNUM, sessions=NINT, per_session_minutes=NINT, note=NSTR,
                           text=STR)),
-    credits=arr(obj(type=SLUG, amount=NUM, up_to=BOOL, per=SLUG, body=NSTR, professions=SLUGS,
-                    members_only=BOOL, note=NSTR)),
-    status={"enum": ["active", "paused", "retired"]}, launched=NDATE, paused_until=NDATE, retired_on=NDATE,
+    credits=arr(CREDIT),
+    credits_none={**BOOL, "description": "true when the source says there is no credit (credits is then empty); "
+                                         "false with empty credits means not stated."},
+    recognition=arr(obj(body=TEXT, name=NSTR, note=NSTR)),
+    attendance_record={"enum": ["certificate", "record", "none", None]},
+    assessment=nullable(obj(type={"enum": ["none", "quiz", "assignment", "exam", "observed-practice", "portfolio"]},
+                            note=NSTR)),
+    modules={**arr(obj(title=TEXT, title_lang=NSTR, code=NSTR, order=NINT, minutes=NINT, text=NSTR,
+                       credits=arr(CREDIT), credits_none=BOOL, optional=BOOL, url=NURL)),
+             "description": "Modules or sessions listed in the entry (its 'parts' field); child entries are in parts."},
+    status=STATUS, launched=NPDATE, paused_until=NPDATE, retired_on=NPDATE, finished_on=NPDATE,
+    inferred={**FIELDS, "description": "Fields the curator inferred rather than read in a source."},
+    approximate={**FIELDS, "description": "Fields whose values are approximate."},
+    related=arr(obj(id=SLUG, relation=SLUG)),
     review_by=DATE, reviewed=NDATE,
     updated={**NDATE, "description": "When a curator last checked the entry."},
     part_of=NSLUG, code=NSTR, parts=SLUGS, prerequisites=SLUGS, companions=SLUGS,
@@ -96,8 +133,9 @@ ENTRY_PROPS: dict[str, Schema] = dict(
 )
 ENTRY_SUMMARY = obj(
     "One catalog entry, in brief; ``links.api`` has the whole entry.",
-    id=SLUG, title=TEXT, type=SLUG, status={"enum": ["active", "paused", "retired"]}, provider=NSTR, url=URL,
+    id=SLUG, title=TEXT, type=SLUG, status=STATUS, provider=NSTR, url=URL,
     tiers=arr(TIER), competencies=SLUGS, professions=SLUGS, settings=SLUGS, audiences=SLUGS, formats=SLUGS,
+    countries=arr(STR), learners=SLUGS,
     languages=arr(LANG), cost=NSLUG, free=BOOL, minutes=NINT, updated=NDATE, review_by=DATE, aliases=SLUGS,
     links=LINKS,
 )

@@ -46,7 +46,8 @@ def entry_updated(entry: Entry) -> str:
         return entry.reviewed
     if entry.sources:
         return max(s.checked for s in entry.sources)
-    return entry.launched
+    # A launch known only to the month or year names no day to date an update by.
+    return entry.launched if len(entry.launched) == 10 else ""
 
 
 def stable_uuid(*parts: str) -> str:

@@ -13,7 +13,7 @@ import io
 from html import unescape
 from typing import TYPE_CHECKING
 
-from ..model import Entry
+from ..model import Entry, Run
 from ..pages import urls
 from ..pages.entry import cost_text, credit_text
 from .common import absolute, build_time, entry_updated
@@ -52,7 +52,7 @@ def entry_row(outputs: Outputs, entry: Entry) -> dict[str, str]:
     subjects = dict.fromkeys(fw.subject_of(c).name for c in entry.competencies if c in fw.competencies)
     runs = sorted(entry.runs, key=lambda r: r.start)
     now = build_time()
-    upcoming = [] if entry.status == "retired" else [r for r in runs if r.status != "cancelled" and is_upcoming(r, now)]
+    upcoming = [] if entry.status in ("retired", "finished") else [r for r in runs if r.status != "cancelled" and is_upcoming(r, now)]
 
     row = {
         "id": entry.id, "title": entry.title, "type": entry.type, "status": entry.status,
@@ -73,13 +73,17 @@ def entry_row(outputs: Outputs, entry: Entry) -> dict[str, str]:
         "time": entry.duration.describe() if entry.duration else "",
         # credit_text is escaped for pages; the CSV wants the plain text back.
         "credits": _join(unescape(c) for c in credit_text(catalog, entry)),
-        "next_run": f"{upcoming[0].start} ({upcoming[0].timezone})" if upcoming else "",
-        "runs": _join(f"{r.id}: {r.start} ({r.timezone}){'' if r.status == 'open' else ', ' + r.status}"
-                      for r in runs),
+        "next_run": _when(upcoming[0]) if upcoming else "",
+        "runs": _join(f"{r.id}: {_when(r)}{', ' + r.status if r.status else ''}" for r in runs),
         "review_by": entry.review_by, "updated": entry_updated(entry), "part_of": entry.part_of,
         "aliases": _join(entry.aliases),
     }
     return {k: defuse(str(val)) for k, val in row.items()}
+
+
+def _when(run: Run) -> str:
+    """A run's start as written, with its zone when it has a time of day."""
+    return f"{run.start} ({run.timezone})" if run.timezone else run.start
 
 
 def catalog_csv(outputs: Outputs) -> str:

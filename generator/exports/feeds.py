@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entry, Run
 from ..model.catalog import PERIOD_DAYS
+from ..model.dates import When
 from ..pages import urls
 from .common import absolute, build_time, entry_updated, stable_uuid
 from .timezones import parse_local, vtimezone, zone
@@ -47,7 +48,10 @@ def last_moment(run: Run) -> datetime | None:
     start = parse_local(run.start, run.timezone)
     rec = run.recurrence
     if rec is None:
-        return _aware(parse_local(run.end, run.timezone) if run.end else start, run.timezone, end_of_day=True)
+        last = When.parse(run.end or run.start)
+        # A month or a year lasts to its last day: 'September 2027' is upcoming all September.
+        value = parse_local(last.text, run.timezone) if last.time else last.last_day()
+        return _aware(value, run.timezone, end_of_day=True)
     if rec.until:
         return _aware(date.fromisoformat(rec.until), run.timezone, end_of_day=True)
     if rec.count:
@@ -111,10 +115,10 @@ def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
 def _atom_entry(outputs: Outputs, feed: ET.Element, entry: Entry, day: str) -> None:
     item = _sub(feed, "entry")
     _sub(item, "id", f"urn:uuid:{stable_uuid('atom', 'entry', entry.id)}")
-    status = {"paused": " (paused)", "retired": " (retired)"}.get(entry.status, "")
+    status = {"paused": " (paused)", "finished": " (finished)", "retired": " (retired)"}.get(entry.status, "")
     _sub(item, "title", entry.title + status)
     _sub(item, "updated", _stamp(day))
-    if entry.launched and entry.launched <= day:
+    if len(entry.launched) == 10 and entry.launched <= day:
         _sub(item, "published", _stamp(entry.launched))
     _sub(item, "link", rel="alternate", type="text/html", href=absolute(outputs, urls.entry(entry.id)))
     _sub(item, "link", rel="related", href=entry.url)
@@ -187,7 +191,21 @@ def _rrule(run: Run, start: datetime | date) -> str:
             parts.append(f"UNTIL={until:%Y%m%d}")
     if rec.by_day:
         parts.append("BYDAY=" + ",".join(rec.by_day))
+    if rec.except_months and rec.frequency != "yearly":
+        # BYMONTH limits the repeats to the months that have sessions (a December break).
+        parts.append("BYMONTH=" + ",".join(str(m) for m in range(1, 13) if m not in rec.except_months))
     return "RRULE:" + ";".join(parts)
+
+
+def _exdates(run: Run, start: datetime | date) -> list[str]:
+    """EXDATE lines for the single dates a series skips, in the form of its DTSTART."""
+    rec = run.recurrence
+    if rec is None or not rec.except_dates:
+        return []
+    days = sorted(date.fromisoformat(d) for d in rec.except_dates)
+    if isinstance(start, datetime):
+        return [_when("EXDATE", datetime.combine(d, start.timetz()), run.timezone) for d in days]
+    return [_when("EXDATE", d, run.timezone) for d in days]
 
 
 def event_uid(outputs: Outputs, entry: Entry, run: Run) -> str:
@@ -206,19 +224,24 @@ def _event(outputs: Outputs, entry: Entry, run: Run, stamp: str) -> list[str]:
         lines.append(f"DURATION:PT{entry.duration.per_session_minutes}M")
     if run.recurrence:
         lines.append(_rrule(run, start))
+        lines += _exdates(run, start)
     title = f"{entry.title}: {run.title}" if run.title else entry.title
     description = entry.summary
     if run.url:
         description += f"\n\nDetails and booking: {run.url}"
     if run.registration_deadline:
-        description += f"\nRegister by {run.registration_deadline.replace('T', ' ')} ({run.timezone})."
+        zone_name = f" ({run.timezone})" if run.timezone else ""
+        description += f"\nRegister by {run.registration_deadline.replace('T', ' ')}{zone_name}."
     description += f"\nIn the portal: {page}"
     lines += [f"SUMMARY:{ical_text(title)}", f"DESCRIPTION:{ical_text(description)}"]
     location = run.location or ("Online" if run.online else "")
     if location:
         lines.append(f"LOCATION:{ical_text(location)}")
     lines.append(f"URL:{ical_uri(run.url or page)}")
-    lines.append(f"STATUS:{'CANCELLED' if run.status == 'cancelled' else 'CONFIRMED'}")
+    if run.status == "cancelled":
+        lines.append("STATUS:CANCELLED")
+    elif run.status:
+        lines.append("STATUS:CONFIRMED")
     updated = entry_updated(entry)
     if updated:
         lines.append(f"LAST-MODIFIED:{updated.replace('-', '')}T000000Z")
@@ -230,8 +253,9 @@ def calendar_feed(outputs: Outputs) -> str:
     """Every upcoming run of an entry that is not retired, as one subscribable calendar."""
     now = build_time()
     stamp = f"{now:%Y%m%dT%H%M%SZ}"
-    runs = sorted(((r, e) for e in outputs.catalog.entries.values() if e.status != "retired"
-                   for r in e.runs if is_upcoming(r, now)),
+    # A run known only to the month or year has no day a calendar could show.
+    runs = sorted(((r, e) for e in outputs.catalog.entries.values() if e.status not in ("retired", "finished")
+                   for r in e.runs if When.parse(r.start).has_day and is_upcoming(r, now)),
                   key=lambda re: (re[0].start.replace(" ", "T"), re[1].id, re[0].id))
     years: dict[str, tuple[int, int]] = {}
     for run, _entry in runs:

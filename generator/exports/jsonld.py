@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Catalog, Entry, Pathway, Run
+from ..model.dates import When
 from ..pages import urls
 from ..pages.pathway import totals
 from .common import absolute, entry_updated, short
@@ -128,14 +129,20 @@ def _course_mode(run: Run) -> str | None:
     return None
 
 
+def _date_value(value: str, tz_name: str) -> str:
+    """ISO 8601 as precise as the catalog: '2027-09' stays a month, a time gains its UTC offset."""
+    parsed = When.parse(value)
+    return iso(parse_local(value, tz_name)) if parsed.has_day else parsed.text
+
+
 def course_instance(outputs: Outputs, entry: Entry, run: Run) -> dict[str, Any]:
     start = parse_local(run.start, run.timezone)
     out: dict[str, Any] = {
         "@type": "CourseInstance", "@id": absolute(outputs, urls.entry(entry.id)) + f"#run-{run.id}",
-        "name": run.title or entry.title, "startDate": iso(start),
+        "name": run.title or entry.title, "startDate": _date_value(run.start, run.timezone),
     }
     if run.end:
-        out["endDate"] = iso(parse_local(run.end, run.timezone))
+        out["endDate"] = _date_value(run.end, run.timezone)
     mode = _course_mode(run)
     if mode:
         out["courseMode"] = mode
@@ -154,8 +161,14 @@ def course_instance(outputs: Outputs, entry: Entry, run: Run) -> dict[str, Any]:
         rec = run.recurrence
         schedule: dict[str, Any] = {
             "@type": "Schedule", "repeatFrequency": f"P{rec.interval}{_FREQUENCY[rec.frequency]}",
-            "startDate": iso(start)[:10], "scheduleTimezone": run.timezone,
+            "startDate": iso(start)[:10],
         }
+        if run.timezone:
+            schedule["scheduleTimezone"] = run.timezone
+        if rec.except_months and rec.frequency != "yearly":
+            schedule["byMonth"] = [m for m in range(1, 13) if m not in rec.except_months]
+        if rec.except_dates:
+            schedule["exceptDate"] = sorted(rec.except_dates)
         if "T" in run.start.replace(" ", "T"):
             schedule["startTime"] = start.strftime("%H:%M")  # type: ignore[union-attr]
             if run.end:

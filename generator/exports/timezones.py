@@ -11,6 +11,8 @@ from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..model.dates import When
+
 
 @cache
 def zone(name: str) -> ZoneInfo | None:
@@ -23,11 +25,15 @@ def zone(name: str) -> ZoneInfo | None:
 
 
 def parse_local(value: str, tz_name: str) -> datetime | date:
-    """'2027-03-04T10:00' in ``tz_name`` as an aware datetime; a bare '2027-03-04' stays a date."""
-    value = value.strip().replace(" ", "T")
-    if "T" not in value:
-        return date.fromisoformat(value)
-    dt = datetime.fromisoformat(value)
+    """'2027-03-04T10:00' in ``tz_name`` as an aware datetime; a bare '2027-03-04' stays a date.
+
+    A month or a year ('2027-09') gives its first day: callers that need the
+    whole period use ``When.last_day``.
+    """
+    parsed = When.parse(value)
+    if parsed.time is None:
+        return parsed.first_day()
+    dt = datetime.combine(parsed.first_day(), parsed.time)
     tz = zone(tz_name)
     return dt.replace(tzinfo=tz) if tz else dt
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import as_text
 from .duration import Duration, Length
 from .framework import Framework, Vocabularies
 
@@ -14,6 +15,7 @@ class Organisation:
     name: str
     role: str = "provider"
     url: str = ""
+    parent: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,48 @@ class Credit:
     professions: tuple[str, ...] = ()
     members_only: bool = False
     note: str = ""
+    level: str = ""
+
+    @classmethod
+    def from_data(cls, c: dict[str, Any]) -> Credit:
+        return cls(c["type"], c["amount"], c.get("up_to", False), c.get("per", "course"), c.get("body", ""),
+                   tuple(c.get("professions", ())), c.get("members_only", False), c.get("note", ""),
+                   c.get("level", ""))
+
+
+def _credits(value: Any) -> tuple[Credit, ...]:
+    """A credits field as a tuple; 'none' (stated: no credit) is told apart by ``credits_none``."""
+    return tuple(Credit.from_data(c) for c in value) if isinstance(value, list) else ()
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """Professional recognition that is not a credit."""
+
+    body: str
+    name: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A module or session of an entry that is not an entry of its own."""
+
+    title: str
+    title_lang: str = ""
+    code: str = ""
+    order: int | None = None
+    duration: Duration | None = None
+    credits: tuple[Credit, ...] = ()
+    credits_none: bool = False
+    optional: bool = False
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    relation: str
 
 
 # Longest a repeat can take, in days, by frequency: an upper bound is enough to say when a
@@ -58,13 +102,15 @@ class Recurrence:
     count: int | None = None
     until: str = ""
     by_day: tuple[str, ...] = ()
+    except_months: tuple[int, ...] = ()
+    except_dates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Run:
     id: str
     start: str
-    timezone: str
+    timezone: str = ""
     end: str = ""
     title: str = ""
     recurrence: Recurrence | None = None
@@ -73,7 +119,9 @@ class Run:
     location: str = ""
     online: bool = False
     url: str = ""
-    status: str = "open"
+    status: str = ""  # as the provider states it; '' when not stated
+    inferred: tuple[str, ...] = ()
+    approximate: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,19 +151,38 @@ class Entry:
     resource_types: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    learners: tuple[str, ...] = ()
+    age_groups: tuple[str, ...] = ()
+    title_lang: str = ""
+    shared_url: bool = False
+    how_to_find: str = ""
+    note: str = ""
     cost: str = ""
     prices: tuple[Price, ...] = ()
     cost_note: str = ""
     eligible: str = ""
     sign_in: tuple[str, ...] = ()
     open_sample: bool = False
+    enrolment: str = ""
+    requirements: str = ""
+    account: str = ""
     duration: Duration | None = None
     credits: tuple[Credit, ...] = ()
+    credits_none: bool = False  # the source says there is no credit
+    recognition: tuple[Recognition, ...] = ()
+    attendance_record: str = ""
+    assessment: str = ""
+    assessment_note: str = ""
+    parts: tuple[Part, ...] = ()
     reviewed: str = ""
     status: str = "active"
     launched: str = ""
     paused_until: str = ""
     retired_on: str = ""
+    finished_on: str = ""
+    inferred: tuple[str, ...] = ()
+    approximate: tuple[str, ...] = ()
+    related: tuple[Relation, ...] = ()
     part_of: str = ""
     code: str = ""
     prerequisites: tuple[str, ...] = ()
@@ -154,13 +221,17 @@ class Entry:
         provider = d.get("provider", ())
         providers = (
             (Organisation(provider),) if isinstance(provider, str)
-            else tuple(Organisation(o["name"], o.get("role", "provider"), o.get("url", "")) for o in provider)
+            else tuple(Organisation(o["name"], o.get("role", "provider"), o.get("url", ""), o.get("parent", ""))
+                       for o in provider)
         )
         cost = d.get("cost", "")
         cost_model, prices, cost_note = (cost, (), "") if isinstance(cost, str) else (
             cost["model"], tuple(Price(p["amount"], p["currency"], p.get("per", "course"), p.get("who", ""))
                                  for p in cost.get("prices", ())), cost.get("note", ""))
         access = d.get("access", {})
+        assessment = d.get("assessment", "")
+        assessment_type, assessment_note = (
+            (assessment, "") if isinstance(assessment, str) else (assessment["type"], assessment.get("note", "")))
         return cls(
             id=d["id"], type=d["type"], title=d["title"], url=d["url"], summary=d["summary"].strip(),
             tiers=tuple(sorted(d["tiers"])), competencies=tuple(d["competencies"]), review_by=d["review_by"],
@@ -169,15 +240,25 @@ class Entry:
             audiences=tuple(d.get("audiences", ())), disease_groups=tuple(d.get("disease_groups", ())),
             formats=tuple(d.get("formats", ())), resource_types=tuple(d.get("resource_types", ())),
             languages=tuple(d.get("languages", ())) or ("en",), countries=tuple(d.get("countries", ())),
+            learners=tuple(d.get("learners", ())), age_groups=tuple(d.get("age_groups", ())),
+            title_lang=d.get("title_lang", ""), shared_url=bool(d.get("shared_url", False)),
+            how_to_find=d.get("how_to_find", ""), note=d.get("note", "").strip(),
             cost=cost_model, prices=prices, cost_note=cost_note,
             eligible=access.get("eligible", ""), sign_in=tuple(access.get("sign_in", ())),
-            open_sample=bool(access.get("open_sample", False)),
+            open_sample=bool(access.get("open_sample", False)), enrolment=access.get("enrolment", ""),
+            requirements=access.get("requirements", ""), account=access.get("account", ""),
             duration=Duration.from_data(d.get("duration")),
-            credits=tuple(Credit(c["type"], c["amount"], c.get("up_to", False), c.get("per", "course"),
-                                 c.get("body", ""), tuple(c.get("professions", ())),
-                                 c.get("members_only", False), c.get("note", "")) for c in d.get("credits", ())),
-            reviewed=d.get("reviewed", ""), status=d.get("status", "active"), launched=d.get("launched", ""),
-            paused_until=d.get("paused_until", ""), retired_on=d.get("retired_on", ""),
+            credits=_credits(d.get("credits")), credits_none=d.get("credits") == "none",
+            recognition=tuple(Recognition(r["body"], r.get("name", ""), r.get("note", ""))
+                              for r in d.get("recognition", ())),
+            attendance_record=d.get("attendance_record", ""),
+            assessment=assessment_type, assessment_note=assessment_note,
+            parts=tuple(_part(p) for p in d.get("parts", ())),
+            reviewed=d.get("reviewed", ""), status=d.get("status", "active"),
+            launched=as_text(d.get("launched")), paused_until=as_text(d.get("paused_until")),
+            retired_on=as_text(d.get("retired_on")), finished_on=as_text(d.get("finished_on")),
+            inferred=tuple(d.get("inferred", ())), approximate=tuple(d.get("approximate", ())),
+            related=tuple(Relation(r["id"], r["relation"]) for r in d.get("related", ())),
             part_of=d.get("part_of", ""), code=d.get("code", ""),
             prerequisites=tuple(d.get("prerequisites", ())), companions=tuple(d.get("companions", ())),
             aliases=tuple(d.get("aliases", ())), learning_outcomes=tuple(d.get("learning_outcomes", ())),
@@ -187,13 +268,21 @@ class Entry:
         )
 
 
+def _part(p: dict[str, Any]) -> Part:
+    return Part(p["title"], p.get("title_lang", ""), p.get("code", ""), p.get("order"),
+                Duration.from_data(p.get("duration")), _credits(p.get("credits")), p.get("credits") == "none",
+                bool(p.get("optional", False)), p.get("url", ""))
+
+
 def _run(r: dict[str, Any]) -> Run:
     rec = r.get("recurrence")
     recurrence = Recurrence(rec["frequency"], rec.get("interval", 1), rec.get("count"), rec.get("until", ""),
-                            tuple(rec.get("by_day", ()))) if rec else None
-    return Run(r["id"], r["start"], r["timezone"], r.get("end", ""), r.get("title", ""), recurrence,
-               r.get("registration_deadline", ""), r.get("capacity"), r.get("location", ""),
-               bool(r.get("online", False)), r.get("url", ""), r.get("status", "open"))
+                            tuple(rec.get("by_day", ())), tuple(rec.get("except_months", ())),
+                            tuple(rec.get("except_dates", ()))) if rec else None
+    return Run(r["id"], as_text(r["start"]), r.get("timezone", ""), as_text(r.get("end")), r.get("title", ""),
+               recurrence, as_text(r.get("registration_deadline")), r.get("capacity"), r.get("location", ""),
+               bool(r.get("online", False)), r.get("url", ""), r.get("status", ""),
+               tuple(r.get("inferred", ())), tuple(r.get("approximate", ())))
 
 
 @dataclass(frozen=True)

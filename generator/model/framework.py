@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .places import country_name
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -181,7 +183,7 @@ class Term:
 
 VOCABULARY_NAMES = (
     "professions", "settings", "audiences", "formats", "resource_types", "disease_groups",
-    "credit_types", "cost", "sign_in", "languages",
+    "credit_types", "cost", "sign_in", "languages", "learners", "age_groups",
 )
 
 
@@ -206,4 +208,17 @@ class Vocabularies:
 
     def label(self, name: str, term_id: str) -> str:
         term = self[name].get(term_id)
-        return term.label if term else term_id
+        return term.label if term else BUILT_IN.get((name, term_id), term_id)
+
+    def language(self, tag: str) -> str:
+        """A BCP 47 tag by its language's name: 'English (Canada)' for 'en-CA', 'Welsh' for 'cy'."""
+        if tag in self["languages"]:
+            return self["languages"][tag].label
+        base, _, rest = tag.partition("-")
+        name = self.label("languages", base)
+        region = next((s for s in rest.split("-") if len(s) == 2 and s.isalpha() or len(s) == 3 and s.isdigit()), "")
+        return f"{name} ({country_name(region.upper())})" if region else name
+
+
+# Values the format itself defines, valid in every portal whatever its vocabularies hold.
+BUILT_IN = {("cost", "not-applicable"): "Not applicable"}

@@ -156,7 +156,8 @@ def _runs(entry: Entry) -> str:
         when = r.start.replace("T", " ")
         if r.end:
             when += f" to {r.end.replace('T', ' ')}"
-        parts = [f"<strong>{esc(r.title or r.id)}</strong>", esc(f"{when} ({r.timezone})")]
+        zone = f" ({r.timezone})" if r.timezone else ""
+        parts = [f"<strong>{esc(r.title or r.id)}</strong>", esc(f"{when}{zone}")]
         if r.recurrence:
             rec = r.recurrence
             every = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[rec.frequency]
@@ -176,7 +177,7 @@ def _runs(entry: Entry) -> str:
             parts.append(esc(r.location))
         elif r.online:
             parts.append("online")
-        if r.status != "open":
+        if r.status:
             parts.append(f"<em>{esc(r.status)}</em>")
         if r.url:
             parts.append(ext(r.url, "Details and booking"))

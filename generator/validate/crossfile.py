@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from ..errors import Problem, Severity
 from ..load.project import Document, Kind
 from ..model.catalog import PERIOD_DAYS
+from ..model.dates import When, when
+from ..model.framework import BUILT_IN
 from ..model.duration import MAX_HOURS, MAX_WEEKS, Length, TooLong
 from .hints import did_you_mean
 from .schema import field_name
@@ -33,7 +35,8 @@ LAST_YEAR = 2200
 # Every field that holds a web address, per kind of file; "*" stands for each item of a list.
 # tests/test_validate_hardening.py holds this and DATE_FIELDS to the schemas, so a new field cannot be missed.
 URL_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
-    Kind.ENTRY: (("url",), ("provider", "*", "url"), ("runs", "*", "url"), ("sources", "*", "url")),
+    Kind.ENTRY: (("url",), ("provider", "*", "url"), ("parts", "*", "url"), ("runs", "*", "url"),
+                 ("sources", "*", "url")),
     Kind.PATHWAY: (),
     Kind.FRAMEWORK: (("sources", "*", "url"), ("successor", "sources", "*", "url"), ("scope", "source"),
                      ("crosswalks", "*", "url"), ("crosswalks", "*", "provenance", "source"),
@@ -45,8 +48,9 @@ URL_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
 # Every field that holds a date or a date and time, per kind of file, as above.
 DATE_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
     Kind.ENTRY: (("review_by",), ("reviewed",), ("launched",), ("paused_until",), ("retired_on",),
-                 ("sources", "*", "checked"), ("runs", "*", "start"), ("runs", "*", "end"),
-                 ("runs", "*", "registration_deadline"), ("runs", "*", "recurrence", "until")),
+                 ("finished_on",), ("sources", "*", "checked"), ("runs", "*", "start"), ("runs", "*", "end"),
+                 ("runs", "*", "registration_deadline"), ("runs", "*", "recurrence", "until"),
+                 ("runs", "*", "recurrence", "except_dates", "*")),
     Kind.PATHWAY: (("review_by",),),
     Kind.FRAMEWORK: (),
     Kind.VOCABULARIES: (),
@@ -56,13 +60,13 @@ DATE_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
 _ENTRY_LISTS = {
     "professions": "professions", "settings": "settings", "audiences": "audiences",
     "disease_groups": "disease_groups", "formats": "formats", "resource_types": "resource_types",
-    "languages": "languages",
+    "languages": "languages", "learners": "learners", "age_groups": "age_groups",
 }
 _VOCAB_WORDS = {
     "professions": "profession", "settings": "care setting", "audiences": "audience",
     "disease_groups": "disease group", "formats": "format", "resource_types": "resource type",
     "languages": "language", "credit_types": "credit type", "cost": "cost model", "sign_in": "sign-in route",
-    "competencies": "competency",
+    "competencies": "competency", "learners": "learner group", "age_groups": "age group",
 }
 
 
@@ -92,14 +96,39 @@ class Index:
             items = vocab.data.get(name, ()) if vocab else ()
             self.vocab[name] = [t["id"] for t in items if isinstance(t, dict) and isinstance(t.get("id"), str)]
         self.vocab["competencies"] = list(self.competencies)
+        for (name, value) in BUILT_IN:
+            if self.vocab[name]:  # an empty list accepts any value, as before
+                self.vocab[name].append(value)
+        self.vocab_file = vocab.path if vocab else "competencies/vocabularies.yaml"
+        self.framework_file = self.framework.path if self.framework else "the competency framework"
 
     def unknown(self, doc: Document, where: tuple[str | int, ...], vocab: str, value: str) -> Problem | None:
         known = self.vocab.get(vocab, [])
         if value in known or not known:
             return None
         word = _VOCAB_WORDS[vocab]
-        return doc.at(where, f"unknown {word} '{value}'{did_you_mean(value, known)}"
-                             f" (the {word} list is in the competency framework's vocabularies)", code="unknown-id")
+        if vocab == "languages":
+            return self._unknown_language(doc, where, value, known)
+        if vocab == "competencies":
+            where_listed = (f"the competency list is in {self.framework_file}; to propose a new statement, "
+                            "add it there in your pull request and say where it comes from")
+        else:
+            where_listed = (f"the {word} list is in {self.vocab_file} under '{vocab}:'; if none fits, propose a "
+                            "new value by adding it there (id, label, description) in your pull request")
+        return doc.at(where, f"unknown {word} '{value}'{did_you_mean(value, known)} ({where_listed})",
+                      code="unknown-id")
+
+    def _unknown_language(self, doc: Document, where: tuple[str | int, ...], value: str,
+                          known: list[str]) -> Problem | None:
+        """A tag whose language is listed is accepted with any region (en-CA); otherwise suggest one."""
+        base = value.split("-", 1)[0]
+        if base in known:
+            return None
+        hint = did_you_mean(value, known) or did_you_mean(base, known)
+        return doc.at(where, f"unknown language '{value}'{hint} (a tag is accepted when its language, the part "
+                             f"before '-', is in {self.vocab_file} under 'languages:': en-CA is read as en; "
+                             "to propose a new language, add it there (id, label, native) in your pull request)",
+                      code="unknown-id")
 
 
 def _crosswalk_keys(doc: Document) -> list[Problem]:
@@ -202,7 +231,105 @@ def check_entries(entries: list[Document], index: Index, known: frozenset[str] =
         out += _entry_dates(doc)
         out += _entry_runs(doc)
         out += _entry_tiers(doc, index)
+        out += _entry_facts(doc)
     out += _prerequisite_cycles(entries, by_id)
+    out += _shared_urls(entries)
+    return out
+
+
+def _field_names(kind: str) -> list[str]:
+    from .. import schemas  # the entry schema says which fields exist
+    schema = schemas.load("entry")
+    props = schema["properties"] if kind == "entry" else schema["$defs"]["run"]["properties"]
+    return sorted(k for k in props if k not in ("inferred", "approximate"))
+
+
+def _entry_facts(doc: Document) -> list[Problem]:
+    """Countries, the fields named as inferred or approximate, credits and the parts' credits."""
+    d = doc.data
+    out: list[Problem] = []
+    if not d.get("countries"):
+        out.append(doc.at(("id",), "no 'countries': say where it is offered or applies, as ISO codes such as "
+                                   "[GB], [GB-WLS] or [CA-ON], or a UN M49 area such as [150] (Europe) or "
+                                   "[001] (the world) for a resource meant for everyone there",
+                          severity=W, code="no-countries"))
+    checks = [((), d, "entry")] + [(("runs", i), r, "run") for i, r in enumerate(d.get("runs", ()))]
+    for prefix, data, kind in checks:
+        names = _field_names(kind)
+        for key in ("inferred", "approximate"):
+            for j, name in enumerate(data.get(key, ())):
+                where = (*prefix, key, j)
+                label = f"{field_name((*prefix, key))}"
+                if name not in names:
+                    out.append(doc.at(where, f"{label} names '{name}', which is not a field of "
+                                             f"{'an entry' if kind == 'entry' else 'a run'}{did_you_mean(name, names)}"))
+                elif name not in data:
+                    out.append(doc.at(where, f"{label} names '{name}', but {'the entry' if kind == 'entry' else 'the run'} "
+                                             f"does not give it: add the value or leave '{name}' out of the list",
+                                      severity=W))
+    for i, credit in enumerate(d["credits"] if isinstance(d.get("credits"), list) else ()):
+        if credit["amount"] == 0:
+            out.append(doc.at(("credits", i, "amount"), "credits[%d].amount is 0: write 'credits: none' when the "
+                                                        "source says there is no credit" % i))
+    out += _part_credits(doc)
+    if "how_to_find" in d and not d.get("shared_url"):
+        out.append(doc.at(("how_to_find",), "'how_to_find' is given but not 'shared_url: true'", severity=W))
+    return out
+
+
+def _part_credits(doc: Document) -> list[Problem]:
+    """Credits of the required parts must not add up to more than the entry's, nor all parts to less."""
+    d = doc.data
+    parts = d.get("parts", ())
+    credits = d.get("credits")
+    if not parts or not isinstance(credits, list):
+        return []
+    out: list[Problem] = []
+    for i, credit in enumerate(credits):
+        if credit.get("per", "course") != "course" or credit.get("up_to"):
+            continue
+        required = total = 0.0
+        counted = False
+        for part in parts:
+            for c in part.get("credits", ()) if isinstance(part.get("credits"), list) else ():
+                if c["type"] == credit["type"] and c.get("per", "course") == "course":
+                    counted = True
+                    total += c["amount"]
+                    required += 0 if part.get("optional") else c["amount"]
+        if not counted:
+            continue
+        has_optional = any(p.get("optional") for p in parts)
+        amount = credit["amount"]
+        if required > amount or (not has_optional and total != amount):
+            out.append(doc.at(("credits", i, "amount"),
+                              f"the parts' {credit['type']} credits add up to {required:g}"
+                              f"{' for the required parts' if has_optional else ''}, but the entry states "
+                              f"{amount:g}: check the parts' credits or the total", severity=W))
+    return out
+
+
+def _shared_urls(entries: list[Document]) -> list[Problem]:
+    """Entries may share a url only when each says it does (shared_url: true)."""
+    by_url: dict[str, list[Document]] = {}
+    for doc in entries:
+        by_url.setdefault(doc.data["url"], []).append(doc)
+    out: list[Problem] = []
+    for url, docs in by_url.items():
+        # The programme whose own page it is needs no directions to itself.
+        owners = {d.data.get("part_of") for d in docs}
+        # Copies of one entry (one id) are a duplicate id, reported as such.
+        shared = len({d.data["id"] for d in docs}) > 1
+        for doc in docs:
+            d = doc.data
+            if shared and not d.get("shared_url"):
+                others = [o.path for o in docs if o is not doc]
+                more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+                out.append(doc.at(("url",), f"url is also used by {others[0]}{more}: if this is a programme's page "
+                                            "shared by its items, add 'shared_url: true' and 'how_to_find' to each; "
+                                            "otherwise give this entry its own page's address", code="shared-url"))
+            elif d.get("shared_url") and "how_to_find" not in d and d["id"] not in owners:
+                out.append(doc.at(("shared_url",), "the url is shared with other entries: add 'how_to_find' to tell "
+                                                   "learners how to reach this item from that page", severity=W))
     return out
 
 
@@ -224,12 +351,22 @@ def _entry_refs(doc: Document, index: Index) -> list[Problem]:
     for i, route in enumerate(d.get("access", {}).get("sign_in", ())):
         if p := index.unknown(doc, ("access", "sign_in", i), "sign_in", route):
             out.append(p)
-    for i, credit in enumerate(d.get("credits", ())):
-        if p := index.unknown(doc, ("credits", i, "type"), "credit_types", credit["type"]):
-            out.append(p)
-        for j, prof in enumerate(credit.get("professions", ())):
-            if p := index.unknown(doc, ("credits", i, "professions", j), "professions", prof):
+    credit_lists = [(("credits",), d.get("credits"))] + [
+        (("parts", i, "credits"), part.get("credits")) for i, part in enumerate(d.get("parts", ()))
+        if isinstance(part, dict)]
+    for at, credits in credit_lists:
+        for i, credit in enumerate(credits if isinstance(credits, list) else ()):
+            if p := index.unknown(doc, (*at, i, "type"), "credit_types", credit["type"]):
                 out.append(p)
+            for j, prof in enumerate(credit.get("professions", ())):
+                if p := index.unknown(doc, (*at, i, "professions", j), "professions", prof):
+                    out.append(p)
+    langs = [(("title_lang",), d["title_lang"])] if isinstance(d.get("title_lang"), str) else []
+    langs += [(("parts", i, "title_lang"), part["title_lang"]) for i, part in enumerate(d.get("parts", ()))
+              if isinstance(part, dict) and isinstance(part.get("title_lang"), str)]
+    for at, tag in langs:
+        if p := index.unknown(doc, at, "languages", tag):
+            out.append(p)
     if isinstance(cost, dict) and cost["model"] in ("free", "free-registration") and cost.get("prices"):
         out.append(doc.at(("cost", "prices"), "cost model is free but prices are given; use model 'paid' "
                                               "or move the prices into a note", severity=W))
@@ -248,6 +385,8 @@ def _entry_relations(doc: Document, by_id: dict[str, Document],
         refs.append((("part_of",), d["part_of"], "programme"))
     for field in ("prerequisites", "companions"):
         refs += [((field, i), v, field[:-1]) for i, v in enumerate(d.get(field, ()))]
+    refs += [(("related", i, "id"), r["id"], f"related entry ({r['relation']})")
+             for i, r in enumerate(d.get("related", ()))]
     for where, target, word in refs:
         if target == d["id"]:
             out.append(doc.at(where, f"entry lists itself as its own {word}"))
@@ -268,18 +407,35 @@ def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value[:10])
 
 
+# Entry fields that take a year, a month or a day.
+_PARTIAL_DATES = ("launched", "paused_until", "finished_on", "retired_on")
+
+
 def _entry_dates(doc: Document) -> list[Problem]:
     d = doc.data
     out: list[Problem] = []
     status = d.get("status", "active")
     if status == "retired" and "retired_on" not in d:
         out.append(doc.at(("status",), "a retired entry needs 'retired_on' (the date it stopped being offered)", severity=W))
-    if "retired_on" in d and status != "retired":
-        out.append(doc.at(("retired_on",), f"'retired_on' is set but status is '{status}'", severity=W))
-    if "paused_until" in d and status != "paused":
-        out.append(doc.at(("paused_until",), f"'paused_until' is set but status is '{status}'", severity=W))
-    if "launched" in d and "retired_on" in d and _date(d["retired_on"]) < _date(d["launched"]):
-        out.append(doc.at(("retired_on",), "retired before it was launched"))
+    if status == "finished" and "finished_on" not in d:
+        out.append(doc.at(("status",), "a finished entry needs 'finished_on' (when its last run ended: a year, "
+                                       "month or day)", severity=W))
+    for key, wanted in (("retired_on", "retired"), ("paused_until", "paused"), ("finished_on", "finished")):
+        if key in d and status != wanted:
+            out.append(doc.at((key,), f"'{key}' is set but status is '{status}'", severity=W))
+    dates: dict[str, When] = {}
+    for key in _PARTIAL_DATES:
+        if key in d and _in_range(str(d[key])):
+            parsed = when(d[key])
+            if parsed is None:
+                out.append(doc.at((key,), f"{key} is {_shown(str(d[key]))}: not a real date (write a year 2027, "
+                                          "a month 2027-09 or a day 2027-09-14)"))
+            else:
+                dates[key] = parsed
+    launched = dates.get("launched")
+    for key, word in (("retired_on", "retired"), ("finished_on", "finished")):
+        if launched and key in dates and dates[key].last_day() < launched.first_day():
+            out.append(doc.at((key,), f"{word} before it was launched"))
     if "reviewed" in d and _date(d["reviewed"]) > _date(d["review_by"]):
         out.append(doc.at(("review_by",), "review_by is earlier than the date it was last reviewed", severity=W))
     duration = d.get("duration")
@@ -408,10 +564,6 @@ def _zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
-def _datetime(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value if _has_time(value) else value + "T00:00")
-
-
 def _entry_runs(doc: Document) -> list[Problem]:
     out: list[Problem] = []
     seen: dict[str, int] = {}
@@ -420,26 +572,38 @@ def _entry_runs(doc: Document) -> list[Problem]:
         if run["id"] in seen:
             out.append(doc.at((*where, "id"), f"run id '{run['id']}' is already used by runs[{seen[run['id']]}]"))
         seen.setdefault(run["id"], i)
-        if not _zone_ok(run["timezone"]):
+        if "timezone" in run and not _zone_ok(run["timezone"]):
             out.append(doc.at((*where, "timezone"), f"unknown time zone {_shown(run['timezone'], 60)}"
                                                     f"{_zone_hint(run['timezone'])}"))
-        stamps = {}
+        parsed: dict[str, When] = {}
         for key in ("start", "end", "registration_deadline"):
-            if key in run and _in_range(run[key]):  # out-of-range years are reported by check_date_range
-                try:
-                    stamps[key] = _datetime(run[key])
-                except ValueError:
-                    out.append(doc.at((*where, key), f"runs[{i}].{key} '{run[key]}' is not a real date and time"))
-        if "start" in stamps and "end" in stamps and _has_time(run["start"]) != _has_time(run["end"]):
+            value = str(run.get(key, ""))
+            if key in run and _in_range(value):  # out-of-range years are reported by check_date_range
+                if (got := when(value)) is None:
+                    out.append(doc.at((*where, key), f"runs[{i}].{key} '{value}' is not a real date and time"))
+                else:
+                    parsed[key] = got
+        timed = [k for k in ("start", "end", "registration_deadline") if k in parsed and parsed[k].time is not None]
+        if timed and "timezone" not in run:
+            out.append(doc.at((*where, timed[0]), f"runs[{i}].{timed[0]} has a time of day, so the run needs "
+                                                  "'timezone' (an IANA zone such as Europe/London); leave the time "
+                                                  "out if the source gives only the date"))
+        start, end = parsed.get("start"), parsed.get("end")
+        if start and end and (start.time is None) != (end.time is None) and start.has_day and end.has_day:
             # A calendar event is all-day or timed throughout: a DATE start with a timed end is invalid.
             out.append(doc.at((*where, "end"), f"runs[{i}] start and end must both be dates or both be date-times "
-                                               f"(start is '{run['start']}', end is '{run['end']}')"))
-        elif "start" in stamps and "end" in stamps and stamps["end"] < stamps["start"]:
+                                               f"(start is '{start.text}', end is '{end.text}')"))
+        elif start and end and _later(start, end):
             out.append(doc.at((*where, "end"), f"runs[{i}] ends before it starts"))
-        if "start" in stamps and "registration_deadline" in stamps and stamps["registration_deadline"] > stamps["start"]:
+        deadline = parsed.get("registration_deadline")
+        if start and deadline and _later(start, deadline, strict=True):
             out.append(doc.at((*where, "registration_deadline"), f"runs[{i}] registration closes after the run starts",
                               severity=W))
+        stamps = {k: dt.datetime.combine(v.first_day(), v.time or dt.time()) for k, v in parsed.items()}
         rec = run.get("recurrence")
+        if rec and start and not start.has_day:
+            out.append(doc.at((*where, "start"), f"runs[{i}] repeats, so its start needs a day "
+                                                 f"(such as {start.first_day().isoformat()})"))
         if rec and "count" in rec and "until" in rec:
             out.append(doc.at((*where, "recurrence", "until"), "give either 'count' or 'until' for a recurrence, not both",
                               key=True))
@@ -458,6 +622,15 @@ def _entry_runs(doc: Document) -> list[Problem]:
 
 def _has_time(value: str) -> bool:
     return "T" in value or " " in value
+
+
+def _later(start: When, other: When, *, strict: bool = False) -> bool:
+    """Whether ``other`` surely comes before ``start`` (``strict``: surely after it), at their precisions."""
+    if strict:
+        start, other = other, start
+    if start.time is not None and other.time is not None:
+        return other.local() < start.local()  # type: ignore[operator]
+    return other.last_day() < start.first_day()
 
 
 def _entry_tiers(doc: Document, index: Index) -> list[Problem]:

@@ -33,9 +33,16 @@ _PATTERN_WORDS = {
     "text": "must not be empty",
     "length": "must be a length such as 45m, 1h30m, 8h, 2d, 6w or an ISO 8601 duration like PT8H",
     "study_time": "must be a study time in hours and minutes, such as 30m, 2h or 1h30m",
-    "datetime": "must be a date and time such as 2027-01-14T12:30 (local time; put the zone in 'timezone')",
+    "datetime": "must be a year (2027), a month (2027-09), a day (2027-09-14) or a day and local time such as "
+                "2027-09-14T12:30 (put the zone in 'timezone')",
+    "partial_date": "must be a year (2027), a month (2027-09) or a day (2027-09-14)",
+    "country": "must be an ISO 3166 code such as GB, GB-WLS or CA-ON, or a UN M49 area code such as 150 (Europe)",
+    "fields": "must be a field name such as duration or cost",
     "language": "must be a BCP 47 language tag such as en, fr or pt-BR",
 }
+
+# What curators write for "not known": for a length, leaving the field out says that.
+_NOT_STATED = {"none", "unknown", "n/a", "na", "not stated", "?", "-", "tbc", "varies"}
 
 # A date and time followed by a UTC offset ('Z', '+05:00'); group 1 is the local time to the minute.
 _OFFSET = re.compile(r"^(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2})(?::\d{2}(?:\.\d*)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)\Z")
@@ -225,6 +232,8 @@ def field_name(path: tuple[str | int, ...] | list[str | int]) -> str:
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "null"  # YAML's word: an empty value, '~' or 'null'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -263,7 +272,9 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
 def _explain_choice(doc: Document, error: ValidationError) -> list[Problem]:
     """For 'a name or a list' style choices, explain the branch the curator was aiming at."""
     path = tuple(error.absolute_path)
-    aimed = [e for e in error.context if not (e.validator == "type" and len(e.relative_schema_path) <= 3)]
+    # A branch refused for its type or constant ('none') is not the one aimed at.
+    aimed = [e for e in error.context
+             if not (e.validator in ("type", "const") and len(e.relative_schema_path) <= 3)]
     aimed = [e for e in aimed if e.validator != "$ref"] or aimed
     if aimed:
         return _explain(doc, best_match(aimed))
@@ -323,7 +334,8 @@ def _pattern_kind(pattern: str) -> str | None:
         return "language"
     for kind in ("entry", "pathway"):
         for key, defn in schemas.load(kind)["$defs"].items():
-            if defn.get("pattern") == pattern and key in _PATTERN_WORDS:
+            branches = [defn, *defn.get("anyOf", ())]  # a date may also be a bare year, written as a number
+            if any(b.get("pattern") == pattern for b in branches) and key in _PATTERN_WORDS:
                 return key
     return None
 
@@ -350,8 +362,11 @@ def _message(name: str, v: str, value: Any, schema: dict[str, Any], error: Valid
         elif isinstance(value, str) and "array" in expected:
             hint = f" (write it as a list: [{value}])"
         elif value is None:
-            return f"{name} is empty; give a value or remove the field"
+            return f"{name} is empty (null); give a value or leave the field out"
         return f"{name} should be {words}, not {shown}{hint}"
+    if v == "enum" and value is None:
+        options = ", ".join(str(o) for o in schema["enum"] if o is not None)
+        return f"{name} is empty (null); give one of: {options}, or leave the field out"
     if v == "enum":
         options = [str(o) for o in schema["enum"]]
         return f"{name} is {shown}; expected one of: {', '.join(options)}{did_you_mean(str(value), options)}"
@@ -373,6 +388,9 @@ def _message(name: str, v: str, value: Any, schema: dict[str, Any], error: Valid
         elif kind == "url" and value.startswith(("http://", "https://")) and any(ch.isspace() for ch in value):
             # The scheme is right; say what is actually wrong with it.
             words = "must be a full address without spaces or line breaks; write a space as %20"
+        if kind == "length" and value.strip().lower() in _NOT_STATED:
+            words = ("not a length; leave the field out when the source does not say how long it takes "
+                     f"(otherwise it {words})")
         if kind == "slug" and value.lower() != value:
             words += f"; did you mean '{value.lower()}'?"
         return f"{name} is {shown}: {words}"

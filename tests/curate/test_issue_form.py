@@ -30,6 +30,7 @@ ANSWERS = {
     "Cost": "free",
     "Length": "2h",
     "Languages": "_No response_",
+    "Countries": "GB",
     "Suggested id": "_No response_",
     "Your connection to it": "I work for the provider. cc @everyone ~~~",
     "Anything else": "_No response_",

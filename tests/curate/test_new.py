@@ -18,7 +18,7 @@ ENTRY_FLAGS = [
     "--summary", "A short online course for care home staff on recognising and supporting people with "
                  "dementia who are approaching the end of life, and their families.",
     "--tiers", "1", "--competencies", "communication-t1,person-centred-care-t1",
-    "--professions", "support-worker", "--duration", "2h", "--cost", "free",
+    "--professions", "support-worker", "--duration", "2h", "--cost", "free", "--countries", "GB",
 ]
 
 

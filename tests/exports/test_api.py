@@ -105,13 +105,14 @@ def test_entry_document_keeps_prices_credits_runs_and_nulls(site: Path) -> None:
     assert paid["cost"]["prices"] == [{"amount": 30, "currency": "USD", "per": "course", "who": None},
                                       {"amount": 20, "currency": "USD", "per": "course", "who": "members"}]
     assert paid["credits"][0] == {"type": "ama-pra-cat1", "amount": 6.5, "up_to": True, "per": "course",
-                                  "body": "Example Accreditor", "professions": [], "members_only": False, "note": None}
+                                  "body": "Example Accreditor", "professions": [], "members_only": False, "note": None,
+                                  "level": None}
     assert paid["runs"][0]["timezone"] == "Europe/London"
     assert paid["reviewed"] is None and paid["updated"] == "2026-10-15"
     assert paid["summary"].startswith("</script>"), "the API carries the text as it is; escaping is the reader's job"
     echo = json.loads((site / "api/v1/entries/echo-series.json").read_text(encoding="utf-8"))
     assert echo["runs"][0]["recurrence"] == {"frequency": "weekly", "interval": 2, "count": 6, "until": None,
-                                             "by_day": ["TH"]}
+                                             "by_day": ["TH"], "except_months": [], "except_dates": []}
     assert echo["pathways"] == ["first-steps"]
 
 

@@ -143,6 +143,7 @@ provider: Example
 summary: Runs at the first and last moments the validator accepts.
 tiers: [1]
 competencies: [communication-t1]
+countries: [GB]
 review_by: 2200-12-31
 launched: 1900-01-01
 runs:

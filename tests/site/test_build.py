@@ -98,7 +98,7 @@ def _synthetic_entries(portal: Path, n: int) -> None:
     template = (portal / "catalog" / "mini-basics.yaml").read_text(encoding="utf-8")
     for i in range(n):
         eid = f"synthetic-{i:04d}"
-        body = template.replace("id: mini-basics", f"id: {eid}")
+        body = template.replace("id: mini-basics", f"id: {eid}").replace("/basics\n", f"/{eid}\n")
         (portal / "catalog" / f"{eid}.yaml").write_text(body, encoding="utf-8")
 
 

@@ -1,0 +1,100 @@
+"""Dates as precise as their source: a year, a month, a day, or a day and a local time.
+
+Curators write what the provider says ('2027', '2027-09', '2027-09-14',
+'2027-09-14T10:00'); nothing here invents the missing parts. Exports and
+pages ask for the first or last day the value can mean, or for words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_WHEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+@dataclass(frozen=True)
+class When:
+    """A parsed date of known precision; ``text`` is the value as written (normalised to text)."""
+
+    text: str
+    year: int
+    month: int | None = None
+    day: int | None = None
+    time: dt.time | None = None
+
+    @classmethod
+    def parse(cls, value: str | int) -> When:
+        """``value`` as written in a catalog file; ValueError when it is not a real date."""
+        text = str(value).strip()
+        m = _WHEN.match(text)
+        if not m:
+            raise ValueError(f"not a date: {text!r}")
+        year, month, day, hour, minute, second = m.groups()
+        if month and not 1 <= int(month) <= 12:
+            raise ValueError(f"month {month} does not exist")
+        if day:
+            dt.date(int(year), int(month), int(day))  # raises ValueError for 31 April
+        at = dt.time(int(hour), int(minute), int(second or 0)) if hour else None
+        return cls(text.replace(" ", "T"), int(year), int(month) if month else None, int(day) if day else None, at)
+
+    @property
+    def precision(self) -> str:
+        """'year', 'month', 'day' or 'time'."""
+        if self.time is not None:
+            return "time"
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def has_day(self) -> bool:
+        return self.day is not None
+
+    @property
+    def date_text(self) -> str:
+        """The date part as written: '2027', '2027-09' or '2027-09-14'."""
+        return self.text[:10]
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def local(self) -> dt.datetime | dt.date:
+        """A naive local date-time when a time is given, else the first day."""
+        return dt.datetime.combine(self.first_day(), self.time) if self.time else self.first_day()
+
+    def words(self, *, time: bool = True) -> str:
+        """'2027', 'September 2027', '14 September 2027' or '14 September 2027, 10:00'."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{MONTHS[self.month - 1]} {self.year}"
+        text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+        if time and self.time is not None:
+            text += f", {self.time:%H:%M}"
+        return text
+
+
+def when(value: str | int) -> When | None:
+    """``When.parse`` that gives None for text that is not a date (validation reports it)."""
+    try:
+        return When.parse(value)
+    except ValueError:
+        return None
+
+
+def as_text(value: str | int | None) -> str:
+    """A date field as text: YAML reads a bare year such as 2027 as a number."""
+    return "" if value is None else str(value)
+
+
+def in_words(value: str, *, time: bool = True) -> str:
+    """``value`` in words, or as written when it is not a date."""
+    parsed = when(value) if value else None
+    return parsed.words(time=time) if parsed else value

@@ -86,3 +86,39 @@ def page_nojs(browser: object) -> Iterator[object]:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     yield context.new_page()
     context.close()
+
+
+def header_search(page, text: str) -> object:
+    """Type ``text`` into the header search as a person would, and wait for the catalog block's answer.
+
+    Keystrokes, not ``fill``: Material's own search reads the box on key-up, so a filled box
+    may never be searched. Returns the block (``.portal-hs``), settled for exactly ``text``.
+    """
+    box = page.locator(".md-search__input")
+    if not box.is_visible():  # on a phone the box opens from its icon
+        page.locator(".md-header label[for=__search]").first.click()
+    box.focus()
+    box.press_sequentially(text)
+    block = page.locator(".md-search-result > .portal-hs")
+    page.wait_for_function(
+        """q => { const b = document.querySelector('.md-search-result > .portal-hs');
+                  return b && b.dataset.query === q && b.dataset.state !== 'busy'; }""", arg=text.strip())
+    return block
+
+
+# A page's own scripts have finished drawing: the catalog app (where there is one) has answered
+# the URL's state, and "Find my pathway" has shown its form.
+SETTLED = """() => {
+  const app = document.getElementById('portal-search-app');
+  if (app && !['done', 'idle', 'error'].includes(app.dataset.state)) return false;
+  const find = document.getElementById('portal-find');
+  return !find || !find.hidden;
+}"""
+# One rendered frame: styles changed by script are computed and painted.
+NEXT_FRAME = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+
+def settle(page) -> None:
+    """Wait for the page's load event, then for its scripts' own 'finished' states."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(SETTLED)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import NEXT_FRAME, ROOT, settle
 from .page_kinds import group_pages, url_of
 
 pytestmark = pytest.mark.browser
@@ -101,13 +101,14 @@ def tour(browser, site_dir: Path, base_url: str, axe_source: Path) -> dict[str, 
     for kind, path in _targets(site_dir):
         outside.clear()
         page.goto(base_url + path, wait_until="load")
+        settle(page)
         # Colours fade between schemes; contrast must be measured on the final ones, not mid-fade.
         page.evaluate(NO_FADE)
         if kind.startswith("catalog"):
             page.evaluate(OPEN_FILTERS)
         for scheme, value in SCHEMES.items():
             page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", value)
-            page.wait_for_timeout(50)
+            page.evaluate(NEXT_FRAME)
             violations = page.evaluate(RUN_AXE, TAGS)
             if violations:
                 found[scheme][f"{kind} ({path})"] = violations
@@ -187,7 +188,7 @@ def test_catalog_can_be_used_with_the_keyboard_alone(browser, base_url: str) -> 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(base_url + "catalog/")
-    page.wait_for_load_state("load")
+    settle(page)
     app_controls = page.evaluate("""() => {
       const app = document.querySelector('#portal-search-app, .portal-search-app, [data-portal-filters]');
       if (!app || app.hidden) return [];
@@ -210,12 +211,13 @@ def test_catalog_can_be_used_with_the_keyboard_alone(browser, base_url: str) -> 
 
     # Use it: type a query where the filters offer a text box, then open an entry with Enter.
     page.goto(base_url + "catalog/")
-    page.wait_for_load_state("load")
+    settle(page)
     if any(c.startswith("INPUT") for c in app_controls):
         _, box = _tab_until(page, lambda f: f["inApp"] and f["tag"] == "input" and f["type"] in ("search", "text"))
         if box is not None:
             page.keyboard.type("care")
-            page.wait_for_timeout(300)
+            page.wait_for_selector("#portal-search-app[data-state=done]")
+            assert "q=care" in page.url
     entry = re.compile(re.escape(base_url) + r"catalog/(?!page-\d+/)[a-z0-9]+(-[a-z0-9]+)*/$")
     _, link = _tab_until(page, lambda f: f["tag"] == "a" and (f["inList"] or f["inApp"]) and bool(entry.match(f["href"])))
     assert link is not None, "no entry link can be reached with Tab"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import header_search, settle
+
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.I)
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
 HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
@@ -106,9 +108,10 @@ def _clean(page) -> None:
 @pytest.mark.browser
 def test_header_search_works_under_the_policy(watched, base_url: str) -> None:
     watched.goto(base_url)
-    watched.locator("input[name=query]").first.fill("pain")
-    watched.wait_for_selector(".md-search-result__item, .md-search-result a, [data-portal-result], "
-                              ".portal-search-result, .portal-hs a", timeout=20_000)
+    block = header_search(watched, "pain")
+    assert block.get_attribute("data-state") == "done"
+    assert block.locator(".portal-hs__list a").count() > 0
+    watched.locator(".md-search-result__item").first.wait_for()   # Material's page results, from its worker
     _clean(watched)
 
 
@@ -128,21 +131,19 @@ def test_palette_toggle_works_under_the_policy_and_is_remembered(watched, base_u
 @pytest.mark.browser
 def test_catalog_filters_work_under_the_policy(watched, base_url: str) -> None:
     watched.goto(base_url + "catalog/")
-    watched.wait_for_load_state("load")
+    settle(watched)
     app = watched.locator("#portal-search-app")
-    if app.count() == 0 or app.get_attribute("hidden") is not None and not watched.locator(
-            "#portal-search-app input").count():
-        pytest.skip("the catalog has no filter app in this build")
-    box = watched.locator("#portal-search-app input[type=search], #portal-search-app input[type=text]").first
+    box = app.locator("input[type=search]")
     box.fill("dementia")
     box.press("Enter")
-    watched.wait_for_timeout(500)
-    assert "dementia" in watched.url or watched.locator("#portal-search-app").inner_text().lower().count("dementia")
-    checkbox = watched.locator("#portal-search-app input[type=checkbox]").first
-    if checkbox.count():
-        checkbox.check()
-        watched.wait_for_timeout(300)
-        assert checkbox.is_checked()
+    watched.wait_for_selector("#portal-search-app[data-state=done]")
+    assert "q=dementia" in watched.url
+    assert "dementia" in app.locator("#portal-search-status").inner_text()
+    checkbox = app.locator("input[type=checkbox]").first
+    checkbox.check()
+    watched.wait_for_function("() => new URLSearchParams(location.search).has('tier')"
+                              " && document.getElementById('portal-search-app').dataset.state === 'done'")
+    assert checkbox.is_checked()
     _clean(watched)
 
 

@@ -14,6 +14,8 @@ from generator.search.index import index_term, build_lunr, search_order
 from generator.settings import load_settings
 from generator.validate import validate_project
 
+from .conftest import header_search
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -285,10 +287,8 @@ def test_scores_equal_lunr_js_on_the_whole_index(page, base_url, catalog):
 def test_header_search_shows_entries_above_page_results(page, base_url, catalog):
     entry = next(e for e in search_order(catalog) if len(e.title.split()) >= 3)
     page.goto(base_url + "about/")
-    page.locator(".md-header label[for=__search]").first.click()  # on a phone the box opens from its icon
-    page.locator(".md-search__input").fill(entry.title)
-    block = page.locator(".md-search-result > .portal-hs")
-    block.locator("a").first.wait_for()
+    block = header_search(page, entry.title)
+    assert re.fullmatch(r"1 catalog entry matches|\d+ catalog entries match", block.locator(".portal-hs__meta").inner_text())
     assert block.locator(".portal-hs__list a").first.inner_text().startswith(entry.title)
     first_href = block.locator(".portal-hs__list a").first.get_attribute("href")
     assert first_href.endswith(f"/catalog/{entry.id}/")
@@ -298,6 +298,31 @@ def test_header_search_shows_entries_above_page_results(page, base_url, catalog)
     page.locator(".md-search__input").press("Enter")
     page.wait_for_url(re.compile(rf"/catalog/{entry.id}/$"))
     assert page.js_errors == []
+
+
+@pytest.mark.parametrize("query, expected", [("zzzqqq", "No catalog entries match")])
+def test_header_search_counts_none(page, base_url, query, expected):
+    page.goto(base_url + "about/")
+    block = header_search(page, query)
+    assert block.locator(".portal-hs__meta").inner_text() == expected
+
+
+def test_header_search_count_is_singular_for_one_and_plural_for_more(page, base_url, catalog):
+    # A word only one entry has, and a word many have: the count text agrees with its number.
+    from collections import Counter
+    words: Counter[str] = Counter()
+    for e in search_order(catalog):
+        words.update({w for w in re.findall(r"[a-z]{7,}", e.title.lower())})
+    single = next(w for w, n in sorted(words.items()) if n == 1)
+    page.goto(base_url + "about/")
+    text = header_search(page, single).locator(".portal-hs__meta").inner_text()
+    assert re.fullmatch(r"(1 catalog entry matches|\d+ catalog entries match)", text)
+    n = int(text.split()[0])
+    assert (n == 1) == text.endswith("entry matches")
+    box = page.locator(".md-search__input")
+    box.fill("")
+    text = header_search(page, "care").locator(".portal-hs__meta").inner_text()
+    assert re.fullmatch(r"\d+ catalog entries match", text) and int(text.split()[0]) > 1
 
 
 def test_find_my_pathway_suggests_without_sending_anything(page, base_url):

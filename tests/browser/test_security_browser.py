@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build_portal, serve
+from .conftest import build_portal, header_search, serve, settle
 from .page_kinds import group_pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "security"))
@@ -70,7 +70,7 @@ def _visit_all(browser, urls: list[str], *, bypass_csp: bool) -> dict[str, dict[
     for url in urls:
         seen = {"dialogs": [], "errors": [], "outside": []}
         page.goto(url, wait_until="load")
-        page.wait_for_timeout(100)  # onerror of a broken <img> fires after load
+        settle(page)  # results drawn by script after load are what a stored attack would target
         page.evaluate(POKE)
         seen["globals"] = page.evaluate(INJECTED)
         seen["violations"] = page.evaluate("() => window.__violations")
@@ -118,15 +118,16 @@ def test_searching_for_hostile_text_renders_it_inert(browser, hostile_url: str) 
     page.add_init_script(WATCH)
     page.goto(hostile_url)
     # The hostile entries' cards (title, provider, time, cost) are indexed through the listing pages.
-    page.locator("input[name=query]").fill("Plain provider")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    block = header_search(page, "Plain provider")
+    assert block.get_attribute("data-state") == "done"
+    page.locator(".md-search-result__item").first.wait_for()   # Material's own page results
     page.evaluate(POKE)
     assert dialogs == []
     assert page.evaluate(INJECTED) == []
     assert page.evaluate("() => window.__violations") == []
     # The catalog's own filters, where present, read the query from the shared URL.
     page.goto(hostile_url + "catalog/?q=XSS10")
-    page.wait_for_timeout(500)
+    page.wait_for_selector("#portal-search-app[data-state=done]")
     page.evaluate(POKE)
     assert dialogs == []
     assert page.evaluate(INJECTED) == []

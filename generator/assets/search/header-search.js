@@ -74,12 +74,25 @@
     return a;
   }
 
+  function countText(count) {
+    if (!count) return "No catalog entries match";
+    return count === 1 ? "1 catalog entry matches" : count + " catalog entries match";
+  }
+
+  /* What the box shows now, on the box itself: tests and tools wait for this, never for time. */
+  function settle(b, state, query, count) {
+    b.setAttribute("data-state", state);
+    b.setAttribute("data-query", query);
+    if (state === "done") {
+      b.dispatchEvent(new CustomEvent("portal-search:results", {bubbles: true, detail: {query: query, count: count}}));
+    }
+  }
+
   function show(query, engine, found, rows) {
     var b = ensureBox();
     b.textContent = "";
     var count = found.docs.length;
-    b.appendChild(node("p", {"class": "portal-hs__meta", role: "status"},
-      count ? "Catalog entries: " + count + (count === 1 ? " match" : " match") : "No catalog entries match"));
+    b.appendChild(node("p", {"class": "portal-hs__meta", role: "status"}, countText(count)));
     if (count) {
       var list = node("ol", {"class": "portal-hs__list"});
       var exact = PortalSearch.exactKey(query);
@@ -99,6 +112,7 @@
       b.appendChild(more);
     }
     b.hidden = false;
+    settle(b, "done", query, count);
   }
 
   function run() {
@@ -107,6 +121,7 @@
       if (box) box.hidden = true;
       return;
     }
+    settle(ensureBox(), "busy", query, 0);
     load().then(function (engine) {
       return engine.search(query).then(function (found) {
         return engine.rows(engine.rank(found, found.docs, SHOWN).slice(0, SHOWN)).then(function (rows) {
@@ -114,6 +129,7 @@
         });
       });
     }).catch(function (error) {
+      if (id === runId && box) settle(box, "error", query, 0);
       if (window.console) console.warn("catalog entries unavailable in the header search", error);
     });
   }

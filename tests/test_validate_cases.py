@@ -33,6 +33,7 @@ def _ids(paths: list[Path]) -> list[str]:
 VALID = _cases("valid")
 INVALID = _cases("invalid")
 INVALID_PATHWAYS = _cases("invalid-pathways")
+INVALID_SYNONYMS = _cases("invalid-synonyms")
 WARNINGS = _cases("warnings")
 
 
@@ -41,6 +42,7 @@ def test_corpus_is_not_empty() -> None:
     assert len(VALID) >= 5
     assert len(INVALID) >= 40
     assert len(INVALID_PATHWAYS) >= 3
+    assert len(INVALID_SYNONYMS) >= 3
     assert len(WARNINGS) >= 2
 
 
@@ -94,6 +96,16 @@ def test_invalid_entry(case: Path, mini_portal: Path, run_portal) -> None:
 def test_invalid_pathway(case: Path, mini_portal: Path, run_portal) -> None:
     expected = read_expectation(case)
     rel = _drop(mini_portal, case, "catalog/pathways")
+    outcome = run_portal("--root", str(mini_portal), "validate", "--format", "json")
+    _assert_single(outcome, rel, expected, "error")
+    assert outcome.code == 1
+
+
+@pytest.mark.parametrize("case", INVALID_SYNONYMS, ids=_ids(INVALID_SYNONYMS))
+def test_invalid_synonyms(case: Path, mini_portal: Path, run_portal) -> None:
+    expected = read_expectation(case)
+    rel = "competencies/synonyms.yaml"
+    shutil.copyfile(case, mini_portal / rel)
     outcome = run_portal("--root", str(mini_portal), "validate", "--format", "json")
     _assert_single(outcome, rel, expected, "error")
     assert outcome.code == 1
@@ -161,7 +173,7 @@ def test_every_case_together_in_one_run(mini_portal: Path, run_module) -> None:
     for rel, exp in expected.items():
         where = f"{rel}:{exp.line}:{exp.column}: " if exp.line else f"{rel}: "
         assert any(line.startswith(where) and exp.message in line for line in lines), where
-    assert text.err.strip().endswith(f"{len(expected) + len(VALID) + 7} files checked: "
+    assert text.err.strip().endswith(f"{len(expected) + len(VALID) + 8} files checked: "
                                      f"{len(expected)} errors, 0 warnings")
 
 
@@ -217,7 +229,7 @@ def test_mini_portal_is_clean(mini_portal: Path, run_portal) -> None:
     outcome = run_portal("--root", str(mini_portal), "validate", "--strict", "--format", "json")
     doc = outcome.json()
     assert doc["problems"] == [] and doc["errors"] == 0 and doc["warnings"] == 0
-    assert doc["files"] == 7
+    assert doc["files"] == 8
     assert outcome.code == 0
     result = validate_project(Settings(root=mini_portal))
     assert {d.kind for d in result.documents} == set(Kind)

@@ -20,6 +20,7 @@ class Kind(str, Enum):
     PATHWAY = "pathway"
     FRAMEWORK = "framework"
     VOCABULARIES = "vocabularies"
+    SYNONYMS = "synonyms"
 
 
 @dataclass
@@ -60,7 +61,7 @@ def discover(settings: Settings) -> Iterator[tuple[Path, Kind]]:
     if comp.is_dir():
         for path in sorted(comp.iterdir()):
             if path.is_file() and path.suffix in (".yaml", ".yml"):
-                kind = Kind.VOCABULARIES if path.stem == "vocabularies" else Kind.FRAMEWORK
+                kind = {"vocabularies": Kind.VOCABULARIES, "synonyms": Kind.SYNONYMS}.get(path.stem, Kind.FRAMEWORK)
                 yield path, kind
     cat = settings.catalog_path
     if cat.is_dir():

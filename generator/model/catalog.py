@@ -338,6 +338,8 @@ class Catalog:
     entries: dict[str, Entry]
     pathways: dict[str, Pathway]
     frameworks: dict[str, Framework] = field(default_factory=dict)
+    # Search synonyms: groups of words and phrases that mean the same (competencies/synonyms.yaml).
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         self.entries = dict(sorted(self.entries.items()))

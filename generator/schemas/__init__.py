@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-NAMES = ("entry", "pathway", "framework", "vocabularies")
+NAMES = ("entry", "pathway", "framework", "vocabularies", "synonyms")
 
 
 @cache

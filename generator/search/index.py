@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
@@ -27,9 +28,16 @@ from . import builder
 from .builder import Posting, regroup
 from .stemmer import stem
 
+if TYPE_CHECKING:
+    from .synonyms import Synonyms
+
 # Field name, boost. "exact" holds the whole title as one token, so that typing
-# an entry's exact title always ranks that entry first (see exact_key).
-FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("exact", 50), ("keys", 3), ("text", 1))
+# an entry's exact title always ranks that entry first (see exact_key). "syn" holds
+# the synonyms of the entry's words (synonyms.py): the browser ranks an entry found
+# only through it below every entry that has the typed words themselves.
+FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("exact", 50), ("keys", 3), ("text", 1), ("syn", 1))
+# Fields whose match is not the typed word itself.
+INDIRECT_FIELDS = ("syn",)
 # The query pipeline the browser runs: lunr.js's own stemmer, under the name lunr registers it with.
 SEARCH_PIPELINE = ("stemmer",)
 
@@ -74,7 +82,7 @@ def search_order(catalog: Catalog) -> list[Entry]:
     return sorted(catalog.active_entries, key=lambda e: (e.title.lower(), e.id))
 
 
-def _document(catalog: Catalog, entry: Entry) -> tuple[list[str], ...]:
+def _document(catalog: Catalog, entry: Entry, synonyms: Synonyms) -> tuple[list[str], ...]:
     """The terms of each of FIELDS' fields of ``entry``."""
     v = catalog.vocab
     keys = [*entry.keywords, entry.code, *(o.name for o in entry.providers)]
@@ -82,8 +90,9 @@ def _document(catalog: Catalog, entry: Entry) -> tuple[list[str], ...]:
     tags += [v.label("audiences", x) for x in entry.audiences]
     tags += [v.label("resource_types", x) for x in entry.resource_types]
     text = [entry.summary, *entry.learning_outcomes, *tags]
-    return (analyse(entry.title), analyse(exact_key(entry.title)), analyse(" ".join(k for k in keys if k)),
-            analyse("\n".join(text)))
+    title, words, body = analyse(entry.title), analyse(" ".join(k for k in keys if k)), analyse("\n".join(text))
+    raw = "\n".join([entry.title, *(k for k in keys if k), *text])
+    return title, analyse(exact_key(entry.title)), words, body, synonyms.expand((title, words, body), raw)
 
 
 def build_lunr(catalog: Catalog, entries: Sequence[Entry]) -> dict:
@@ -97,7 +106,9 @@ def build_lunr(catalog: Catalog, entries: Sequence[Entry]) -> dict:
 
 def _build(catalog: Catalog, entries: Sequence[Entry]) -> builder.Index:
     """The weights of ``entries``' terms, document n being ``entries[n]``."""
-    return builder.build((_document(catalog, e) for e in entries), FIELDS)
+    from .synonyms import Synonyms  # here: synonyms.py analyses text with this module's functions
+    synonyms = Synonyms.from_groups(catalog.synonyms)
+    return builder.build((_document(catalog, e, synonyms) for e in entries), FIELDS)
 
 
 @dataclass(frozen=True)

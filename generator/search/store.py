@@ -24,7 +24,7 @@ from ..pages import urls
 from ..pages.entry import tiers_text, time_text
 from .facets import Facet, catalog_facets
 from .builder import LUNR_VERSION
-from .index import FIELDS, SEARCH_PIPELINE, index_postings, search_order, shard
+from .index import FIELDS, INDIRECT_FIELDS, SEARCH_PIPELINE, index_postings, search_order, shard
 
 PREFIX = "search/catalog/"
 FORMAT = 1
@@ -86,7 +86,7 @@ def search_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
     before, after = urls.entry("\0").split("\0")
     meta = {
         "format": FORMAT, "version": digest.hexdigest()[:12], "count": len(entries),
-        "fields": [name for name, _ in FIELDS], "lunr": LUNR_VERSION,
+        "fields": [name for name, _ in FIELDS], "indirect": list(INDIRECT_FIELDS), "lunr": LUNR_VERSION,
         "pipeline": list(SEARCH_PIPELINE), "shards": [s.boundary for s in shards],
         "docChunk": DOC_CHUNK, "pageSize": PAGE_SIZE, "facets": facet_meta(facets, entries),
         "urls": {"catalog": urls.catalog(), "entry": [before, after]},

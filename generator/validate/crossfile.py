@@ -43,6 +43,7 @@ URL_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
                      ("domain_layer", "provenance", "source"), ("statements_provenance", "source"),
                      *((part, "*", "provenance", "source") for part in ("tiers", "domains", "subjects", "competencies"))),
     Kind.VOCABULARIES: (),
+    Kind.SYNONYMS: (),
 }
 
 # Every field that holds a date or a date and time, per kind of file, as above.
@@ -54,6 +55,7 @@ DATE_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
     Kind.PATHWAY: (("review_by",),),
     Kind.FRAMEWORK: (),
     Kind.VOCABULARIES: (),
+    Kind.SYNONYMS: (),
 }
 
 # entry field -> vocabulary that holds its ids

@@ -12,6 +12,7 @@ from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
 from ..settings import Settings
 from .crossfile import cross_file_problems
 from .schema import schema_problems
+from .synonyms import synonym_problems
 
 
 @dataclass
@@ -62,6 +63,7 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     unparsed = [PurePosixPath(f).stem for f in loaded.files
                 if f not in parsed and PurePosixPath(f).parent == PurePosixPath(settings.catalog_dir)]
     problems.extend(cross_file_problems(valid, settings.framework, broken, taken, unparsed))
+    problems.extend(p for d in valid if d.kind is Kind.SYNONYMS for p in synonym_problems(d))
     result = Result(sorted(set(problems)), loaded.documents, files=loaded.files)
     if not result.errors:
         result.catalog = build_catalog(valid, settings.framework)
@@ -76,4 +78,6 @@ def build_catalog(documents: list[Document], primary: str | None = None) -> Cata
     vocab = next((Vocabularies.from_data(d.data) for d in documents if d.kind is Kind.VOCABULARIES), Vocabularies())
     entries = {d.data["id"]: Entry.from_data(d.data, d.path) for d in documents if d.kind is Kind.ENTRY}
     pathways = {d.data["id"]: Pathway.from_data(d.data, d.path) for d in documents if d.kind is Kind.PATHWAY}
-    return Catalog(framework, vocab, entries, pathways, frameworks)
+    synonyms = next((tuple(tuple(g["terms"]) for g in d.data["groups"]) for d in documents
+                     if d.kind is Kind.SYNONYMS), ())
+    return Catalog(framework, vocab, entries, pathways, frameworks, synonyms)

@@ -288,7 +288,7 @@ def test_header_search_shows_entries_above_page_results(page, base_url, catalog)
     entry = next(e for e in search_order(catalog) if len(e.title.split()) >= 3)
     page.goto(base_url + "about/")
     block = header_search(page, entry.title)
-    assert re.fullmatch(r"1 catalog entry matches|\d+ catalog entries match", block.locator(".portal-hs__meta").inner_text())
+    assert re.fullmatch(r"1 catalog entry matches|\d+ catalog entries match", block.locator(".portal-hs__count").inner_text())
     assert block.locator(".portal-hs__list a").first.inner_text().startswith(entry.title)
     first_href = block.locator(".portal-hs__list a").first.get_attribute("href")
     assert first_href.endswith(f"/catalog/{entry.id}/")
@@ -304,7 +304,7 @@ def test_header_search_shows_entries_above_page_results(page, base_url, catalog)
 def test_header_search_counts_none(page, base_url, query, expected):
     page.goto(base_url + "about/")
     block = header_search(page, query)
-    assert block.locator(".portal-hs__meta").inner_text() == expected
+    assert block.locator(".portal-hs__count").inner_text() == expected
 
 
 def test_header_search_count_is_singular_for_one_and_plural_for_more(page, base_url, catalog):
@@ -315,13 +315,13 @@ def test_header_search_count_is_singular_for_one_and_plural_for_more(page, base_
         words.update({w for w in re.findall(r"[a-z]{7,}", e.title.lower())})
     single = next(w for w, n in sorted(words.items()) if n == 1)
     page.goto(base_url + "about/")
-    text = header_search(page, single).locator(".portal-hs__meta").inner_text()
+    text = header_search(page, single).locator(".portal-hs__count").inner_text()
     assert re.fullmatch(r"(1 catalog entry matches|\d+ catalog entries match)", text)
     n = int(text.split()[0])
     assert (n == 1) == text.endswith("entry matches")
     box = page.locator(".md-search__input")
     box.fill("")
-    text = header_search(page, "care").locator(".portal-hs__meta").inner_text()
+    text = header_search(page, "care").locator(".portal-hs__count").inner_text()
     assert re.fullmatch(r"\d+ catalog entries match", text) and int(text.split()[0]) > 1
 
 
@@ -375,3 +375,24 @@ def test_scripts_are_deferred_files_only_where_needed(site_dir):
     assert 'href="find-my-pathway/"' in home
     meta = json.loads((site_dir / "search" / "catalog" / "meta.json").read_text(encoding="utf-8"))
     assert meta["format"] == 1 and meta["lunr"] == "2.3.9"
+
+
+def test_synonyms_and_slips_find_entries_but_typed_words_rank_first(page, base_url):
+    # "syringe driver" is in no entry; the guidelines that say "syringe pump" are found through the synonyms file.
+    open_catalog(page, base_url)
+    got = page.evaluate("""async () => {
+      const e = await PortalSearch.open(new URL('../', location.href).href);
+      const out = {};
+      for (const q of ['syringe driver', 'syringe pump', 'breathlessness', 'bereavment', 'zzzqqq pain']) {
+        const f = await e.search(q);
+        out[q] = {docs: f.docs, direct: f.docs.map(d => f.direct[d]), missing: f.missing, partial: f.partial};
+      }
+      return out;
+    }""")
+    assert got["syringe driver"]["docs"] and not any(got["syringe driver"]["direct"])
+    assert got["syringe pump"]["direct"][0] == 1
+    direct = got["breathlessness"]["direct"]
+    assert 1 in direct and 0 in direct and direct == sorted(direct, reverse=True), "a synonym-only match ranked above a typed one"
+    assert got["bereavment"]["docs"]
+    assert got["zzzqqq pain"]["missing"] == ["zzzqqq"] and got["zzzqqq pain"]["docs"]
+    assert page.js_errors == []

@@ -253,7 +253,7 @@
     return words + ".";
   }
 
-  function render(s, docs, rows, id) {
+  function render(s, docs, rows, id, found) {
     if (id !== runId) return;
     var size = meta.pageSize, pages = Math.max(1, Math.ceil(docs.length / size)), page = Math.min(s.page, pages);
     el.list.textContent = "";
@@ -276,7 +276,9 @@
       el.list.appendChild(node("li", {className: "portal-none"},
         "Nothing matches. Try fewer words, or remove a filter."));
     }
-    el.status.textContent = describe(s, docs.length) + (pages > 1 ? " Showing page " + page + " of " + pages + "." : "");
+    var hint = PortalSearch.note(found);
+    el.status.textContent = describe(s, docs.length) + (hint ? " " + hint : "") +
+      (pages > 1 ? " Showing page " + page + " of " + pages + "." : "");
     el.done.textContent = docs.length === 1 ? "Show 1 result" : "Show " + docs.length + " results";
     el.results.hidden = false;
     app.setAttribute("data-state", "done");
@@ -334,7 +336,7 @@
       var size = meta.pageSize, page = Math.min(s.page, Math.max(1, Math.ceil(docs.length / size)));
       if (got[0]) docs = engine.rank(got[0], docs, page * size);   // lunr.js orders what is shown
       return engine.rows(docs.slice((page - 1) * size, page * size)).then(function (rows) {
-        render(s, docs, rows, id);
+        render(s, docs, rows, id, got[0]);
         if (counts) return showCounts(counts);
         // Counts for a text search come after its results: results first on a slow line.
         return loadFacets().then(function (data) {

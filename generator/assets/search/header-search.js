@@ -92,7 +92,11 @@
     var b = ensureBox();
     b.textContent = "";
     var count = found.docs.length;
-    b.appendChild(node("p", {"class": "portal-hs__meta", role: "status"}, countText(count)));
+    var hint = PortalSearch.note(found);
+    var meta = node("p", {"class": "portal-hs__meta", role: "status"});
+    meta.appendChild(node("span", {"class": "portal-hs__count"}, countText(count)));
+    if (hint) meta.appendChild(node("span", {"class": "portal-hs__hint"}, " " + hint));
+    b.appendChild(meta);
     if (count) {
       var list = node("ol", {"class": "portal-hs__list"});
       var exact = PortalSearch.exactKey(query);

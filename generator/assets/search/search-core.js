@@ -6,7 +6,10 @@
  * A query is analysed with lunr.js's own tokenizer, trimmer, stop words and
  * stemmer. Only the shards holding its terms are fetched (one per word, and
  * for an unfinished last word the shards of the words it may grow into).
- * Every word must match. Scores are lunr's: the BM25 weights lunr.py computed,
+ * Every word must match, as typed, through a synonym the build recorded (the
+ * index's "syn" field), or, for a longer word the index lacks, as an index word
+ * one letter away. Entries that match the typed words themselves come first.
+ * Scores are lunr's: the BM25 weights lunr.py computed,
  * combined as lunr.Index#query combines them (per field, the query vector's
  * dot product with the document's, over the query vector's length, summed).
  * A typed-array pass computes that sum for every matching entry so that
@@ -22,6 +25,8 @@
 
   var WORD_BITS = 30;            // facet mask words, as generator/search/facets.py
   var PREFIX_BOOST = 0.3;        // words an unfinished last word may grow into
+  var TYPO_BOOST = 0.5;          // index words one letter away from a word the index lacks
+  var TYPO_FROM = 5;             // shorter words are too easily another word with one letter changed
   var engines = {};
 
   function exactKey(text) {      // as generator/search/index.py exact_key
@@ -41,6 +46,31 @@
       if (stem) groups.push({raw: raw, stem: stem});
     }
     return {groups: groups, exact: term(exactKey(query))};
+  }
+
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  /*
+   * The index terms of every word one slip from ``word``: a letter dropped, added,
+   * changed, or two neighbours swapped. The first letter is only dropped or swapped
+   * (people rarely mistype it), so the terms stay near the word in the sorted index
+   * and cost one or two shards, not all of them.
+   */
+  function slips(word) {
+    var out = new Set(), n = word.length, i, k;
+    function add(w) { var t = term(w); if (t) out.add(t); }
+    for (i = 0; i < n; i++) {
+      add(word.slice(0, i) + word.slice(i + 1));
+      if (i + 1 < n) add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+      if (i === 0) continue;
+      for (k = 0; k < LETTERS.length; k++) {
+        if (LETTERS[k] !== word[i]) add(word.slice(0, i) + LETTERS[k] + word.slice(i + 1));
+        add(word.slice(0, i) + LETTERS[k] + word.slice(i));
+      }
+    }
+    for (k = 0; k < LETTERS.length; k++) add(word + LETTERS[k]);
+    out.delete(term(word));
+    return Array.from(out);
   }
 
   function lowerBound(list, value) {
@@ -128,6 +158,7 @@
    */
   Engine.prototype.candidates = function (g, last) {
     var out = new Map(), self = this;
+    out.typo = false;
     if (this.terms.has(g.stem)) {
       out.set(g.stem, 1);
     } else if (last && g.raw.length >= 3) {
@@ -139,7 +170,23 @@
         if (this.terms.has(head) && !out.has(head)) out.set(head, PREFIX_BOOST);
       }
     }
+    if (!out.size && g.raw.length >= TYPO_FROM) {
+      // A slip of one letter: the index words that the word would be with one letter put right.
+      this.slipsOf(g).forEach(function (t) { if (self.terms.has(t)) out.set(t, TYPO_BOOST); });
+      out.typo = out.size > 0;
+    }
     return out;
+  };
+
+  Engine.prototype.slipsOf = function (g) {
+    if (!g.slips) g.slips = slips(g.raw);
+    return g.slips;
+  };
+
+  /* The shards to look in when a word is not in the index: where its one-slip neighbours would be. */
+  Engine.prototype.typoShards = function (g) {
+    var self = this;
+    return Array.from(new Set(this.slipsOf(g).map(function (t) { return self.shardOf(t); })));
   };
 
   /* A loaded term's postings as typed arrays, per field (null where the term is absent). */
@@ -167,7 +214,9 @@
   function clauses(groups, exact, fields) {
     var out = [];
     groups.forEach(function (c, g) {
-      c.forEach(function (boost, term) { out.push({term: term, boost: boost, group: g, fields: null}); });
+      c.forEach(function (boost, term) {
+        out.push({term: term, boost: boost, group: g, fields: null, direct: !c.typo});
+      });
     });
     if (exact) out.push({term: exact, boost: 1, group: -1, fields: [fields.indexOf("exact")]});
     return out;
@@ -195,16 +244,23 @@
     var groups = 0;
     list.forEach(function (c) { groups = Math.max(groups, c.group + 1); });
     var scores = new Float64Array(n), hits = new Uint16Array(n), whole = new Uint8Array(n), seen = new Set();
-    var marks = [];
-    for (var g = 0; g < groups; g++) marks.push(new Uint8Array(n));
+    var indirect = (this.meta.indirect || []).map(function (name) { return self.meta.fields.indexOf(name); });
+    var marks = [], own = [], direct = new Uint8Array(n);
+    for (var g = 0; g < groups; g++) {
+      marks.push(new Uint8Array(n));
+      own.push(new Uint8Array(n));
+    }
     list.forEach(function (c) {
       var post = self.postings(c.term);
       for (var f = 0; f < nf; f++) {
         var field = post.fields[f];
         if (!field) continue;
         if (c.group >= 0) {
-          var mark = marks[c.group];
-          for (var j = 0; j < field.docs.length; j++) mark[field.docs[j]] = 1;
+          var mark = marks[c.group], typed = c.direct && indirect.indexOf(f) < 0 ? own[c.group] : null;
+          for (var j = 0; j < field.docs.length; j++) {
+            mark[field.docs[j]] = 1;
+            if (typed) typed[field.docs[j]] = 1;   // the word as typed (or its ending), not a synonym or a slip
+          }
         } else if (c.fields.indexOf(f) >= 0) {
           for (j = 0; j < field.docs.length; j++) whole[field.docs[j]] = 1;
         }
@@ -216,10 +272,23 @@
       }
     });
     marks.forEach(function (mark) { for (var d = 0; d < n; d++) hits[d] += mark[d]; });
+    var ownHits = new Uint16Array(n);
+    own.forEach(function (mark) { for (var d = 0; d < n; d++) ownHits[d] += mark[d]; });
+    // No entry has every word: those with the most of them, so a query is never a dead end.
+    var need = groups, best = 0;
+    for (var d = 0; d < n; d++) if (hits[d] > best) best = hits[d];
+    var partial = groups > 1 && best < groups && best > 0;
+    for (d = 0; d < n && partial; d++) if (whole[d]) partial = false;
+    if (partial) need = best;
     var docs = [];
-    for (var d = 0; d < n; d++) if (hits[d] === groups || whole[d]) docs.push(d);
-    docs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-    return {docs: docs, scores: scores};
+    for (d = 0; d < n; d++) {
+      if (hits[d] === need || whole[d]) {
+        docs.push(d);
+        direct[d] = ownHits[d] === need || whole[d] ? 1 : 0;
+      }
+    }
+    docs.sort(function (a, b) { return direct[b] - direct[a] || scores[b] - scores[a] || a - b; });
+    return {docs: docs, scores: scores, direct: direct, partial: partial};
   };
 
   /*
@@ -228,7 +297,7 @@
    */
   Engine.prototype.search = function (query) {
     var self = this, analysed = analyse(query), groups = analysed.groups;
-    if (!groups.length) return Promise.resolve({docs: [], scores: null, words: 0, clauses: []});
+    if (!groups.length) return Promise.resolve({docs: [], scores: null, direct: null, words: 0, clauses: [], missing: [], partial: false});
     var first = groups.map(function (g) { return self.shardOf(g.stem); });
     if (analysed.exact) first.push(this.shardOf(analysed.exact));
     return this.loadShards(first).then(function () {
@@ -239,15 +308,26 @@
       for (var k = Math.max(3, last.raw.length - 2); k < last.raw.length; k++) more.push(self.shardOf(last.raw.slice(0, k)));
       return self.loadShards(more);
     }).then(function () {
+      // Words still not found may be slips of one letter: fetch where their neighbours would be.
+      var more = [];
+      groups.forEach(function (g, i) {
+        if (!self.candidates(g, i === groups.length - 1).size && g.raw.length >= TYPO_FROM) more = more.concat(self.typoShards(g));
+      });
+      return more.length ? self.loadShards(more) : null;
+    }).then(function () {
       var sets = groups.map(function (g, i) { return self.candidates(g, i === groups.length - 1); });
       var exact = analysed.exact && self.terms.has(analysed.exact) ? analysed.exact : "";
-      if (sets.some(function (c) { return c.size === 0; }) && !exact) {
-        return {docs: [], scores: null, words: groups.length, clauses: []};
+      // Words no entry has (even with a slip put right) are left out, and said so.
+      var missing = groups.filter(function (g, i) { return !sets[i].size; }).map(function (g) { return g.raw; });
+      if (missing.length === groups.length && !exact) {
+        return {docs: [], scores: null, direct: null, words: groups.length, clauses: [], missing: missing, partial: false};
       }
       var list = clauses(sets.filter(function (c) { return c.size; }), exact, self.meta.fields);
-      if (sets.some(function (c) { return c.size === 0; })) list = list.filter(function (c) { return c.group < 0; });
+      // A whole title typed with a word the index lacks (a stop word in a title, say): that title alone.
+      if (missing.length && exact) list = list.filter(function (c) { return c.group < 0; });
       var found = self.match(list);
-      return {docs: found.docs, scores: found.scores, words: groups.length, clauses: list};
+      return {docs: found.docs, scores: found.scores, direct: found.direct, words: groups.length, clauses: list,
+              missing: exact ? [] : missing, partial: found.partial};
     });
   };
 
@@ -299,10 +379,12 @@
 
   /* ``docs`` with its first ``count`` put in lunr.js's order (the results on screen). */
   Engine.prototype.rank = function (found, docs, count) {
-    var head = docs.slice(0, count);
+    var head = docs.slice(0, count), direct = found.direct;
     if (head.length < 2 || !found.clauses.length) return docs;
     var scores = this.lunrScores(found, head);
-    head.sort(function (a, b) { return (scores[b] || 0) - (scores[a] || 0) || a - b; });
+    head.sort(function (a, b) {
+      return (direct ? direct[b] - direct[a] : 0) || (scores[b] || 0) - (scores[a] || 0) || a - b;
+    });
     return head.concat(docs.slice(count));
   };
 
@@ -371,7 +453,18 @@
     return {docs: out, counts: counts};
   }
 
+  /* What a searcher should know about how the results were found: words left out, words not all matched. */
+  function note(found) {
+    var parts = [];
+    if (found && found.missing && found.missing.length) {
+      parts.push("No entry mentions " + found.missing.map(function (w) { return "“" + w + "”"; }).join(" or ") + ".");
+    }
+    if (found && found.partial) parts.push("No entry has every word: these have most of them.");
+    return parts.join(" ");
+  }
+
   window.PortalSearch = {
+    note: note,
     /* The engine for the site whose root URL is ``root`` (opened once per page). */
     open: function (root) {
       var base = new URL("search/catalog/", root).href;
@@ -383,6 +476,7 @@
     },
     analyse: analyse,
     exactKey: exactKey,
+    slips: slips,
     term: term,
     applyFacets: applyFacets
   };

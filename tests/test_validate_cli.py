@@ -51,13 +51,13 @@ def test_text_format_lines_are_path_line_column(bad_portal: Path, run_module) ->
     ]
     for line in lines:
         assert re.match(r"^catalog/[a-z/-]+\.yaml:\d+:\d+: ", line), line
-    assert outcome.err.strip().endswith("9 files checked: 1 error, 1 warning")
+    assert outcome.err.strip().endswith("10 files checked: 1 error, 1 warning")
 
 
 def test_text_format_clean_project_prints_nothing_on_stdout(mini_portal: Path, run_module) -> None:
     outcome = run_module("validate", "--strict", cwd=mini_portal)
     assert (outcome.code, outcome.out) == (0, "")
-    assert "7 files checked: no problems found" in outcome.err
+    assert "8 files checked: no problems found" in outcome.err
 
 
 def test_text_paths_are_relative_to_the_root_even_from_a_subfolder(bad_portal: Path, run_module) -> None:
@@ -125,7 +125,7 @@ def test_json_format(bad_portal: Path, run_portal) -> None:
     assert outcome.code == 1
     doc = json.loads(outcome.out)
     assert set(doc) == {"files", "errors", "warnings", "problems"}
-    assert (doc["files"], doc["errors"], doc["warnings"]) == (9, 1, 1)
+    assert (doc["files"], doc["errors"], doc["warnings"]) == (10, 1, 1)
     assert doc["problems"][0] == {
         "path": "catalog/bad.yaml", "line": 4, "column": 6, "severity": "error", "code": "pattern",
         "message": "url is 'javascript:alert(1)': must be a full http:// or https:// address; "
@@ -140,14 +140,14 @@ def test_json_format(bad_portal: Path, run_portal) -> None:
 def test_json_counts_files_that_failed_to_parse(mini_portal: Path, run_portal) -> None:
     (mini_portal / "catalog" / "broken.yaml").write_text("id: [broken\n")
     doc = run_portal("--root", str(mini_portal), "validate", "--format", "json").json()
-    assert doc["files"] == 8
+    assert doc["files"] == 9
     assert [p["path"] for p in doc["problems"]] == ["catalog/broken.yaml"]
 
 
 def test_json_clean(mini_portal: Path, run_portal) -> None:
     outcome = run_portal("--root", str(mini_portal), "validate", "--format", "json", "--strict")
     assert outcome.code == 0
-    assert outcome.json() == {"files": 7, "errors": 0, "warnings": 0, "problems": []}
+    assert outcome.json() == {"files": 8, "errors": 0, "warnings": 0, "problems": []}
 
 
 # --- exit codes ---------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ def test_path_filter_by_folder_and_several_paths(bad_portal: Path, run_portal,
     assert [p["path"] for p in both.json()["problems"]] == ["catalog/pathways/mini-route.yaml", "catalog/warns.yaml"]
     everything = run_portal("validate", "--format", "json", ".")
     assert len(everything.json()["problems"]) == 3
-    assert everything.json()["files"] == 9
+    assert everything.json()["files"] == 10
 
 
 def test_path_filter_is_not_a_bare_prefix(mini_portal: Path, run_portal, monkeypatch: pytest.MonkeyPatch) -> None:

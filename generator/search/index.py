@@ -157,13 +157,15 @@ def shard(records: list[tuple[str, int, list[int]]], target_bytes: int) -> list[
     A term is never split, so a very common term may get a larger shard of its own.
     """
     groups: list[list[list]] = [[]]
-    size = 0
+    # Sizes are UTF-8 bytes, as the shard file is written: a term such as "română" is longer in bytes
+    # than in characters. Each record costs its JSON plus a comma; the list's brackets add one more.
+    size = 1
     for term, index, flat in records:
         record = [term, index, flat]
-        cost = len(json.dumps(record, ensure_ascii=False, separators=(",", ":"))) + 1
+        cost = len(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + 1
         if groups[-1] and size + cost > target_bytes:
             groups.append([])
-            size = 0
+            size = 1
         groups[-1].append(record)
         size += cost
     shards = [Shard("", groups[0])]

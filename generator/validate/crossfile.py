@@ -558,7 +558,7 @@ def _zone_hint(name: str) -> str:
     if area:
         example = _AREA_EXAMPLES.get(name)
         return f": that is a region; name a zone in it, such as '{example if example in area else area[0]}'"
-    return f"{did_you_mean(name, _zones())} (use an IANA name such as Europe/London)"
+    return f"{did_you_mean(name, sorted(_zones()))} (use an IANA name such as Europe/London)"
 
 
 @cache

@@ -54,11 +54,29 @@ def _is_whole_number(checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+def _over_length(instance: Any, schema: dict[str, Any]) -> bool:
+    """Whether ``instance`` is text longer than its schema allows, which earns the length error alone."""
+    limit = schema.get("maxLength")
+    return isinstance(instance, str) and isinstance(limit, int) and len(instance) > limit
+
+
 def _ecma_pattern_keyword(validator: Any, pattern: str, instance: Any,
                           schema: dict[str, Any]) -> Iterator[ValidationError]:
     """The ``pattern`` keyword with ECMA-262's meaning of ``$``, as the published schemas intend."""
+    if _over_length(instance, schema):
+        return  # a 250 KB title is told its length, not also its form
     if validator.is_type(instance, "string") and not ecma_regex(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _format_keyword(validator: Any, fmt: str, instance: Any,
+                    schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The ``format`` keyword, skipped for text already over its length limit."""
+    if not _over_length(instance, schema):
+        yield from _FORMAT(validator, fmt, instance, schema)
+
+
+_FORMAT = Draft202012Validator.VALIDATORS["format"]
 
 
 # Draft 2020-12 as the catalog reads it: whole numbers only where an integer is expected,
@@ -66,7 +84,7 @@ def _ecma_pattern_keyword(validator: Any, pattern: str, instance: Any,
 # schemas and this validator agree.
 _CatalogValidator = validators.extend(
     Draft202012Validator,
-    validators={"pattern": _ecma_pattern_keyword},
+    validators={"pattern": _ecma_pattern_keyword, "format": _format_keyword},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
 )
 
@@ -161,14 +179,24 @@ def _compiler_patterns(node: Any) -> Any:
     return out
 
 
+# Patterns whose literal spelling backtracks in time that grows with the square of the
+# value's length (a 250 KB title ending in a line break took minutes), each with a
+# spelling that matches exactly the same texts in linear time. "One line with a
+# non-space character": look ahead for the character, then take the line.
+_LINEAR = {
+    "^[^\\n\\r]*\\S[^\\n\\r]*$": "^(?=[^\\n\\r]*\\S)[^\\n\\r]*$",
+}
+
+
 def ecma_pattern(pattern: str) -> str:
     """``pattern`` spelt so that Python reads ``$`` as ECMA-262 (JSON Schema) does.
 
     Outside a character class, ECMA-262's ``$`` (without the multiline flag) is
     the end of the text, ``\\Z``; Python's also matches before a final line
     break, so 'https://example.org/x' followed by a line break would pass.
+    Patterns known to backtrack badly are first replaced by a linear equivalent.
     """
-    return _dollars(pattern, outside="\\Z", inside="$")
+    return _dollars(_LINEAR.get(pattern, pattern), outside="\\Z", inside="$")
 
 
 @cache

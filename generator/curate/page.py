@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..pages import urls
 from ..pages.html import a, block, esc, front_matter, rel
-from .report import Due, Report, build_report, records_from_catalog
+from .report import Cluster, Due, Report, build_report, records_from_catalog
 
 if TYPE_CHECKING:
     from ..site.outputs import Outputs
@@ -69,14 +69,28 @@ def _more(total: int) -> str:
     return f'<p>… and {total - ROWS} more in <a href="{href}">report.json</a> or <code>portal report</code>.</p>'
 
 
+def _entries(ids: tuple[str, ...], size: int) -> str:
+    """Links to the first entries of a group, and how many more there are."""
+    here = urls.curators()
+    more = size - len(ids)
+    return ", ".join(a(here, urls.entry(i), i) for i in ids) + (f" and {more:,} more" if more > 0 else "")
+
+
+def _cluster_list(clusters: list[Cluster]) -> str:
+    items = []
+    for c in clusters[:ROWS]:
+        alike = "the same" if c.score >= 1 else f"{c.score:.0%} alike or more"
+        note = f"; {esc(c.note)}" if c.note else ""
+        titles = " / ".join(f"“{esc(_short(t))}”" for t in c.titles)
+        items.append(f"<li>{titles}: {_entries(c.ids, c.size)} <small>({c.size:,} entries, {alike}{note})</small></li>")
+    return "<ul>" + "".join(items) + "</ul>" if items else "<p>None.</p>"
+
+
 def curators_page(outputs: Outputs) -> dict[str, str]:
     """The /curators/ page: review dates and possible duplicates, for the people who keep the catalog."""
     r = _report(outputs)
     here = urls.curators()
-    same = [f"<li><code>{esc(s.url)}</code>: " + ", ".join(a(here, urls.entry(i), i) for i in s.ids) + "</li>"
-            for s in r.same_url[:ROWS]]
-    similar = [f"<li>{a(here, urls.entry(s.a), _short(s.title_a))} and {a(here, urls.entry(s.b), _short(s.title_b))}"
-               f" <small>({s.score:.0%} alike)</small></li>" for s in r.similar_titles[:ROWS]]
+    same = [f"<li><code>{esc(s.url)}</code>: {_entries(s.ids, s.size)}</li>" for s in r.same_url[:ROWS]]
     body = "".join([
         f"<p>Worked out for the build date, {esc(r.today)}, from the catalog in the repository. "
         "Run <code>portal report</code> for the same report on your own copy, and "
@@ -88,7 +102,13 @@ def curators_page(outputs: Outputs) -> dict[str, str]:
         f"<h2 id=\"same-url\">Entries with the same web address ({len(r.same_url)})</h2>",
         "<ul>" + "".join(same) + "</ul>" if same else "<p>None.</p>", _more(len(r.same_url)),
         f"<h2 id=\"similar-titles\">Entries with very similar titles ({len(r.similar_titles)})</h2>",
-        "<ul>" + "".join(similar) + "</ul>" if similar else "<p>None.</p>", _more(len(r.similar_titles)),
+        _cluster_list(r.similar_titles), _more(len(r.similar_titles)),
+        f"<h2 id=\"same-programme\">Parts of one programme that may be one part recorded twice "
+        f"({len(r.same_programme)})</h2>",
+        "<p>Same provider and programme, and the same code or the same title apart from its numbers.</p>",
+        _cluster_list(r.same_programme), _more(len(r.same_programme)),
+        f"<h2 id=\"similar-summaries\">Entries with near-identical summaries ({len(r.similar_summaries)})</h2>",
+        _cluster_list(r.similar_summaries), _more(len(r.similar_summaries)),
     ])
     meta = {"search": {"exclude": True}, "hide": ["feedback"]}
     markdown = front_matter("Curators' report", **meta) + "# Curators' report\n\n" + block(body, "portal-curators")

@@ -49,9 +49,8 @@ def test_report_finds_the_overdue_entry_and_the_duplicates(report_portal: Path, 
     assert doc["today"] == "2026-03-01"
     assert [(d["id"], d["days"]) for d in doc["overdue"]] == [("mini-overdue", 45)]
     assert doc["same_url"] == [{"url": "https://example.org/talking",
-                                "ids": ["mini-overdue", "mini-overdue-copy"]}]
-    pairs = [(s["a"], s["b"]) for s in doc["similar_titles"]]
-    assert pairs == [("mini-overdue", "mini-overdue-copy")]
+                                "ids": ["mini-overdue", "mini-overdue-copy"], "size": 2}]
+    assert [(c["ids"], c["size"]) for c in doc["similar_titles"]] == [(["mini-overdue", "mini-overdue-copy"], 2)]
 
 
 def test_report_text_names_the_files_and_strict_fails(report_portal: Path, run_portal) -> None:

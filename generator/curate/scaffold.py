@@ -21,7 +21,8 @@ import yaml
 
 from ..errors import PortalError, Problem
 from ..settings import Settings
-from .yamltext import document
+from ..load.yamlsafe import refused_character
+from .yamltext import document, mapping
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 KINDS = ("entry", "pathway")
@@ -185,6 +186,39 @@ def build_data(kind: str, item_id: str, values: dict[str, Any], steps: list[dict
     return data
 
 
+def _refused_characters(data: dict[str, Any], rel: str) -> list[Problem]:
+    """A problem for each field holding a control character, located at the field's line in the preview."""
+    out = []
+    for key, value in data.items():
+        for text in _strings(value):
+            name = refused_character(text)
+            if name:
+                out.append(Problem(rel, _line_of(data, key), 1,
+                                   f"{key.replace('_', ' ')} contains a {name}, which catalog files cannot hold; "
+                                   "remove it (such characters often come along when text is copied from a "
+                                   "document or PDF)"))
+                break
+    return out
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _line_of(data: dict[str, Any], key: str) -> int:
+    """The line of ``key`` in the lines ``mapping(data)`` writes."""
+    for n, text in enumerate(mapping(data), start=1):
+        if text.startswith(f"{key}:"):
+            return n
+    return 1
+
+
 def key_at(text: str, line: int) -> str:
     """The top-level field that the given line of ``text`` belongs to ('' before the first field)."""
     for ln in reversed(text.splitlines()[: max(line, 1)]):
@@ -241,6 +275,13 @@ def create(settings: Settings, kind: str, item_id: str, data: dict[str, Any], hd
 
     Returns (errors, warnings) about the new file; on errors the file is removed again.
     """
+    locate = locate or (lambda p, t: located(p, t, kind))
+    rel = settings.relative(path)
+    refused = _refused_characters(data, rel)
+    if refused:
+        # No file can hold these, so none is written; the curator is told which value to fix.
+        preview = "\n".join(mapping(data))
+        return [locate(p, preview) for p in refused], []
     text = document(data, hdr)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -251,14 +292,12 @@ def create(settings: Settings, kind: str, item_id: str, data: dict[str, Any], hd
                           "Edit that file, or choose another id.") from None
     from ..validate import validate_project
 
-    rel = settings.relative(path)
     try:
         result = validate_project(settings)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
     mine = [p for p in result.problems if p.path == rel]
-    locate = locate or (lambda p, t: located(p, t, kind))
     errors = [locate(p, text) for p in mine if p.is_error]
     warnings = [locate(p, text) for p in mine if not p.is_error]
     if errors:

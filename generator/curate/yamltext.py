@@ -45,15 +45,20 @@ def _flow(items: list[Any]) -> str:
 
 
 def _folded(key: str, text: str, indent: str) -> list[str]:
-    """A long paragraph as a folded block (``>``), wrapped for reading in a pull request."""
+    """A long paragraph as a folded block, wrapped for reading in a pull request.
+
+    ``>-`` rather than ``>``: the block must not end with a line break, which
+    a title ("one line of text") may not have and a summary does not need.
+    """
     body = textwrap.wrap(text, width=WIDTH - len(indent) - 2, break_long_words=False, break_on_hyphens=False)
-    return [f"{indent}{key}: >"] + [f"{indent}  {line}" for line in body]
+    return [f"{indent}{key}: >-"] + [f"{indent}  {line}" for line in body]
 
 
 def _long_text(text: str) -> bool:
     # Folded blocks keep single spaces between words only; anything else stays quoted.
-    return (len(text) > 80 and "\n" not in text and text == text.strip() and "  " not in text
-            and "\t" not in text)
+    # A web address stays on one line, where it can be copied and checked whole.
+    return (len(text) > 80 and " " in text and "\n" not in text and text == text.strip() and "  " not in text
+            and "\t" not in text and not _URL.match(text))
 
 
 def mapping(data: dict[str, Any], indent: str = "") -> list[str]:

@@ -177,6 +177,12 @@ def _character(ch: str) -> str:
     return f"control character U+{code:04X}"
 
 
+def refused_character(text: str) -> str | None:
+    """The curator's name for the first character in ``text`` that no catalog value may hold, if any."""
+    bad = _CONTROL_IN_VALUE.search(text)
+    return _character(bad.group()) if bad else None
+
+
 def _could_nest_deeply(text: str) -> bool:
     """A cheap upper bound on nesting, so ordinary files skip the event pass.
 

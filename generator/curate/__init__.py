@@ -1,4 +1,4 @@
-"""Curators' helper commands: ``portal new``, ``report``, ``check-links``, ``check-site``, ``from-issue``.
+"""Curators' helper commands: ``portal new``, ``report``, ``check-links``, ``check-site``, ``from-issue``, ``proposal-branch``.
 
 Each command's work lives in its own module; this one only wires them into
 the ``portal`` parser. Imports happen inside the commands so that the site
@@ -102,7 +102,8 @@ def cmd_check_links(args: argparse.Namespace, parser: argparse.ArgumentParser) -
     links = catalog_links(load_project(settings).documents)
     cache = Path(args.cache) if args.cache else settings.root / ".cache" / "portal-links.json"
     checker = LinkChecker(cache_file=cache, max_age_days=args.max_age, timeout=args.timeout,
-                          per_host_delay=args.delay, workers=args.workers)
+                          per_host_delay=args.delay, workers=args.workers,
+                          allow_private=args.allow_private_addresses)
     results = checker.check_all(sorted(links))
     bad = [r for r in results if not r.ok]
     if args.format == "json":
@@ -147,6 +148,22 @@ def cmd_from_issue(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         return 0
     sys.stderr.write(outcome.comment)
     return 1
+
+
+def cmd_proposal_branch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .proposal_branch import plan, write_plan
+
+    settings = _settings(args)
+    path = settings.root / args.file
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        parser.error(f"cannot read --file {args.file}: {exc.strerror or exc}")
+    result = plan(settings.root, branch_ref=args.branch, base_ref=args.base, rel=args.file, content=content,
+                  issue=args.issue)
+    write_plan(settings.root, result, Path(args.out))
+    sys.stdout.write(f"{result.action}\n")
+    return 0
 
 
 def _add_new(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -209,6 +226,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     c.add_argument("--workers", type=whole_number(1), default=4, choices=range(1, 5), metavar="N",
                    help="requests at a time, 1-4 (default: 4)")
     c.add_argument("--all", action="store_true", help="list working links too")
+    c.add_argument("--allow-private-addresses", action="store_true",
+                   help="also request loopback, link-local and private network addresses (refused by default: "
+                        "catalog addresses come from pull requests)")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--root", default=argparse.SUPPRESS, help="project folder")
     c.set_defaults(func=cmd_check_links)
@@ -233,3 +253,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     f.add_argument("--issue", default="", metavar="REF", help="the issue, e.g. #12, named in the file and the PR")
     f.add_argument("--root", default=argparse.SUPPRESS, help="project folder")
     f.set_defaults(func=cmd_from_issue)
+    b = sub.add_parser("proposal-branch", help="plan the commit an issue-form proposal adds to its branch (used by CI)",
+                       description="Work out, without pushing, what a proposal's pull-request branch needs: a first "
+                                   "commit, one more commit on top, or (when others pushed to it) only a comment "
+                                   "with the change. Writes plan.json, comment.md and proposal.bundle to --out.")
+    b.add_argument("--branch", required=True, metavar="REF", help="the proposal's branch, e.g. origin/proposal/issue-7")
+    b.add_argument("--base", required=True, metavar="REF", help="the default branch, e.g. origin/main")
+    b.add_argument("--file", required=True, metavar="PATH", help="the proposed file, relative to the project")
+    b.add_argument("--issue", required=True, metavar="NUMBER", help="the issue's number")
+    b.add_argument("--out", required=True, metavar="DIR", help="folder for plan.json, comment.md, proposal.bundle")
+    b.add_argument("--root", default=argparse.SUPPRESS, help="project folder (a git work tree)")
+    b.set_defaults(func=cmd_proposal_branch)

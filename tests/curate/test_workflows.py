@@ -134,3 +134,52 @@ def test_the_linters_do_catch_a_broken_workflow(tmp_path: Path) -> None:
     schema = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(bad)],
                             capture_output=True, text=True, timeout=120)
     assert schema.returncode != 0
+
+
+def test_the_proposal_workflow_gives_each_job_only_what_it_needs() -> None:
+    wf = load(ROOT / ".github" / "workflows" / "proposal.yml")
+    assert wf["permissions"] == {}
+    jobs = wf["jobs"]
+    assert jobs["propose"]["permissions"] == {"contents": "read"}
+    assert jobs["reply"]["permissions"] == {"issues": "write"}
+    assert set(jobs["publish"]["permissions"]) == {"contents", "pull-requests", "issues", "actions"}
+    for name, job in jobs.items():
+        runs = " ".join(s.get("run", "") for s in job["steps"])
+        assert "--force" not in runs and "push -f" not in runs, name
+        writes = any(v == "write" for v in job["permissions"].values())
+        installs = "pip install" in runs or "portal " in runs
+        # A job that can write runs no installed code; the job that installs keeps no credentials.
+        assert not (writes and installs), name
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@") and installs:
+                assert step["with"]["persist-credentials"] is False, name
+        # The token is given only to the steps that call gh, never to the whole job.
+        assert "GH_TOKEN" not in job.get("env", {}), name
+        for step in job["steps"]:
+            if "GH_TOKEN" in step.get("env", {}):
+                assert "gh " in step["run"], (name, step.get("name"))
+
+
+def test_the_proposal_workflow_installs_pinned_versions() -> None:
+    wf = load(ROOT / ".github" / "workflows" / "proposal.yml")
+    installs = [s["run"] for s in steps(wf) if "pip install" in s.get("run", "")]
+    assert installs and all("--constraint .github/proposal-constraints.txt" in run for run in installs)
+    pins = [ln for ln in (ROOT / ".github" / "proposal-constraints.txt").read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")]
+    assert pins and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][A-Za-z0-9.+-]*", ln) for ln in pins)
+    pinned = {ln.split("==")[0].lower().replace("_", "-") for ln in pins}
+    # Every runtime dependency of the generator is pinned.
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for requirement in project["dependencies"]:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement)[0].lower().replace("_", "-")
+        assert name in pinned, name
+
+
+def test_the_proposal_branch_is_planned_read_only_and_pushed_without_force() -> None:
+    wf = load(ROOT / ".github" / "workflows" / "proposal.yml")
+    plan = " ".join(s.get("run", "") for s in wf["jobs"]["propose"]["steps"])
+    assert "portal proposal-branch" in plan
+    push = [s["run"] for s in wf["jobs"]["publish"]["steps"] if "git push" in s.get("run", "")]
+    assert push and all(re.search(r"git push origin \"refs/proposal/planned:refs/heads/\$BRANCH\"", r) for r in push)

@@ -120,3 +120,47 @@ def test_many_unknown_values_against_a_large_vocabulary_each_get_a_located_messa
     assert len(messages) == 200
     assert messages[0].startswith(f"unknown profession '{unknown[0]}'; did you mean '{known[0]}'?")
     assert sum("did you mean" in m for m in messages) >= 190
+
+
+# --- files behind links, and sizes checked before reading ------------------------------------------------------
+
+def test_a_link_to_a_file_outside_the_project_is_refused_unread(mini_portal: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text((mini_portal / "catalog" / "mini-toolkit.yaml").read_text(encoding="utf-8")
+                       .replace("mini-toolkit", "linked"), encoding="utf-8")
+    (mini_portal / "catalog" / "linked.yaml").symlink_to(outside)
+    framework_copy = tmp_path / "framework.yaml"
+    framework_copy.write_bytes((mini_portal / "competencies" / "framework.yaml").read_bytes())
+    (mini_portal / "competencies" / "other.yaml").symlink_to(framework_copy)
+    problems = validate_project(Settings(root=mini_portal)).problems
+    found = {(p.path, p.line, p.column): p.message for p in problems}
+    assert found[("catalog/linked.yaml", 1, 1)].startswith(f"is a symbolic link to {outside.resolve()}, outside the project")
+    assert found[("competencies/other.yaml", 1, 1)].startswith("is a symbolic link to ")
+
+
+def test_a_link_inside_the_project_is_read(mini_portal: Path) -> None:
+    kept = mini_portal / "shared" / "linked.yaml"
+    kept.parent.mkdir()
+    kept.write_text((mini_portal / "catalog" / "mini-toolkit.yaml").read_text(encoding="utf-8")
+                    .replace("mini-toolkit", "linked"), encoding="utf-8")
+    (mini_portal / "catalog" / "linked.yaml").symlink_to(kept)
+    result = validate_project(Settings(root=mini_portal))
+    assert not [p for p in result.problems if p.path == "catalog/linked.yaml" and p.is_error]
+
+
+def test_the_size_is_checked_before_the_file_is_read(mini_portal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = mini_portal / "catalog" / "big.yaml"
+    with big.open("wb") as fh:  # a sparse file: 3 GB long, no disk used
+        fh.truncate(3 * 1024 ** 3)
+    opened: list[str] = []
+    real_open = Path.open
+
+    def watch(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(self.name)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", watch)
+    problems = [p for p in validate_project(Settings(root=mini_portal)).problems if p.path == "catalog/big.yaml"]
+    assert [p.message for p in problems] == [
+        "file is 3,221,225,472 bytes, over the limit of 262,144 bytes; split it up or raise the limit (--max-bytes)"]
+    assert "big.yaml" not in opened

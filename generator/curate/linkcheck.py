@@ -5,10 +5,17 @@ drive it against a server on 127.0.0.1). Politeness: at most four requests at
 a time, one request at a time per host with a pause between them, a timeout
 on every request, a HEAD first and a short GET only when HEAD is refused, and
 results cached in a JSON file so a second run does not ask again.
+
+Catalog addresses come from pull requests, so the check never requests a
+loopback, link-local, private or otherwise reserved address (a cloud
+provider's metadata service at 169.254.169.254, a router's admin page)
+unless asked to: host names are resolved first and every address they
+resolve to is checked, and so is every address a redirect leads to.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import os
@@ -64,20 +71,66 @@ class Result:
         return asdict(self) | {"ok": self.ok}
 
 
+Resolver = Callable[[str], list[str]]
+
+
+def resolve(host: str) -> list[str]:
+    """Every address ``host`` resolves to (empty when it does not resolve)."""
+    try:
+        return sorted({info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)})
+    except (OSError, UnicodeError):
+        return []
+
+
+def private_address(url: str, resolver: Resolver = resolve) -> str | None:
+    """Why ``url`` must not be requested without leave: it is, or resolves to, a non-public address."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None  # not an address at all; the request reports that
+    try:
+        addresses = [host] if ipaddress.ip_address(host) else []
+    except ValueError:
+        addresses = resolver(host)
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if not address.is_global or address.is_multicast:
+            kind = ("loopback" if address.is_loopback else "link-local" if address.is_link_local
+                    else "unspecified" if address.is_unspecified else "private" if address.is_private
+                    else "reserved")
+            shown = host if host == text else f"{host} ({text})"
+            article = "an" if kind == "unspecified" else "a"
+            return (f"not requested: {shown} is {article} {kind} address; "
+                    "pass --allow-private-addresses to check addresses on your own network")
+    return None
+
+
 class _KeepHead(urllib.request.HTTPRedirectHandler):
-    """Follow redirects of a HEAD with a HEAD (urllib would switch to GET and fetch the page)."""
+    """Follow redirects of a HEAD with a HEAD (urllib would switch to GET and fetch the page),
+    and never to an address the check may not request."""
+
+    def __init__(self, guard: Callable[[str], str | None] | None = None) -> None:
+        super().__init__()
+        self.guard = guard
 
     def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
                          newurl: str) -> urllib.request.Request | None:
+        refused = self.guard(newurl) if self.guard else None
+        if refused:
+            raise urllib.error.URLError(f"redirected to {newurl}, which was {refused}")
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None and req.get_method() == "HEAD":
             new.method = "HEAD"
         return new
 
 
-def default_opener(proxies: dict[str, str] | None = None) -> urllib.request.OpenerDirector:
-    """urllib's opener with HEAD kept across redirects; ``proxies={}`` ignores proxy variables."""
-    handlers: list[Any] = [_KeepHead]
+def default_opener(proxies: dict[str, str] | None = None,
+                   guard: Callable[[str], str | None] | None = None) -> urllib.request.OpenerDirector:
+    """urllib's opener with HEAD kept across redirects; ``proxies={}`` ignores proxy variables;
+    ``guard`` says why an address a redirect leads to must not be requested."""
+    handlers: list[Any] = [_KeepHead(guard)]
     if proxies is not None:
         handlers.append(urllib.request.ProxyHandler(proxies))
     return urllib.request.build_opener(*handlers)
@@ -131,13 +184,16 @@ class LinkChecker:
 
     def __init__(self, *, cache_file: Path | None = None, max_age_days: float = 7, timeout: float = 15,
                  per_host_delay: float = 2.0, workers: int = MAX_WORKERS, opener: Opener | None = None,
-                 clock: Callable[[], float] = time.time, sleep: Callable[[float], None] = time.sleep) -> None:
+                 clock: Callable[[], float] = time.time, sleep: Callable[[float], None] = time.sleep,
+                 allow_private: bool = False, resolver: Resolver = resolve) -> None:
         self.cache_file = cache_file
         self.max_age = max_age_days * 86400
         self.timeout = timeout
         self.delay = per_host_delay
         self.workers = max(1, min(workers, MAX_WORKERS))
-        self.opener: Opener = opener or default_opener()
+        self.allow_private = allow_private
+        self.resolver = resolver
+        self.opener: Opener = opener or default_opener(guard=self.refusal)
         self.clock = clock
         self.sleep = sleep
         self._host_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
@@ -176,7 +232,14 @@ class LinkChecker:
         return now - result.checked_at < max_age
 
     # -- requests ----------------------------------------------------------
+    def refusal(self, url: str) -> str | None:
+        """Why ``url`` is not requested (a non-public address, unless allowed), or None."""
+        return None if self.allow_private else private_address(url, self.resolver)
+
     def _request(self, url: str, method: str) -> tuple[int | None, str, str]:
+        refused = self.refusal(url)
+        if refused:
+            return None, url, refused
         try:
             req = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
         except ValueError as exc:  # an address urllib cannot even parse: nothing is sent

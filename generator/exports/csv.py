@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from html import unescape
 from typing import TYPE_CHECKING
 
@@ -30,10 +31,14 @@ COLUMNS = (
     "credits", "next_run", "runs", "review_by", "updated", "part_of", "aliases",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet whose list separator is ';' (most of Europe) splits an unquoted line at each ';',
+# so text after a ';' starts a cell of its own, and may start a formula there.
+_AFTER_SEMICOLON = re.compile(r"(;[ \t\r\n]*)(?=[=+\-@\t\r])")
 
 
 def defuse(text: str) -> str:
-    """Stop a spreadsheet from running catalog text as a formula (CSV injection)."""
+    """Stop a spreadsheet from running catalog text as a formula (CSV injection), wherever a cell may start."""
+    text = _AFTER_SEMICOLON.sub(r"\1'", text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -131,7 +132,12 @@ def read_file(settings: Settings, path: Path, kind: Kind,
         problems.append(Problem(rel, 1, 1, "use the .yaml extension, so the file is picked up consistently",
                                 Severity.WARNING, "extension"))
     try:
-        raw = path.read_bytes()
+        refused = _refuse_before_reading(settings, path)
+        if refused:
+            problems.append(Problem(rel, 1, 1, refused, Severity.ERROR, "io"))
+            return None, problems, False
+        with path.open("rb") as fh:
+            raw = fh.read(settings.max_bytes + 1)  # never more, even if the file grew since it was measured
         parsed = parse(raw, max_bytes=settings.max_bytes)
     except YamlError as exc:
         problems.append(Problem(rel, exc.line, exc.column, exc.message, Severity.ERROR, "yaml"))
@@ -149,6 +155,25 @@ def read_file(settings: Settings, path: Path, kind: Kind,
     found = check(doc) if check else []
     problems.extend(found)
     return doc, problems, not any(p.is_error for p in found)
+
+
+def _refuse_before_reading(settings: Settings, path: Path) -> str | None:
+    """Why ``path`` must not be read at all: a link out of the project, not a regular file, or too large.
+
+    Checked before a byte is read: a link to a 2 GB file (or to a device that
+    never ends) elsewhere on the machine would otherwise be read whole.
+    """
+    resolved = path.resolve()
+    if not resolved.is_relative_to(settings.root.resolve()):
+        return (f"is a symbolic link to {resolved}, outside the project; catalog and framework files must be "
+                "in the project itself (copy the file in, or link to a file inside the project)")
+    info = resolved.stat()
+    if not stat.S_ISREG(info.st_mode):
+        return "not read: it is not a regular file"
+    if info.st_size > settings.max_bytes:
+        return (f"file is {info.st_size:,} bytes, over the limit of {settings.max_bytes:,} bytes; "
+                "split it up or raise the limit (--max-bytes)")
+    return None
 
 
 def _read_star(args: tuple[Settings, Path, Kind, Callable[[Document], list[Problem]] | None]) -> tuple[Document | None, list[Problem], bool]:

@@ -53,17 +53,28 @@ def build_site(settings: Settings, site_dir: Path, *, strict: bool = True, confi
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     # Swap: move the old site aside, move the new one in, then delete the old one.
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
+    old = _set_aside(target) if target.exists() else None
     scratch.rename(target)
     target.chmod(0o755)  # mkdtemp made it private
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     log.info("site built in %s", settings.relative(target))
     return 0
+
+
+def _set_aside(target: Path) -> Path:
+    """Move the current site to a fresh name beside it, and return that name.
+
+    A fresh name, because whatever already has the old fixed name
+    (``.site-old``) may be a link or a file that is not ours to replace;
+    only a real folder of that name, left by a build that stopped mid-swap, is removed.
+    """
+    leftover = target.with_name(f".{target.name}-old")
+    if leftover.is_dir() and not leftover.is_symlink():
+        shutil.rmtree(leftover, ignore_errors=True)
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    target.rename(old)  # replaces the empty folder just made
+    return old
 
 
 def site_dir_problem(target: Path, settings: Settings, config: MkDocsConfig | None = None) -> str | None:

@@ -25,6 +25,7 @@ from ..errors import Problem
 from ..exports import pagehead
 from ..pages.compact import compact
 from ..pages.html import esc
+from ..security.config_text import escape_printed_text
 from ..settings import OPTIONS, Settings, load_settings
 from ..validate import validate_project
 from . import rawhtml
@@ -73,6 +74,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path).resolve().parent
+        escape_printed_text(config)
         self.settings = load_settings(root).with_options(**{name: self.config[name] for name in OPTIONS})
         # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
         for folder in (self.settings.catalog_path, self.settings.competencies_path):

@@ -460,7 +460,7 @@ def _shown(value: str, limit: int = 40) -> str:
     return repr(value if len(value) <= limit else value[:limit - 3] + "...")
 
 
-def _at(data: Any, pattern: tuple[str, ...],
+def values_at(data: Any, pattern: tuple[str, ...],
         prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """(path, text) for each text value found along ``pattern``; values of another shape are skipped."""
     if not pattern:
@@ -470,9 +470,9 @@ def _at(data: Any, pattern: tuple[str, ...],
     head, rest = pattern[0], pattern[1:]
     if head == "*":
         for i, item in enumerate(data if isinstance(data, list) else ()):
-            yield from _at(item, rest, (*prefix, i))
+            yield from values_at(item, rest, (*prefix, i))
     elif isinstance(data, dict) and head in data:
-        yield from _at(data[head], rest, (*prefix, head))
+        yield from values_at(data[head], rest, (*prefix, head))
 
 
 def url_fault(url: str) -> str | None:
@@ -510,7 +510,7 @@ def check_urls(doc: Document) -> list[Problem]:
     """Every web address in ``doc`` that passes the schema's pattern but cannot be read as one."""
     out: list[Problem] = []
     for pattern in URL_FIELDS.get(doc.kind, ()):
-        for where, value in _at(doc.data, pattern):
+        for where, value in values_at(doc.data, pattern):
             if fault := url_fault(value):
                 out.append(doc.at(where, f"{field_name(where)} is {_shown(value, 60)}: {fault}", code="url"))
     return out
@@ -520,7 +520,7 @@ def check_date_range(doc: Document) -> list[Problem]:
     """Every date outside FIRST_YEAR to LAST_YEAR; malformed dates are left to the other checks."""
     out: list[Problem] = []
     for pattern in DATE_FIELDS.get(doc.kind, ()):
-        for where, value in _at(doc.data, pattern):
+        for where, value in values_at(doc.data, pattern):
             if not _in_range(value):
                 out.append(doc.at(where, f"{field_name(where)} is {_shown(value)}: the year must be between "
                                          f"{FIRST_YEAR} and {LAST_YEAR}", code="date-range"))

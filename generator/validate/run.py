@@ -11,6 +11,7 @@ from ..load.project import Document, Kind, load_project
 from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
 from ..settings import Settings
 from .crossfile import cross_file_problems
+from .lookalike import lookalike_problems
 from .schema import schema_problems
 from .synonyms import synonym_problems
 
@@ -64,6 +65,7 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
                 if f not in parsed and PurePosixPath(f).parent == PurePosixPath(settings.catalog_dir)]
     problems.extend(cross_file_problems(valid, settings.framework, broken, taken, unparsed))
     problems.extend(p for d in valid if d.kind is Kind.SYNONYMS for p in synonym_problems(d))
+    problems.extend(p for d in valid for p in lookalike_problems(d))
     result = Result(sorted(set(problems)), loaded.documents, files=loaded.files)
     if not result.errors:
         result.catalog = build_catalog(valid, settings.framework)

@@ -62,8 +62,9 @@ def server() -> Iterator[str]:
 
 
 def checker(tmp_path: Path, **options: object) -> LinkChecker:
+    # The test server is on 127.0.0.1, which the check refuses unless allowed.
     options = {"cache_file": tmp_path / "links.json", "timeout": 5, "per_host_delay": 0,
-               "opener": default_opener(proxies={}), **options}
+               "opener": default_opener(proxies={}), "allow_private": True, **options}
     return LinkChecker(**options)  # type: ignore[arg-type]
 
 
@@ -137,6 +138,11 @@ def test_an_unreadable_cache_means_checking_again(server: str, tmp_path: Path) -
     assert c.check_all([f"{server}/ok"])[0].ok and c.requests == 1
 
 
+def PUBLIC(host: str) -> list[str]:  # noqa: N802 - a constant-like stand-in for DNS
+    """Every test host resolves to one public address, without asking DNS."""
+    return ["93.184.216.34"]
+
+
 class FakeOpener:
     """Answers 200 at once and records, per host, how many requests were in flight together."""
 
@@ -145,10 +151,12 @@ class FakeOpener:
         self.active: dict[str, int] = {}
         self.most: dict[str, int] = {}
         self.total_most = 0
+        self.calls: list = []
 
     def open(self, request, timeout: float):  # noqa: ANN001 - urllib's Request
         host = request.host
         with self.lock:
+            self.calls.append(request)
             self.active[host] = self.active.get(host, 0) + 1
             self.most[host] = max(self.most.get(host, 0), self.active[host])
             self.total_most = max(self.total_most, sum(self.active.values()))
@@ -179,7 +187,7 @@ class FakeOpener:
 def test_one_request_at_a_time_per_host_and_at_most_four_overall(tmp_path: Path) -> None:
     opener = FakeOpener()
     urls = [f"https://host{h}.test/page{i}" for h in range(6) for i in range(4)]
-    c = LinkChecker(cache_file=None, per_host_delay=0, workers=10, opener=opener)
+    c = LinkChecker(cache_file=None, per_host_delay=0, workers=10, opener=opener, resolver=PUBLIC)
     assert c.workers == 4
     assert all(r.ok for r in c.check_all(urls))
     assert set(opener.most.values()) == {1}
@@ -195,7 +203,7 @@ def test_polite_pause_between_requests_to_one_host(tmp_path: Path) -> None:
         now[0] += seconds
 
     c = LinkChecker(cache_file=None, per_host_delay=2.5, workers=1, opener=FakeOpener(), clock=lambda: now[0],
-                    sleep=sleep)
+                    sleep=sleep, resolver=PUBLIC)
     c.check_all(["https://a.test/1", "https://a.test/2", "https://a.test/3", "https://b.test/1"])
     # Hosts are interleaved (a1, b1, a2, a3): three requests to a.test need two full pauses,
     # and b.test never waits for a.test.
@@ -221,10 +229,79 @@ def test_check_links_command_against_a_local_portal(server: str, mini_portal: Pa
         target = "gone" if path.stem == "mini-basics" else "ok"
         path.write_text("\n".join([f"url: {server}/{target}", *lines]) + "\n", encoding="utf-8")
     with contextlib.chdir(mini_portal):
-        out = run_portal("check-links", "--root", str(mini_portal), "--delay", "0", "--format", "json")
+        out = run_portal("check-links", "--root", str(mini_portal), "--delay", "0", "--format", "json",
+                         "--allow-private-addresses")
     assert out.code == 1
     doc = out.json()
     assert doc["broken"] == 1
     broken = [r for r in doc["results"] if not r["ok"]]
     assert broken[0]["files"] == ["catalog/mini-basics.yaml"] and broken[0]["status"] == 404
     assert (mini_portal / ".cache" / "portal-links.json").is_file()
+
+
+# --- addresses on the checker's own network are not requested unless allowed --------------------------------------
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("http://127.0.0.1:8080/admin", "loopback"),
+    ("http://[::1]/x", "loopback"),
+    ("http://169.254.169.254/latest/meta-data/", "link-local"),
+    ("http://10.1.2.3/", "private"),
+    ("https://192.168.0.1/", "private"),
+    ("http://[::ffff:127.0.0.1]/", "loopback"),
+    ("http://0.0.0.0/", "unspecified"),
+    ("http://100.64.0.1/", "reserved"),
+])
+def test_non_public_addresses_are_not_requested(url: str, kind: str) -> None:
+    from generator.curate.linkcheck import private_address
+
+    opener = FakeOpener()
+    [result] = LinkChecker(cache_file=None, per_host_delay=0, opener=opener).check_all([url])
+    assert not result.ok and result.error.startswith("not requested:") and f" {kind} address;" in result.error
+    assert "--allow-private-addresses" in result.error
+    assert opener.calls == [] and private_address(url) == result.error
+
+
+def test_host_names_are_resolved_and_every_address_checked() -> None:
+    resolved = {"intranet.example": ["93.184.216.34", "10.0.0.7"], "public.example": ["93.184.216.34"]}
+    opener = FakeOpener()
+    checker = LinkChecker(cache_file=None, per_host_delay=0, opener=opener, resolver=lambda h: resolved.get(h, []))
+    results = {r.url: r for r in checker.check_all(["https://intranet.example/", "https://public.example/"])}
+    assert results["https://intranet.example/"].error.startswith("not requested: intranet.example (10.0.0.7) is a "
+                                                                 "private address")
+    assert results["https://public.example/"].ok
+    assert [req.full_url for req in opener.calls] == ["https://public.example/"]
+
+
+def test_allowing_private_addresses_requests_them() -> None:
+    opener = FakeOpener()
+    [result] = LinkChecker(cache_file=None, per_host_delay=0, opener=opener, allow_private=True).check_all(
+        ["http://127.0.0.1:9/"])
+    assert result.ok and len(opener.calls) == 1
+
+
+def test_a_redirect_to_a_refused_address_is_not_followed(server: str, tmp_path: Path) -> None:
+    def guard(url: str) -> str | None:
+        return "not requested: a test refusal" if url.endswith("/ok") else None
+
+    Handler.hits.clear()
+    c = checker(tmp_path, opener=default_opener(proxies={}, guard=guard))
+    [result] = c.check_all([f"{server}/moved"])
+    assert not result.ok and f"redirected to {server}/ok, which was not requested: a test refusal" in result.error
+    assert ("HEAD", "/ok") not in Handler.hits
+
+
+def test_check_links_refuses_the_local_network_by_default(server: str, mini_portal: Path, run_portal,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    path = mini_portal / "catalog" / "mini-basics.yaml"
+    text = path.read_text(encoding="utf-8").replace("url: https://example.org/mini-programme/basics",
+                                                    f"url: {server}/ok")
+    path.write_text(text, encoding="utf-8")
+    Handler.hits.clear()
+    with contextlib.chdir(mini_portal):
+        out = run_portal("check-links", "--root", str(mini_portal), "--delay", "0", "--format", "json",
+                         "--cache", str(mini_portal / "links.json"))
+    local = [r for r in out.json()["results"] if r["url"] == f"{server}/ok"]
+    assert local and local[0]["error"].startswith("not requested: 127.0.0.1 is a loopback address")
+    assert Handler.hits == []

@@ -48,3 +48,12 @@ def test_formulas_are_defused(rows: dict[str, dict[str, str]]) -> None:
     assert rows["free-guide"]["summary"].startswith("'=HYPERLINK(")
     assert all(not value.startswith(("=", "+", "-", "@")) for row in rows.values() for value in row.values())
     assert defuse("@SUM(A1)") == "'@SUM(A1)" and defuse("plain") == "plain"
+
+
+def test_formulas_after_a_semicolon_are_defused_too() -> None:
+    # A spreadsheet whose list separator is ';' starts a new cell after each one.
+    assert defuse("Palliative care; =HYPERLINK(\"https://evil.example\")") == (
+        "Palliative care; '=HYPERLINK(\"https://evil.example\")")
+    assert defuse("a;+1;  -2;@x") == "a;'+1;  '-2;'@x"
+    assert defuse("=1; =2") == "'=1; '=2"
+    assert defuse("Nurses; doctors") == "Nurses; doctors"

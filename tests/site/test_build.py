@@ -116,3 +116,22 @@ def test_a_page_does_not_grow_with_the_catalog(tmp_path):
         assert listing.stat().st_size < 30_000
     # Same page, 15x the catalog: only the counts in the text may differ.
     assert abs(sizes[150] - sizes[10]) < 200, sizes
+
+
+def test_a_leftover_old_site_name_that_is_a_link_or_a_file_is_left_alone(small_portal, tmp_path):
+    settings = load_settings(small_portal)
+    site = small_portal / "site"
+    assert build_site(settings, site) == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the site's", encoding="utf-8")
+    leftover = small_portal / ".site-old"
+    leftover.symlink_to(elsewhere, target_is_directory=True)
+    assert build_site(settings, site) == 0  # used to stop with a traceback (NotADirectoryError)
+    assert leftover.is_symlink() and (elsewhere / "keep.txt").read_text(encoding="utf-8") == "not the site's"
+    leftover.unlink()
+    leftover.write_text("a file", encoding="utf-8")
+    assert build_site(settings, site) == 0
+    assert leftover.read_text(encoding="utf-8") == "a file"
+    assert (site / "index.html").is_file()
+    assert [p.name for p in small_portal.iterdir() if p.name.startswith(".site-old-")] == []

@@ -164,3 +164,28 @@ def test_the_size_is_checked_before_the_file_is_read(mini_portal: Path, monkeypa
     assert [p.message for p in problems] == [
         "file is 3,221,225,472 bytes, over the limit of 262,144 bytes; split it up or raise the limit (--max-bytes)"]
     assert "big.yaml" not in opened
+
+
+# --- lists that must not repeat an item, checked in one pass ------------------------------------------------------
+
+def test_a_list_mixing_numbers_and_text_is_checked_for_repeats_in_one_pass() -> None:
+    # jsonschema compared every pair of such a list (it cannot sort it): minutes for a 256 KB file.
+    items = "".join(f"  - {i}\n  - k{i}\n" for i in range(300)) + "  - 7\n"
+    found = problems_of(ENTRY.format(title="A test entry", url="https://example.org/x") + "keywords:\n" + items)
+    repeats = [m for _, _, m in found if "more than once" in m]
+    assert repeats == ["keywords lists 7 more than once"]
+    assert sum("should be text" in m for _, _, m in found) == 301
+
+
+@pytest.mark.parametrize(("items", "unique"), [
+    ([1, 1.0], False), ([1, True], True), ([0, False], True), ([None, None], False), (["1", 1], True),
+    ([{"a": 1, "b": [1, 2]}, {"b": [1, 2.0], "a": 1}], False), ([[1, 2], [2, 1]], True), ([], True),
+])
+def test_repeats_are_judged_as_json_schema_judges_them(items: list[object], unique: bool) -> None:
+    from jsonschema import Draft202012Validator
+
+    from generator.validate.schema import _CatalogValidator
+
+    schema = {"type": "array", "uniqueItems": True}
+    assert Draft202012Validator(schema).is_valid(items) is unique  # the reference
+    assert _CatalogValidator(schema).is_valid(items) is unique

@@ -50,6 +50,7 @@ test: $(STAMP) browser $(NODE_STAMP)
 bench: $(STAMP) browser
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.worst
 
 clean:
 	rm -rf $(VENV) site .site-* build *.egg-info

@@ -37,6 +37,7 @@ from .synth import synth_project
 SCRATCH = ROOT / "benchmarks" / "scratch"
 RESULTS = ROOT / "benchmarks" / "results.md"
 FINDINGS = ROOT / "benchmarks" / "findings.md"
+WORST = ROOT / "benchmarks" / "worst-cases.md"  # written by benchmarks/worst.py
 KB = 1024
 TARGET_RATIO = 1.25
 TARGET_PAGE = 30 * KB
@@ -316,6 +317,8 @@ def report(results: list[Size], started: str, seed: int, host: list[str], second
                     lines.append("")
                     lines.append(f"search_bench.{which} at {r.entries:,} entries failed: {got['error'][:300]}")
 
+    if WORST.is_file():
+        lines += ["", WORST.read_text(encoding="utf-8").strip()]
     if FINDINGS.is_file():
         lines += ["", FINDINGS.read_text(encoding="utf-8").strip()]
     return "\n".join(lines) + "\n"

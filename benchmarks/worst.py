@@ -116,16 +116,17 @@ def unknown_values() -> dict[str, object]:
     return {"run": run, "errors": len(problems), "suggested": suggested}
 
 
-def shared_title(n: int) -> list[dict[str, object]]:
+def shared_title(n: int, cases: tuple[str, ...] = ("own titles", "one shared title")) -> list[dict[str, object]]:
     """The full build of ``n`` entries, with their own titles and with one shared title."""
     rows = []
-    for case in ("own titles", "one shared title"):
+    for case in cases:
         project = _project(f"build-{case.replace(' ', '-')}", n)
         if case == "one shared title":
             for path in (project / "catalog").glob("*.yaml"):
                 text = path.read_text(encoding="utf-8")
-                path.write_text(re.sub(r"^title: .*$", f"title: {SHARED_TITLE}", text, count=1, flags=re.M),
-                                encoding="utf-8")
+                # A long title may continue on indented lines; they go with it.
+                path.write_text(re.sub(r"^title: .*(?:\n  .*)*$", f"title: {SHARED_TITLE}", text, count=1,
+                                       flags=re.M), encoding="utf-8")
         run = run_child(python("-m", "generator", "build", "--site-dir", "site"), cwd=project)
         if run.code != 0:
             raise SystemExit(f"the build ({case}) failed:\n{run.output[-3000:]}")
@@ -183,9 +184,12 @@ def write(titles: list[dict[str, object]], vocab: dict[str, object], builds: lis
               "| site (MB) |", "|---|---|---|---|---|---|---|"]
     for row in builds:
         run = row["run"]  # type: ignore[assignment]
+        clusters = row.get("clusters")
+        site = row.get("site_mb")
         lines.append(f"| {row['case']} | {run.seconds:.1f} | {run.cpu:.1f} | {run.peak_mb:.0f} | "  # type: ignore[attr-defined]
-                     f"{row['report_bytes']:,} | {', '.join(f'{c:,}' for c in row['clusters']) or 'none'} | "  # type: ignore[attr-defined]
-                     f"{row['site_mb']:.1f} |")
+                     f"{row['report_bytes']:,} | "
+                     f"{'–' if clusters is None else ', '.join(f'{c:,}' for c in clusters) or 'none'} | "  # type: ignore[attr-defined]
+                     f"{'–' if site is None else f'{site:.1f}'} |")
     own, shared = builds
     ratio_t = shared["run"].cpu / own["run"].cpu  # type: ignore[attr-defined]
     ratio_m = shared["run"].peak_mb / own["run"].peak_mb  # type: ignore[attr-defined]

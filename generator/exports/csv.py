@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entry, Run
 from ..pages import urls
-from ..pages.entry import cost_text, credit_text
+from ..pages.entry import cost_text, credit_text, languages_text
 from .common import absolute, build_time, entry_updated
 from .feeds import is_upcoming
 
@@ -29,6 +29,9 @@ COLUMNS = (
     "competency_subjects", "professions", "settings", "audiences", "disease_groups", "formats", "resource_types",
     "languages", "countries", "cost", "cost_details", "prices", "eligible", "sign_in", "minutes", "time",
     "credits", "next_run", "runs", "review_by", "updated", "part_of", "aliases",
+    # Added later; new columns go at the end so that existing readers keep their positions.
+    "learners", "age_groups", "enrolment", "requirements", "recognition", "attendance_record", "assessment",
+    "modules", "launched", "finished_on", "note", "related", "how_to_find",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A spreadsheet whose list separator is ';' (most of Europe) splits an unquoted line at each ';',
@@ -68,7 +71,7 @@ def entry_row(outputs: Outputs, entry: Entry) -> dict[str, str]:
         "settings": labels("settings", entry.settings), "audiences": labels("audiences", entry.audiences),
         "disease_groups": labels("disease_groups", entry.disease_groups), "formats": labels("formats", entry.formats),
         "resource_types": labels("resource_types", entry.resource_types),
-        "languages": labels("languages", entry.languages), "countries": _join(entry.countries),
+        "languages": languages_text(catalog, entry).replace(", ", "; "), "countries": _join(entry.countries),
         "cost": v.label("cost", entry.cost) if entry.cost else "",
         "cost_details": cost_text(catalog, entry) if entry.cost else "",
         "prices": _join(f"{p.amount:g} {p.currency}" + (f" per {p.per}" if p.per != "course" else "")
@@ -82,6 +85,15 @@ def entry_row(outputs: Outputs, entry: Entry) -> dict[str, str]:
         "runs": _join(f"{r.id}: {_when(r)}{', ' + r.status if r.status else ''}" for r in runs),
         "review_by": entry.review_by, "updated": entry_updated(entry), "part_of": entry.part_of,
         "aliases": _join(entry.aliases),
+        "learners": labels("learners", entry.learners), "age_groups": labels("age_groups", entry.age_groups),
+        "enrolment": entry.enrolment, "requirements": entry.requirements,
+        "recognition": _join(" · ".join(x for x in (r.name, r.body, r.note) if x) for r in entry.recognition),
+        "attendance_record": entry.attendance_record,
+        "assessment": entry.assessment + (f": {entry.assessment_note}" if entry.assessment_note else ""),
+        "modules": _join((f"{p.code}: " if p.code else "") + p.title + (" (optional)" if p.optional else "")
+                         for p in entry.parts),
+        "launched": entry.launched, "finished_on": entry.finished_on, "note": entry.note,
+        "related": _join(f"{r.relation}: {r.id}" for r in entry.related), "how_to_find": entry.how_to_find,
     }
     return {k: defuse(str(val)) for k, val in row.items()}
 

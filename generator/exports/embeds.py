@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from html import unescape
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..model import Entry, Pathway
 from ..pages import urls
-from ..pages.entry import cost_text, tiers_text, time_text
+from ..pages.entry import (cost_text, countries_text, credit_text, lang_attr, status_text, tiers_text, time_text,
+                           title_language)
 from ..pages.html import esc, safe_url
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from ..model.duration import format_minutes
@@ -75,16 +77,19 @@ def entry_embed(outputs: Outputs, entry: Entry) -> str:
     catalog = outputs.catalog
     page_url = urls.entry(entry.id)
     here = urls.embed(page_url)
-    kind = catalog.vocab.label("resource_types", entry.resource_types[0]) if entry.resource_types else \
-        entry.type.replace("-", " ").capitalize()
-    who = ", ".join(catalog.vocab.label("professions", p) for p in entry.professions) or "Anyone"
+    kind = entry.type.replace("-", " ").capitalize()  # the curator's type, not a guess from resource types
+    who = ", ".join([*(catalog.vocab.label("professions", p) for p in entry.professions),
+                     *(catalog.vocab.label("learners", x) for x in entry.learners)]) or "Not stated"
     facts = [("Who it is for", who), ("Time", time_text(entry)), ("Cost", cost_text(catalog, entry)),
-             ("Provider", entry.provider or "Not stated")]
+             ("Credits", unescape("; ".join(credit_text(catalog, entry))) or "Not stated"),
+             ("Countries", countries_text(entry)), ("Provider", entry.provider or "Not stated")]
     status = {"paused": "Paused: not taking new learners at the moment.",
+              "finished": f"{status_text(entry).split('. ')[0]}: it has ended.",
               "retired": "Retired: no longer offered."}.get(entry.status)
     body = (
         f'<p class="kicker">{esc(kind)} · {esc(tiers_text(entry))}</p>\n'
-        f'<h1><a href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">{esc(entry.title)}</a></h1>\n'
+        f'<h1{lang_attr(title_language(entry))}><a href="{esc(link(outputs, here, page_url))}" target="_blank" '
+        f'rel="noopener">{esc(entry.title)}</a></h1>\n'
         + (f"<p><strong>{esc(status)}</strong></p>\n" if status else "")
         + f"<p>{esc(short(entry.summary, SUMMARY_CHARS))}</p>\n"
         + "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl>\n"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Catalog, Entry, Pathway, Run
 from ..model.dates import When
+from ..model.places import country_name
 from ..pages import urls
 from ..pages.pathway import totals
 from .common import absolute, entry_updated, short
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 COURSE_TYPES = frozenset({"course", "programme", "qualification", "community-of-practice", "event"})
 _ROLE_PROPERTY = {"provider": "provider", "author": "author", "funder": "funder", "host": "publisher",
-                  "accreditor": "contributor", "partner": "contributor"}
+                  "platform": "publisher", "accreditor": "contributor", "partner": "contributor"}
+_CREDENTIAL = {"certificate": "Certificate", "record": "Record of attendance"}
 _FREQUENCY = {"daily": "D", "weekly": "W", "monthly": "M", "yearly": "Y"}
 _DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
          "SA": "Saturday", "SU": "Sunday"}
@@ -190,9 +192,34 @@ def _organisations(entry: Entry) -> dict[str, list[dict[str, Any]]]:
         node: dict[str, Any] = {"@type": "Organization", "name": org.name}
         if org.url:
             node["url"] = org.url
+        if org.parent:
+            node["parentOrganization"] = {"@type": "Organization", "name": org.parent}
         out.setdefault(_ROLE_PROPERTY.get(org.role, "contributor"), []).append(node)
     if "provider" not in out and entry.providers:
         out["provider"] = [{"@type": "Organization", "name": entry.provider}]
+    return out
+
+
+def _format_facts(catalog: Catalog, entry: Entry, page: str) -> dict[str, Any]:
+    """Modules (hasPart), where it applies, credentials and academic credit, where schema.org has a place."""
+    out: dict[str, Any] = {}
+    if entry.parts:
+        out["hasPart"] = [{"@type": "Course" if entry.type in COURSE_TYPES else "LearningResource",
+                           "@id": f"{page}#part-{i + 1}", "name": p.title,
+                           **({"courseCode": p.code} if p.code and entry.type in COURSE_TYPES else {}),
+                           **({"timeRequired": _iso_minutes(p.duration.minutes)}
+                              if p.duration and p.duration.minutes else {}),
+                           **({"url": p.url} if p.url else {})}
+                          for i, p in enumerate(entry.parts)]
+    if entry.countries:
+        out["spatialCoverage"] = [{"@type": "Place", "name": country_name(c), "identifier": c} for c in entry.countries]
+    if entry.attendance_record in _CREDENTIAL:
+        out["educationalCredentialAwarded"] = _CREDENTIAL[entry.attendance_record]
+    for credit in entry.credits:
+        if credit.type in ("cats", "ects"):
+            out["numberOfCredits"] = {"@type": "StructuredValue", "value": credit.amount,
+                                      "name": catalog.vocab.label("credit_types", credit.type)}
+            break
     return out
 
 
@@ -211,6 +238,12 @@ def entry_jsonld(outputs: Outputs, entry: Entry, detail: int = FULL) -> dict[str
     for prop, orgs in _organisations(entry).items():
         data[prop] = _one_or_many(orgs)
     aud = audience(catalog, entry.professions, entry.audiences)
+    if aud is not None and entry.learners:
+        aud["audienceType"] = [*aud.get("audienceType", []),
+                               *(catalog.vocab.label("learners", x) for x in entry.learners)]
+    elif entry.learners:
+        aud = {"@type": "EducationalAudience",
+               "audienceType": [catalog.vocab.label("learners", x) for x in entry.learners]}
     if aud and detail == FULL:
         data["audience"] = aud
     offer_list = offers(catalog, entry)
@@ -228,6 +261,8 @@ def entry_jsonld(outputs: Outputs, entry: Entry, detail: int = FULL) -> dict[str
         data["dateModified"] = updated
     if entry.part_of:
         data["isPartOf"] = {"@id": node_id(outputs, urls.entry(entry.part_of))}
+    if detail == FULL:
+        data.update(_format_facts(catalog, entry, page))
     if is_course:
         if entry.code:
             data["courseCode"] = entry.code

@@ -8,6 +8,7 @@ pages ask for the first or last day the value can mean, or for words.
 from __future__ import annotations
 
 import calendar
+import os
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -98,3 +99,9 @@ def in_words(value: str, *, time: bool = True) -> str:
     """``value`` in words, or as written when it is not a date."""
     parsed = when(value) if value else None
     return parsed.words(time=time) if parsed else value
+
+
+def build_day() -> dt.date:
+    """The build's date (UTC) from SOURCE_DATE_EPOCH, as the exports take it: pages say 'next' and 'past' by it."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "0").strip()
+    return dt.datetime.fromtimestamp(int(value) if value.isdigit() else 0, dt.UTC).date()

@@ -72,6 +72,8 @@ class Duration:
         parts = []
         if self.sessions and self.per_session_minutes:
             parts.append(f"{self.sessions} sessions of {format_minutes(self.per_session_minutes)}")
+        elif self.per_session_minutes and not self.minutes:
+            parts.append(f"{format_minutes(self.per_session_minutes)} per session")
         elif self.minutes:
             parts.append(format_minutes(self.minutes))
         if self.span_days:

@@ -64,6 +64,10 @@ def find_my_pathway() -> str:
     return "find-my-pathway/"
 
 
+def field_reference() -> str:
+    return "contribute/format/"
+
+
 def src_uri(url: str) -> str:
     """The virtual Markdown file that renders at ``url``."""
     return f"{url}index.md" if url else "index.md"

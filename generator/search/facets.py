@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Catalog, Entry
+from ..model.places import country_name
 
 # Study time bands, in minutes: [low, high). Calendar-only durations ("6 weeks")
 # have no study time, so they fall under "not stated" like entries with none.
@@ -62,6 +63,23 @@ def _vocab_facet(catalog: Catalog, key: str, label: str, vocab: str, attr: str) 
     return Facet(key, label, values, lambda e: set(getattr(e, attr)))
 
 
+def _countries(entry: Entry) -> set[str]:
+    """An entry's countries, each region also under its country: GB-WLS is found under GB too."""
+    return {c for code in entry.countries for c in (code, code.split("-")[0])}
+
+
+def _country_facet(catalog: Catalog) -> Facet:
+    """The countries the catalog's entries name, by name; ``country=GB`` in a catalog URL."""
+    codes = set().union(*(_countries(e) for e in catalog.entries.values()))
+    values = tuple(sorted(((c, country_name(c)) for c in codes), key=lambda cv: (cv[1].lower(), cv[0])))
+    return Facet("country", "Country", values, _countries)
+
+
+def _languages(entry: Entry) -> set[str]:
+    """An entry's languages without their regions: fr-CA is found under fr."""
+    return {tag.split("-")[0] for tag in entry.languages}
+
+
 def catalog_facets(catalog: Catalog) -> list[Facet]:
     """Every facet, in the order the filter form shows them."""
     tiers = tuple((str(n), f"Tier {n}: {t.name}") for n, t in sorted(catalog.framework.tiers.items()))
@@ -75,7 +93,9 @@ def catalog_facets(catalog: Catalog) -> list[Facet]:
         _vocab_facet(catalog, "format", "Format", "formats", "formats"),
         Facet("cost", "Cost", tuple((t.id, t.label) for t in catalog.vocab["cost"].values()),
               lambda e: {e.cost} if e.cost else set()),
-        _vocab_facet(catalog, "language", "Language", "languages", "languages"),
+        Facet("language", "Language", tuple((t.id, t.label) for t in catalog.vocab["languages"].values()),
+              _languages),
+        _country_facet(catalog),
         Facet("credit", "Credits", credits,
               lambda e: ({"any"} | {c.type for c in e.credits}) if e.credits else set()),
         Facet("duration", "Study time", tuple((b, label) for b, label, _, _ in DURATION_BANDS),

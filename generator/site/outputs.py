@@ -88,3 +88,8 @@ from ..search import search_assets, search_pages  # noqa: E402
 
 PAGE_SOURCES.append(search_pages)
 ASSET_SOURCES.append(search_assets)
+
+# The catalog format's field reference (/contribute/format/), generated from the entry schema.
+from ..pages.reference import field_reference_page  # noqa: E402
+
+PAGE_SOURCES.append(field_reference_page)

@@ -203,6 +203,12 @@ _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data"}
 _JSON_TYPES = {"application/json", "application/ld+json"}
 
 
+def _search_link(value: str) -> bool:
+    """A relative link to the catalog search whose query alone holds text, percent-encoded throughout."""
+    path, sep, query = value.partition("?q=")
+    return bool(sep) and not MARK.search(path) and "://" not in path and re.fullmatch(r"[A-Za-z0-9%._~-]*", query) is not None
+
+
 @dataclass
 class Finding:
     page: str
@@ -227,6 +233,8 @@ class _Scanner(HTMLParser):
                 self._add(f"<{tag}> has an event-handler attribute {name}={value!r}")
             if name in _URL_ATTRS and value.strip().lower().startswith(("https://", "http://")):
                 pass  # a hostile but http(s) URL, escaped into the attribute: harmless
+            elif name == "href" and _search_link(value):
+                pass  # a topic tag: the text is only the percent-encoded query of a link to the catalog search
             elif name in _ACTIVE and MARK.search(value) or MARK.search(name):
                 self._add(f"<{tag}> carries injected text in its {name!r} attribute: {value[:80]!r}")
             squashed = re.sub(r"[\s\x00-\x1f]", "", value).lower()

@@ -107,7 +107,7 @@ def _values(catalog: Catalog, schema: dict[str, Any], field: str, node: dict[str
     if vocab:
         extra = "; also `not-applicable` (nothing to pay for)" if vocab == "cost" else ""
         regional = "; a region may follow the language: `en-CA`, `fr-CA`" if vocab == "languages" else ""
-        return (f"ids from the [`{vocab}` vocabulary]({'../' if '.' in field else ''}vocabularies/index.md#{vocab}) in "
+        return (f"ids from the [{vocab} vocabulary]({'../' if '.' in field else ''}vocabularies/index.md#{vocab}) in "
                 f"competencies/vocabularies.yaml{extra}{regional}")
     _, node = _resolve(schema, node)
     if field == "competencies":

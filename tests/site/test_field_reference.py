@@ -70,7 +70,7 @@ def test_every_field_is_on_the_reference_pages(catalog) -> None:
 def test_allowed_values_and_examples_are_given(catalog) -> None:
     text = field_reference(catalog)
     assert "`active`, `paused`, `finished`, `retired`" in text
-    assert "[`learners` vocabulary](vocabularies/index.md#learners)" in text
+    assert "[learners vocabulary](vocabularies/index.md#learners)" in text
     assert "*Example:* `2027-09`" not in text or "2027-09" in text
     vocab = vocabulary_reference(catalog)
     assert "- `peer-caregivers`: Peer caregivers" in vocab and "- `cats`: CATS credits" in vocab

@@ -179,6 +179,7 @@ class Term:
     description: str = ""
     source: str = ""
     native: str = ""
+    first_tier: int = 1  # professions: the tier people in this role usually start at
 
 
 VOCABULARY_NAMES = (
@@ -198,7 +199,8 @@ class Vocabularies:
         lists: dict[str, dict[str, Term]] = {}
         for name in VOCABULARY_NAMES:
             lists[name] = {
-                t["id"]: Term(t["id"], t["label"], t.get("description", ""), t.get("source", ""), t.get("native", ""))
+                t["id"]: Term(t["id"], t["label"], t.get("description", ""), t.get("source", ""), t.get("native", ""),
+                              t.get("first_tier", 1))
                 for t in d.get(name, ()) if isinstance(t, dict) and "id" in t and "label" in t
             }
         return cls(lists)

@@ -11,6 +11,7 @@ from .entry import render_entry
 from .home import home_page
 from .listings import catalog_pages, facet_pages, tier_pages
 from .pathway import pathways_index, render_pathway
+from ..pathways.generate import counterparts
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Page:
         return urls.src_uri(self.url)
 
 
-def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40,
+def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40, home: dict[str, object] | None = None,
                generated: list[Pathway] | None = None, extras: list[dict[str, str]] | None = None) -> list[Page]:
     """Every generated page, in a stable order.
 
@@ -38,7 +39,7 @@ def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40,
     def put(url: str, markdown: str, edit: str = "") -> None:
         pages[url] = Page(url, markdown, edit)
 
-    put(urls.home(), home_page(catalog, site_name))
+    put(urls.home(), home_page(catalog, site_name, home or {}))
     for url, md in catalog_pages(catalog, page_size).items():
         put(url, md)
     for entry in catalog.entries.values():
@@ -51,8 +52,9 @@ def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40,
         put(url, md)
     generated = generated or []
     put(urls.pathways(), pathways_index(catalog, generated))
+    related = counterparts(catalog, generated)
     for pathway in [*catalog.pathways.values(), *generated]:
-        put(urls.pathway(pathway.id), render_pathway(catalog, pathway), pathway.path)
+        put(urls.pathway(pathway.id), render_pathway(catalog, pathway, related.get(pathway.id)), pathway.path)
     for extra in extras or []:
         for url, md in extra.items():
             put(url, md)

@@ -1,17 +1,32 @@
-"""The home page: what the portal is, and ways in by role, tier, setting and audience."""
+"""The home page: what the portal is for, one search, three ways in, then every other way.
+
+Above the fold on a phone: the portal's purpose as the main heading, a sentence,
+the search box, and three ways in (by role, a pathway, "Find my pathway"). The
+words and the featured roles and settings are the portal's own (the plugin's
+``home`` option in mkdocs.yml), so another field's portal says its own thing.
+"""
 
 from __future__ import annotations
 
+import json
+
 from ..model import Catalog
 from . import urls
-from .html import a, block, esc, front_matter
+from .badges import tier_badge
+from .html import a, block, esc, rel
 
-# The roles most visitors arrive as; every profession is one click further.
-_FEATURED_ROLES = ("support-worker", "registered-nurse", "physician", "paramedic", "social-worker",
-                   "allied-health-professional", "volunteer", "carer-public")
+# Featured ways in when mkdocs.yml names none: the first few of the vocabulary.
+DEFAULT_FEATURED = 8
 
 
-def home_page(catalog: Catalog, site_name: str) -> str:
+def _featured(catalog: Catalog, vocab: str, wanted: object, active_ids: set[str]) -> list[str]:
+    terms = catalog.vocab[vocab]
+    if isinstance(wanted, list) and wanted:
+        return [t for t in wanted if t in terms]
+    return [t for t in terms if t in active_ids][:DEFAULT_FEATURED]
+
+
+def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
     here = urls.home()
     v = catalog.vocab
     active = catalog.active_entries
@@ -19,38 +34,61 @@ def home_page(catalog: Catalog, site_name: str) -> str:
     def count(kind: str, term: str) -> int:
         return sum(term in getattr(e, kind) for e in active)
 
-    roles = [r for r in _FEATURED_ROLES if r in v["professions"]]
+    def text(key: str, default: str = "") -> str:
+        value = home.get(key)
+        return value if isinstance(value, str) and value.strip() else default
+
+    heading = text("heading", text("description", site_name))
+    lead = text("lead").replace("{entries}", str(len(active)))
+    used_roles = {p for e in active for p in e.professions}
+    used_settings = {s for e in active for s in e.settings}
+    roles = _featured(catalog, "professions", home.get("roles"), used_roles)
+    settings = _featured(catalog, "settings", home.get("settings"), used_settings)
+
     role_links = "".join(f"<li>{a(here, urls.facet('professions', r), v.label('professions', r))}</li>" for r in roles)
+    setting_links = "".join(f"<li>{a(here, urls.facet('settings', s), v.label('settings', s))}</li>" for s in settings)
     tiers = "".join(
-        f'<li>{a(here, urls.tier(n), f"Tier {n}: {t.name}")}<br><span class="portal-meta">{esc(t.summary)}</span></li>'
+        f'<li><a href="{esc(rel(here, urls.tier(n)))}">{tier_badge(catalog, n)}</a><br>'
+        f'<span class="portal-meta">{esc(t.summary)}</span></li>'
         for n, t in sorted(catalog.framework.tiers.items()))
-    settings = "".join(f"<li>{a(here, urls.facet('settings', s.id), s.label)}</li>"
-                       for s in v["settings"].values() if count("settings", s.id))
     audiences = "".join(
         f"<li>{a(here, urls.facet('audiences', t.id), t.label)} <span class=\"portal-count\">({count('audiences', t.id)})</span></li>"
-        for t in v["audiences"].values())
-    curated = "".join(f"<li>{a(here, urls.pathway(p.id), p.title)}</li>" for p in list(catalog.pathways.values())[:8])
+        for t in v["audiences"].values() if count("audiences", t.id))
+    curated = "".join(
+        f'<li>{a(here, urls.pathway(p.id), p.title)} {tier_badge(catalog, p.tier, short=True)}</li>'
+        for p in catalog.pathways.values())
+    ways = '<ul class="portal-ways3">' + "".join(
+        f'<li><a href="{esc(href)}"><strong>{esc(title)}</strong><span>{esc(note)}</span></a></li>' for href, title, note in (
+            ("#by-role", "My role", "Courses and resources for the work you do"),
+            ("#pathways", "A learning pathway", "Steps in order, each with its reason"),
+            (rel(here, urls.find_my_pathway()), "Find my pathway", "Three questions, answered privately"))) + "</ul>"
+    audience_section = ""
+    if audiences:
+        intro = text("audiences_intro")
+        audience_section = (f'<section><h2 id="by-audience">{esc(text("audiences_heading", "People who face inequity"))}</h2>'
+                            + (f"<p>{esc(intro)}</p>" if intro else "") + f"<ul>{audiences}</ul></section>")
     body = (
-        f'<p class="portal-lead">{esc(site_name)} signposts {len(active)} courses and resources in palliative and '
-        f"end of life care, each mapped to the {esc(catalog.framework.short_title or catalog.framework.title)} "
-        f"and its three tiers. Find what fits your role, your setting and the people you care for, then go to the "
-        f"provider to take it.</p>"
-        '<form class="portal-home-search" action="catalog/" method="get" role="search">'
-        '<label for="portal-home-q">Search the catalog</label> '
-        '<input id="portal-home-q" name="q" type="search" autocomplete="off"> '
-        '<button type="submit" class="md-button">Search</button></form>'
-        '<div class="portal-ways">'
-        f'<section><h2 id="by-role">By role</h2><ul>{role_links}</ul>'
-        f'<p>{a(here, urls.facet_index("professions"), "All roles")}</p></section>'
-        f'<section><h2 id="by-tier">By tier</h2><ul>{tiers}</ul></section>'
-        f'<section><h2 id="by-setting">By setting</h2><ul>{settings}</ul></section>'
-        f'<section><h2 id="by-audience">People who face inequity</h2>'
-        f"<p>Staff who work with groups that get worse access to good end of life care.</p><ul>{audiences}</ul></section>"
-        f'<section><h2 id="pathways">Learning pathways</h2>'
-        f'<p>{a(here, urls.find_my_pathway(), "Find my pathway")}: a short, private self-assessment.</p><ul>{curated}</ul>'
-        f'<p>{a(here, urls.pathways(), "All pathways, including one for every role and tier")}</p></section>'
-        "</div>"
-        f'<p>{a(here, urls.catalog(), "Browse the whole catalog")} · {a(here, urls.competencies(), "The competency framework")}'
-        f' · {a(here, "coverage/", "Where the gaps are")} · {a(here, "about/", "About the portal and how entries are chosen")}</p>'
+        f'<h1 class="portal-purpose">{esc(heading)}</h1>'
+        + (f'<p class="portal-lead">{esc(lead)}</p>' if lead else "")
+        + '<form class="portal-home-search" action="catalog/" method="get" role="search">'
+        '<label for="portal-home-q">Search courses and resources</label>'
+        '<span class="portal-home-search__row"><input id="portal-home-q" name="q" type="search" autocomplete="off" '
+        'placeholder="e.g. breathlessness, ACP, syringe driver">'
+        '<button type="submit" class="md-button md-button--primary">Search</button></span></form>'
+        + ways
+        + '<div class="portal-more">'
+        f'<section><h2 id="by-role">By role</h2><ul class="portal-pills">{role_links}</ul>'
+        f'<p>{a(here, urls.facet_index("professions"), "Every role")}</p></section>'
+        f'<section><h2 id="pathways">Learning pathways</h2><ul>{curated}</ul>'
+        f'<p>{a(here, urls.pathways(), "Every pathway, with one for each role and tier")} · '
+        f'{a(here, urls.find_my_pathway(), "Find my pathway")}</p></section>'
+        f'<section><h2 id="by-tier">By tier</h2><ul class="portal-tier-list">{tiers}</ul></section>'
+        f'<section><h2 id="by-setting">By setting</h2><ul class="portal-pills">{setting_links}</ul>'
+        f'<p>{a(here, urls.facet_index("settings"), "Every setting")}</p></section>'
+        + audience_section + "</div>"
+        f'<p>{a(here, urls.catalog(), "The whole catalog")} · {a(here, urls.competencies(), "The competency framework")}'
+        f' · {a(here, "coverage/", "Where the gaps are")} · {a(here, "about/", "About the portal")}</p>'
     )
-    return front_matter(site_name, portal={"kind": "home"}, hide=["navigation", "toc"]) + block(body, "portal-home")
+    # No title in the front matter: the tab then shows the site's name once, and the heading is the purpose.
+    meta = ["---", f"portal: {json.dumps({'kind': 'home'})}", f"hide: {json.dumps(['navigation', 'toc'])}", "---"]
+    return "\n".join(meta) + "\n\n" + block(body, "portal-home")

@@ -44,7 +44,8 @@ def pager(here: str, page: int, pages: int, url_of: Callable[[int], str]) -> str
 
 
 def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int], str], title: str,
-                  intro: str | Callable[[str], str], size: int, meta: dict[str, object]) -> dict[str, str]:
+                  intro: str | Callable[[str], str], size: int, meta: dict[str, object],
+                  hide: list[str] | None = None) -> dict[str, str]:
     """Markdown for each page of a listing, keyed by URL; an intro with links is made per page (``intro(here)``)."""
     chunks = paginate(entries, size)
     out = {}
@@ -63,7 +64,8 @@ def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int]
             + pager(here, n, len(chunks), url_of),
             "portal-listing",
         )
-        out[here] = front_matter(heading, search={"exclude": n > 1}, portal=meta) + body
+        shown = {"hide": hide} if hide else {}
+        out[here] = front_matter(heading, search={"exclude": n > 1}, portal=meta, **shown) + body
     return out
 
 
@@ -79,7 +81,9 @@ def catalog_pages(catalog: Catalog, size: int) -> dict[str, str]:
         return (f'<p class="portal-browse">Browse: {ways}</p>'
                 '<div id="portal-search-app" class="portal-search-app" hidden></div>')
 
-    return listing_pages(catalog, entries, urls.catalog, "Catalog", intro, size, {"kind": "catalog"})
+    # The catalog needs the width for its filters beside the results: no site menu or contents column.
+    return listing_pages(catalog, entries, urls.catalog, "Catalog", intro, size, {"kind": "catalog"},
+                         hide=["navigation", "toc"])
 
 
 def tier_pages(catalog: Catalog, size: int) -> dict[str, str]:

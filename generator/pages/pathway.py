@@ -10,6 +10,7 @@ from ..model.places import country_name
 from . import urls
 from .entry import cost_text, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
+from .badges import badge, badges, tier_badge
 from .html import a, block, esc, ext, front_matter, rel, ul
 
 
@@ -29,7 +30,7 @@ def step_time_text(catalog: Catalog, step: Step) -> str:
     if estimated:
         return f"About {format_minutes(minutes or 0)} (curator's estimate)"
     entry = catalog.entries[step.entry]
-    return time_text(entry) if entry.duration else "Time not stated"
+    return time_text(entry) if entry.duration else "Time not stated by provider"
 
 
 def step_cost_text(catalog: Catalog, step: Step) -> str:
@@ -132,8 +133,7 @@ def countries_text(codes: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
-    here = urls.pathway(pathway.id)
+def _who_html(catalog: Catalog, pathway: Pathway, here: str) -> str:
     v = catalog.vocab
     who = [esc(pathway.for_whom)] if pathway.for_whom else []
     if pathway.professions:
@@ -145,10 +145,68 @@ def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
         facts += f"<dt>Serves</dt><dd>{esc(countries_text(pathway.countries))}</dd>"
     if pathway.audiences:
         facts += "<dt>Focus on</dt><dd>" + ", ".join(a(here, urls.facet("audiences", x), v.label("audiences", x)) for x in pathway.audiences) + "</dd>"
+    return facts
+
+
+def _glance(catalog: Catalog, pathway: Pathway) -> str:
+    """One line before the steps: tier, number of steps, total time and cost (the details follow the steps)."""
+    t = totals(catalog, pathway)
+    n = len(pathway.steps)
+    time = total_time_text(t)
+    cost = "Free" if not t["paid"] else "Some steps cost money"
+    return badges([tier_badge(catalog, pathway.tier, short=True), badge(_steps(n)), badge(time, "time"),
+                   badge(cost, "cost")], "p")
+
+
+def _related(catalog: Catalog, pathway: Pathway, related: list[Pathway], here: str) -> str:
+    """Links between the curated and the generated pathway of one role and tier."""
+    if not related:
+        return ""
+    if pathway.generated:
+        intro = "A curator has written a pathway for this role and tier, with the reason for each step:"
+    else:
+        intro = "Worked out from the whole catalog for the same role and tier:"
+    return (f'<p class="portal-related">{intro} '
+            + ", ".join(a(here, urls.pathway(p.id), p.title) for p in related) + ".</p>")
+
+
+def _offers(catalog: Catalog, pathway: Pathway, here: str) -> str:
+    """The competencies no step covers: entries not listed for this role that teach them, and what none teaches."""
+    if not pathway.uncovered:
+        return ""
+    from ..pathways.generate import offers  # the page shows what the generator offers
+
+    fw = catalog.framework
+    offered = offers(catalog, pathway) if pathway.generated else []
+    who = "role" if pathway.professions else "group"
+
+    def names(cs: list[str]) -> str:
+        by_subject: dict[str, list[int]] = {}
+        for c in cs:
+            by_subject.setdefault(fw.subject_of(c).name, []).append(fw.competencies[c].tier)
+        return "; ".join(f"{s} (tier {', '.join(map(str, sorted(ts)))})" for s, ts in by_subject.items())
+
+    out = '<h2 id="gaps" class="portal-no-print">What the steps do not cover</h2>'
+    if offered:
+        rows = [f"{a(here, urls.entry(eid), catalog.entries[eid].title)}<br>"
+                f'<span class="portal-meta">Adds {esc(names(cs))}</span>' for eid, cs in offered]
+        out += (f'<p class="portal-no-print">These entries teach what the steps leave out, but they are not listed '
+                f"for this {who}: check with the provider that they suit you.</p>" + ul(rows, "portal-no-print"))
+    covered = {c for _, cs in offered for c in cs}
+    rest = [c for c in pathway.uncovered if c not in covered]
+    if rest:
+        out += (f'<p class="portal-no-print">No entry in the catalog teaches {"these" if not offered else "the rest"} '
+                "yet: " + ", ".join(a(here, urls.competency(c), names([c])) for c in rest) + ".</p>")
+    return out
+
+
+def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | None = None) -> str:
+    """The pathway page: what it is in one line, then the numbered steps, then its details and the passport."""
+    here = urls.pathway(pathway.id)
     steps = []
     for n, step in enumerate(pathway.steps, 1):
         e = catalog.entries[step.entry]
-        optional = " <em>(optional)</em>" if step.optional else ""
+        optional = ' <span class="portal-badge">Optional</span>' if step.optional else ""
         modules = f"<p>Only: {esc(', '.join(step.modules))}</p>" if step.modules else ""
         if is_retired(catalog, step):
             # No time, cost or link to a course that is gone; the entry's own page still explains it.
@@ -157,9 +215,9 @@ def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
         else:
             status = ""
             # The provider stays on the printed passport; the rest of the line is for the screen.
-            meta = (f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span><span class="portal-no-print">'
-                    f' · {esc(step_time_text(catalog, step))} · {esc(step_cost_text(catalog, step))} · '
-                    f'{ext(e.url, "Go to provider")}</span></p>')
+            meta = badges([badge(step_time_text(catalog, step), "time"), badge(step_cost_text(catalog, step), "cost")],
+                          "p", f' <span class="portal-provider">{esc(e.provider)}</span> '
+                               + ext(e.url, "Go to provider", "portal-no-print"))
         # A retired step keeps its tick: a learner may have finished it before it was withdrawn.
         steps.append(
             f'<li class="portal-step" id="step-{n}" data-entry="{esc(e.id)}">'
@@ -167,20 +225,16 @@ def render_pathway(catalog: Catalog, pathway: Pathway) -> str:
             f'<p class="portal-reason">{esc(step.reason)}</p>{modules}{meta}'
             f'{PASSPORT_TICK}</li>'
         )
-    uncovered = ""
-    if pathway.uncovered:
-        uncovered = ('<h2 class="portal-no-print">What no entry covers yet</h2><p class="portal-no-print">No '
-                     "suitable entry in the catalog teaches these, so this pathway cannot cover them:</p>"
-                     + ul((a(here, urls.competency(c), f"{catalog.framework.subject_of(c).name} (tier {catalog.framework.competencies[c].tier})")
-                           for c in pathway.uncovered), "portal-no-print"))
     kind = "Generated pathway" if pathway.generated else "Curated pathway"
     curator = f" by {esc(pathway.curator)}" if pathway.curator else ""
     body = (f'<p class="portal-kicker">{kind}{curator}</p><p class="portal-summary">{esc(pathway.summary)}</p>'
-            f'<dl class="portal-facts">{facts}</dl>'
-            + passport_html(pathway, here) + '<h2 id="steps">Steps</h2>'
+            + _glance(catalog, pathway) + _related(catalog, pathway, related or [], here)
+            + '<h2 id="steps">Steps</h2>'
             + (f'<ol class="portal-steps">{"".join(steps)}</ol>' if steps else
                '<p><strong>No entry in the catalog suits this yet.</strong></p>')
-            + (PASSPORT_SIGN if steps else "") + uncovered
+            + (PASSPORT_SIGN if steps else "") + _offers(catalog, pathway, here)
+            + f'<h2 id="about">About this pathway</h2><dl class="portal-facts">{_who_html(catalog, pathway, here)}</dl>'
+            + passport_html(pathway, here)
             + (f'<script src="{esc(rel(here, PASSPORT_JS))}" defer></script>' if steps else ""))
     return front_matter(pathway.title, description=pathway.summary[:300],
                         portal={"kind": "pathway", "id": pathway.id}) + block(body, "portal-pathway")
@@ -208,7 +262,7 @@ def passport_html(pathway: Pathway, here: str) -> str:
         f'<link rel="stylesheet" href="{esc(rel(here, PASSPORT_CSS))}">'
         f'<section class="portal-passport" id="passport" data-pathway="{esc(pathway.id)}" '
         'aria-labelledby="passport-title"><h2 id="passport-title">Learning passport</h2>'
-        '<p class="portal-passport-note">Tick each step below when you finish it, then print this page as evidence '
+        '<p class="portal-passport-note">Tick each step above when you finish it, then print this page as evidence '
         'for appraisal or revalidation. Ticks stay only in this browser and are never sent anywhere; browsers can '
         'clear them, so export them to a file to keep a copy or to move to another device.</p>'
         '<noscript><p class="portal-passport-note">JavaScript is off, so ticks are not kept: print this page and '

@@ -14,7 +14,15 @@ prefer fewer, free, shorter and openly accessible entries (:mod:`.weights`).
 
 Competencies that no suitable entry teaches are not hidden: they are the
 pathway's ``uncovered`` list, shown on its page, and they are exactly the
-gaps a commissioner needs to see.
+gaps a commissioner needs to see. Where entries that are not listed for the
+profession do teach one, the page offers them (:func:`offers`): a nurse is
+better served by a course tagged for doctors than by "nothing exists".
+
+Where a curator has written a pathway for the same profession and tier, its
+steps are preferred (their weight is halved, and they may be used even when
+not tagged for the profession): the curated core course is what the curator
+would send that learner to first. :func:`counterparts` links the two pathways
+both ways.
 
 Steps come in a learnable order: prerequisites first (added to the pathway
 when a chosen entry needs them), then by the lowest tier the entry is
@@ -25,7 +33,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Catalog, Entry, Pathway, Step
 from .order import topological, with_prerequisites
@@ -38,6 +46,8 @@ log = logging.getLogger("generator")
 # starts with it would collide, so the generated pathway of that id is skipped with a warning.
 PREFIX = "for-"
 AUDIENCE_TIER = 2
+# How much cheaper a curated pathway's step is for the generated pathway of the same role and tier.
+CURATED_DISCOUNT = 2
 
 
 def profession_pathway_id(profession: str, tier: int) -> str:
@@ -102,7 +112,7 @@ def generate_all(catalog: Catalog, *, language: str = "en") -> list[Pathway]:
         pool = [*index.by_profession.get(p, ()), *index.for_anyone]
         for t in sorted(fw.tiers):
             out.append(_pathway(
-                catalog, index, profession_pathway_id(p, t), [u for u in pool if u.tier <= t], t,
+                catalog, index, profession_pathway_id(p, t), _preferring(index, pool, curated_steps(catalog, p, t), t), t,
                 title=f"{term.label}: tier {t} pathway",
                 for_whom=f"{term.label}, learning at tier {t}: {fw.tiers[t].name}.",
                 professions=(p,), audiences=(), language=language))
@@ -125,6 +135,62 @@ def generate_all(catalog: Catalog, *, language: str = "en") -> list[Pathway]:
     return kept
 
 
+def curated_steps(catalog: Catalog, profession: str, tier: int) -> list[str]:
+    """The steps (not optional ones) of the curated pathways for ``profession`` at ``tier``, in order, once each."""
+    out: dict[str, None] = {}
+    for cp in catalog.pathways.values():
+        if profession in cp.professions and cp.tier == tier:
+            out.update(dict.fromkeys(s.entry for s in cp.steps if not s.optional))
+    return list(out)
+
+
+def _preferring(index: _Index, pool: list[_Usable], preferred: list[str], tier: int) -> list[_Usable]:
+    """The pool at ``tier`` or below, with the curated steps in it (tagged for the role or not) made cheaper."""
+    chosen = {u.entry.id: u for u in pool if u.tier <= tier}
+    for eid in preferred:
+        u = index.usable.get(eid)
+        if u is None or u.tier > tier:
+            continue
+        cheaper = Candidate(eid, u.mask, max(1, u.candidate.weight // CURATED_DISCOUNT))
+        chosen[eid] = _Usable(u.entry, u.mask, u.tier, cheaper)
+    return [chosen[k] for k in sorted(chosen)]
+
+
+def offers(catalog: Catalog, pathway: Pathway) -> list[tuple[str, list[str]]]:
+    """Entries that teach what the pathway leaves uncovered although they are not listed for its profession or
+    group: the fewest, most open of them (the same weighted cover as the steps), each with the competencies it
+    would add, in pick order. Entries pitched above the pathway's tier are not offered."""
+    if not pathway.uncovered:
+        return []
+    bit = {c: 1 << i for i, c in enumerate(pathway.uncovered)}
+    taken = {s.entry for s in pathway.steps}
+    candidates = []
+    for e in catalog.active_entries:
+        mask = sum(bit.get(c, 0) for c in set(e.competencies))
+        if (mask and e.id not in taken and e.tiers and min(e.tiers) <= pathway.tier
+                and not set(pathway.languages).isdisjoint(e.languages)):
+            candidates.append(Candidate(e.id, mask, weight(e)))
+    cover = greedy_cover(sum(bit.values()), candidates)
+    masks = {c.id: c.mask for c in candidates}
+    return [(eid, [c for c in pathway.uncovered if masks[eid] & bit[c]]) for eid in cover.chosen]
+
+
+def counterparts(catalog: Catalog, generated: Iterable[Pathway]) -> dict[str, list[Pathway]]:
+    """For each pathway id, the pathways of the other kind for the same profession and tier
+    (curated ↔ generated), so each page can link to the other."""
+    by_key: dict[tuple[str, int], list[Pathway]] = {}
+    for g in generated:
+        for p in g.professions:
+            by_key.setdefault((p, g.tier), []).append(g)
+    out: dict[str, list[Pathway]] = {}
+    for cp in catalog.pathways.values():
+        for p in cp.professions:
+            for g in by_key.get((p, cp.tier), ()):
+                out.setdefault(cp.id, []).append(g)
+                out.setdefault(g.id, []).append(cp)
+    return out
+
+
 def _pathway(catalog: Catalog, index: _Index, pid: str, pool: list[_Usable], tier: int, *, title: str,
              for_whom: str, professions: tuple[str, ...], audiences: tuple[str, ...], language: str) -> Pathway:
     universe = index.up_to[tier]
@@ -145,11 +211,14 @@ def _pathway(catalog: Catalog, index: _Index, pid: str, pool: list[_Usable], tie
                                      [catalog.entries[u].title for u in needed_by[i]])))
         seen |= mask
     uncovered = sorted(index.ids(universe & ~seen), key=lambda c: catalog.framework.competencies[c].tier)
-    return Pathway(
-        id=pid, title=title, summary=_summary(catalog, tier, len(steps), seen.bit_count(), universe.bit_count(),
-                                             len(uncovered)),
-        tier=tier, steps=tuple(steps), review_by="", for_whom=for_whom, professions=professions,
-        audiences=audiences, languages=(language,), generated=True, uncovered=tuple(uncovered))
+    pathway = Pathway(
+        id=pid, title=title, summary="", tier=tier, steps=tuple(steps), review_by="", for_whom=for_whom,
+        professions=professions, audiences=audiences, languages=(language,), generated=True,
+        uncovered=tuple(uncovered))
+    offered = sum(len(cs) for _, cs in offers(catalog, pathway))
+    summary = _summary(catalog, tier, len(steps), seen.bit_count(), universe.bit_count(), len(uncovered), offered,
+                       "role" if professions else "group")
+    return replace(pathway, summary=summary)
 
 
 def _subjects(catalog: Catalog, competencies: Iterable[str]) -> str:
@@ -176,7 +245,7 @@ def tiers_text(tiers: list[int]) -> str:
 def _reason(catalog: Catalog, new: list[str], teaches: list[str], needed_for: list[str]) -> str:
     parts = []
     if new:
-        parts.append(f"Covers what no earlier step does: {_subjects(catalog, new)}.")
+        parts.append(f"Adds {_subjects(catalog, new)}.")
     elif teaches:
         parts.append(f"Goes over {_subjects(catalog, teaches)} again, at its own level.")
     if needed_for:
@@ -184,14 +253,19 @@ def _reason(catalog: Catalog, new: list[str], teaches: list[str], needed_for: li
     return " ".join(parts) or "Needed before a later step."
 
 
-def _summary(catalog: Catalog, tier: int, steps: int, covered: int, expected: int, uncovered: int) -> str:
+def _summary(catalog: Catalog, tier: int, steps: int, covered: int, expected: int, uncovered: int, offered: int,
+             who: str) -> str:
     below = [t for t in sorted(catalog.framework.tiers) if t < tier]
     builds = f", which builds on {tiers_text(below)}" if below else ""
     name = catalog.framework.tiers[tier].name
     text = (f"Worked out from the catalog: the fewest, most open entries that together cover what the framework "
             f"expects at tier {tier} ({name}){builds}. {steps} step{' covers' if steps == 1 else 's cover'} "
             f"{covered} of the {expected} competencies.")
-    if uncovered:
-        text += (f" {uncovered} cannot be covered yet because no suitable entry exists; they are listed on "
-                 f"this page.")
+    if offered:
+        text += (f" Entries not listed for this {who} teach {offered} of the {uncovered} left out: they are offered "
+                 "on this page.")
+    rest = uncovered - offered
+    if rest:
+        text += (f" {rest} competenc{'y is' if rest == 1 else 'ies are'} taught by no entry in the catalog yet; "
+                 "listed on this page.")
     return text

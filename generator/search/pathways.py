@@ -33,7 +33,8 @@ def pathways_data(catalog: Catalog, generated: list[Pathway]) -> bytes:
     subjects: dict[str, dict[str, list[str]]] = {}
     for c in catalog.framework.competencies.values():
         subjects.setdefault(c.subject, {}).setdefault(str(c.tier), []).append(c.id)
-    return dumps({"pathways": rows, "subjects": subjects})
+    first = {t.id: t.first_tier for t in catalog.vocab["professions"].values() if t.first_tier > 1}
+    return dumps({"pathways": rows, "subjects": subjects, "firstTier": first})
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]], first: str) -> str:
@@ -68,20 +69,22 @@ def find_pathway_page(catalog: Catalog) -> str:
         + "</select></li>" for s in fw.subjects.values())
     here = urls.find_my_pathway()
     body = (
-        '<p class="portal-lead">Answer a few questions and we will suggest a learning pathway that fits your '
-        "role, your setting and what you already know.</p>"
+        '<p class="portal-lead">Three questions, and we suggest a learning pathway that fits your role, your '
+        "setting and your experience. More questions are optional.</p>"
         '<p class="portal-private"><strong>Private:</strong> your answers stay in this browser. Nothing is sent '
         "anywhere or saved; closing the page forgets them.</p>"
         f'<noscript><p>This self-assessment needs JavaScript. You can {a(here, urls.pathways(), "browse every pathway")} '
         "instead.</p></noscript>"
         '<form id="portal-find" class="portal-find" hidden>'
         f'<fieldset><legend>Your work</legend>{role}{setting}</fieldset>'
-        f'<fieldset><legend>The depth you need</legend><ul class="portal-choices">{tiers}</ul></fieldset>'
-        f'<fieldset><legend>People you often care for (optional)</legend><ul class="portal-choices portal-columns">'
+        f'<fieldset><legend>How experienced you are</legend><ul class="portal-choices">{tiers}</ul></fieldset>'
+        '<p><button type="submit" class="md-button md-button--primary">Suggest a pathway</button></p>'
+        '<details class="portal-find-more"><summary>Tell us more for a closer fit (optional)</summary>'
+        f'<fieldset><legend>People you often care for</legend><ul class="portal-choices portal-columns">'
         f"{audiences}</ul></fieldset>"
         f'<fieldset><legend>What you already feel confident in</legend><ul class="portal-confidence">{confidence}</ul>'
         "</fieldset>"
-        '<p><button type="submit" class="md-button md-button--primary">Suggest a pathway</button></p></form>'
+        '<p><button type="submit" class="md-button">Suggest a pathway</button></p></details></form>'
         '<section id="portal-find-result" class="portal-find-result" aria-live="polite" tabindex="-1"></section>'
         f'<p>{a(here, urls.pathways(), "All learning pathways")}</p>'
     )

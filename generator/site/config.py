@@ -126,6 +126,31 @@ class Mapping(_Checked[dict[str, str]]):
         return {key: value[key] for key in known if key in value}
 
 
+class Home(_Checked[dict[str, object]]):
+    """The home page's words and featured ways in: one-line texts, and lists of vocabulary ids."""
+
+    TEXTS = ("heading", "lead", "audiences_heading", "audiences_intro")
+    LISTS = ("roles", "settings")
+
+    def __init__(self) -> None:
+        super().__init__(default={})
+
+    def run_validation(self, value: object) -> dict[str, object]:
+        if not isinstance(value, dict):
+            raise self.refuse("a mapping such as {heading: ..., lead: ..., roles: [nurse, paramedic]}", value)
+        known = (*self.TEXTS, *self.LISTS)
+        for key, item in value.items():
+            if key not in known:
+                raise base.ValidationError(f"{self._name} has no field {key!r}; its fields are {', '.join(known)}")
+            if key in self.TEXTS and (not isinstance(item, str) or not item.strip() or "\n" in item or "\0" in item):
+                raise base.ValidationError(f"{self._name}.{key} must be one line of text; got {item!r}")
+            if key in self.LISTS and (not isinstance(item, list) or not all(
+                    isinstance(i, str) and Slug.PATTERN.fullmatch(i) for i in item)):
+                raise base.ValidationError(f"{self._name}.{key} must be a list of vocabulary ids such as "
+                                           f"[registered-nurse, paramedic]; got {item!r}")
+        return dict(value)
+
+
 class PortalConfig(base.Config):
     enabled = Flag(default=True)
     """Switch the plugin off without removing it."""
@@ -161,4 +186,10 @@ class PortalConfig(base.Config):
     contact = Mapping("a mapping such as {name: The portal's editors, url: https://example.org/contact}",
                       required=("name",), optional=("url", "email"), one_of=("url", "email"))
     """Who stands behind the portal and its open data, and how to reach them."""
+
+    home = Home()
+    """The home page: ``heading`` (the portal's purpose, the page's main heading; without it, ``site_description``),
+    ``lead`` (a sentence under it; ``{entries}`` becomes the number of entries), ``roles`` and ``settings`` (the
+    profession and setting ids to feature), ``audiences_heading`` and ``audiences_intro`` (the section on groups
+    that face inequity)."""
 

@@ -31,13 +31,15 @@ class Outputs:
     """What one build publishes; computed once per build and shared by every feature."""
 
     def __init__(self, catalog: Catalog, settings: Settings, *, site_name: str, site_url: str = "",
-                 page_size: int = 40, extra: dict[str, object] | None = None) -> None:
+                 page_size: int = 40, extra: dict[str, object] | None = None,
+                 home: dict[str, object] | None = None) -> None:
         self.catalog = catalog
         self.settings = settings
         self.site_name = site_name
         self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.page_size = page_size
         self.extra = extra or {}
+        self.home = home or {}
 
     @cached_property
     def generated_pathways(self) -> list[Pathway]:
@@ -47,7 +49,7 @@ class Outputs:
         return generate_all(self.catalog)
 
     def pages(self) -> list[Page]:
-        return render_all(self.catalog, site_name=self.site_name, page_size=self.page_size,
+        return render_all(self.catalog, site_name=self.site_name, page_size=self.page_size, home=self.home,
                           generated=self.generated_pathways, extras=[src(self) for src in PAGE_SOURCES])
 
     def assets(self) -> Iterator[tuple[str, str | bytes]]:

@@ -111,7 +111,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         self.outputs = Outputs(result.catalog, self.settings, site_name=config.site_name,
                                site_url=config.site_url or "", page_size=self.config.page_size,
-                               extra=dict(config.extra))
+                               extra=dict(config.extra), home=dict(self.config.home,
+                                                                   description=config.site_description or ""))
         _LAST_GOOD[key] = self.outputs
 
     # Runs late so that other plugins' files exist before ours are checked against them.

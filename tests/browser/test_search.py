@@ -333,9 +333,10 @@ def test_find_my_pathway_suggests_without_sending_anything(page, base_url):
     page.select_option("#pf-role", "paramedic")
     page.select_option("#pf-setting", "ambulance-paramedic")
     page.locator("label[for=pf-tier-2]").click()
+    page.locator(".portal-find-more > summary").click()   # the confidence questions are optional, folded away
     page.select_option("#pf-s-communication", "1")
     before = len(requests)
-    page.get_by_role("button", name="Suggest a pathway").click()
+    page.get_by_role("button", name="Suggest a pathway").first.click()
     first = page.locator("#portal-find-result .portal-suggestion h3 a").first
     first.wait_for()
     # Both curated paramedic routes (UK and Canada) fit this profile; either is a right first answer.
@@ -395,4 +396,32 @@ def test_synonyms_and_slips_find_entries_but_typed_words_rank_first(page, base_u
     assert 1 in direct and 0 in direct and direct == sorted(direct, reverse=True), "a synonym-only match ranked above a typed one"
     assert got["bereavment"]["docs"]
     assert got["zzzqqq pain"]["missing"] == ["zzzqqq"] and got["zzzqqq pain"]["docs"]
+    assert page.js_errors == []
+
+
+def test_find_my_pathway_answers_three_questions_and_never_drops_below_the_roles_first_tier(page, base_url):
+    page.goto(base_url + "find-my-pathway/")
+    page.wait_for_selector("#portal-find:not([hidden])")
+    assert page.locator(".portal-find-more").evaluate("d => d.open") is False   # the rest is optional
+    page.select_option("#pf-role", "registered-nurse")
+    page.locator("label[for=pf-tier-1]").click()   # lower than nurses usually start
+    page.get_by_role("button", name="Suggest a pathway").first.click()
+    result = page.locator("#portal-find-result")
+    result.locator(".portal-suggestion").first.wait_for()
+    assert "usually starts at tier 2" in result.inner_text()
+    data = page.evaluate("() => fetch('../search/pathways.json').then(r => r.json())")
+    tiers = {p["url"].rstrip("/").rsplit("/", 1)[-1]: p["tier"] for p in data["pathways"]}
+    for item in result.locator(".portal-suggestion").all():
+        pid = item.locator("h3 a").get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+        if tiers[pid] < 2:
+            assert "Below tier 2, where your role (registered nurse) usually starts" in item.inner_text()
+    # Not sure: never below the role's first tier.
+    page.locator("label[for=pf-tier-any]").click()
+    page.get_by_role("button", name="Suggest a pathway").first.click()
+    page.wait_for_function("() => !document.querySelector('#portal-find-result').innerText.includes('You chose')")
+    first = result.locator(".portal-suggestion h3 a").first.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+    assert tiers[first] >= 2
+    # The result starts below the sticky header, not under it.
+    header = page.locator(".md-header").bounding_box()
+    assert result.locator("h2").bounding_box()["y"] >= header["y"] + header["height"] - 1
     assert page.js_errors == []

@@ -47,9 +47,9 @@ def test_uncovered_competencies_are_reported_and_shown_on_the_page():
     cat = catalog(entry("partial", ["talk-t1", "care-t1"]))
     p = by_id(generate_all(cat))["for-nurse-tier-1"]
     assert p.uncovered == ("grief-t1",)
-    assert "1 cannot be covered yet" in p.summary
+    assert "1 competency is taught by no entry in the catalog yet" in p.summary
     page = render_pathway(cat, p)
-    assert "What no entry covers yet" in page
+    assert "What the steps do not cover" in page and "No entry in the catalog teaches these yet" in page
     assert 'href="../../competencies/grief-t1/"' in page
 
 
@@ -60,6 +60,43 @@ def test_a_group_with_no_suitable_entry_gets_an_honest_empty_pathway():
     page = render_pathway(catalog(entry("a", TIER1)), p)
     assert "No entry in the catalog suits this yet" in page
     assert "portal-passport" not in page  # nothing to tick
+    # The nurses' entry teaches all of it: offered, and said to be not listed for porters.
+    assert "Entries not listed for this role teach 3 of the 3 left out" in p.summary
+    assert 'href="../../catalog/a/"' in page and "not listed for this role" in page
+
+
+def test_entries_for_other_roles_are_offered_for_what_the_steps_leave_out():
+    from generator.pathways.generate import offers
+    cat = catalog(entry("mine", ["talk-t1"]), entry("theirs", ["care-t1", "grief-t1"], professions=["porter"]),
+                  entry("deep", ["care-t1"], tiers=[3], professions=["porter"]))
+    p = by_id(generate_all(cat))["for-nurse-tier-1"]
+    assert steps(p) == ["mine"] and set(p.uncovered) == {"care-t1", "grief-t1"}
+    assert offers(cat, p) == [("theirs", ["care-t1", "grief-t1"])]   # never one pitched above the tier
+
+
+def test_a_curated_pathways_steps_are_preferred_for_its_role_and_tier():
+    cheap = entry("cheap", TIER1)
+    curated_step = entry("core-course", TIER1, cost="paid", professions=["porter"])
+    curated = Pathway("nurse-core", "Curated", "s", 1, (Step("core-course", "why"),), "2030-01-01",
+                      professions=("nurse",))
+    got = by_id(generate_all(catalog(cheap, curated_step, pathways=(curated,))))
+    assert steps(got["for-nurse-tier-1"]) == ["core-course"]
+    assert steps(by_id(generate_all(catalog(cheap, curated_step)))["for-nurse-tier-1"]) == ["cheap"]
+
+
+def test_curated_and_generated_pathways_of_one_role_and_tier_link_both_ways():
+    from generator.pathways.generate import counterparts
+    curated = Pathway("nurse-core", "Curated for nurses", "s", 1, (Step("a", "why"),), "2030-01-01",
+                      professions=("nurse",))
+    cat = catalog(entry("a", TIER1), pathways=(curated,))
+    generated = generate_all(cat)
+    related = counterparts(cat, generated)
+    assert [p.id for p in related["nurse-core"]] == ["for-nurse-tier-1"]
+    assert [p.id for p in related["for-nurse-tier-1"]] == ["nurse-core"]
+    assert "for-nurse-tier-2" not in related
+    assert 'href="../for-nurse-tier-1/"' in render_pathway(cat, curated, related["nurse-core"])
+    assert 'href="../nurse-core/"' in render_pathway(cat, by_id(generated)["for-nurse-tier-1"],
+                                                      related["for-nurse-tier-1"])
 
 
 def test_entries_for_other_professions_or_above_the_tier_are_not_used():
@@ -131,7 +168,7 @@ def test_steps_go_by_tier_and_prerequisites_come_first_even_if_the_cover_did_not
     assert steps(p) == ["basics", "primer", "advanced"]
     reasons = {s.entry: s.reason for s in p.steps}
     assert "Needed before: Title of advanced." in reasons["primer"]
-    assert reasons["basics"].startswith("Covers what no earlier step does: Talk (tier 1); Care (tier 1)")
+    assert reasons["basics"].startswith("Adds Talk (tier 1); Care (tier 1)")
 
 
 def test_prerequisites_outrank_tier_order():

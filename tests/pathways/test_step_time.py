@@ -55,4 +55,4 @@ def test_totals_separate_stated_estimated_and_missing_time(steps, minutes, estim
 def test_each_step_line_says_whose_time_it_shows():
     cat, p = shop({"entry": "stated"}, {"entry": "silent", "time": "1h30m"}, {"entry": "modular"}, {"entry": "silent"})
     assert [step_time_text(cat, s) for s in p.steps] == [
-        "1 h", "About 1 h 30 min (curator's estimate)", "10 h", "Time not stated"]
+        "1 h", "About 1 h 30 min (curator's estimate)", "10 h", "Time not stated by provider"]

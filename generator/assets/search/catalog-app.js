@@ -125,11 +125,12 @@
       if (isEmpty(state)) el.summary.focus(); else el.heading.focus();
     });
     el.details.appendChild(el.done);
-    form.appendChild(el.details);
+    app.appendChild(form);
+    // Outside the form, so that on a wide screen the filters sit beside the results, not above them.
+    app.appendChild(el.details);
 
     el.chips = node("div", {className: "portal-chips", role: "group", "aria-label": "Filters in use"});
-    form.appendChild(el.chips);
-    app.appendChild(form);
+    app.appendChild(el.chips);
 
     el.status = node("p", {id: "portal-search-status", className: "portal-search-status", role: "status",
                            "aria-live": "polite"});

@@ -57,8 +57,14 @@
     return 3;
   }
 
-  function score(p, a, tier) {
+  function score(p, a, tier, first) {
     var points = 0, why = [];
+    if (p.tier < first) {
+      // Below where the role usually starts: only ever offered with the reason.
+      points -= 2;
+      why.push("Below tier " + first + ", where your role (" + a.roleLabel.toLowerCase() + ") usually starts" +
+               (a.tier && a.tier < first ? ": offered because you chose tier " + a.tier : ""));
+    }
     if (a.role) {
       if (p.professions.indexOf(a.role) >= 0) { points += 4; why.push("Written for: " + a.roleLabel.toLowerCase()); }
       else if (!p.professions.length) { points += 1; why.push("Open to every role"); }
@@ -93,10 +99,18 @@
     return n;
   }
 
-  function show(ranked, tier, a) {
+  function show(ranked, tier, a, first) {
     out.textContent = "";
     out.appendChild(node("h2", {}, "Suggested for you"));
-    if (!a.tier) out.appendChild(node("p", {}, "From what you already feel confident in, tier " + tier + " looks like your next step."));
+    if (a.tier && a.tier < first) {
+      out.appendChild(node("p", {}, "You chose tier " + a.tier + ". Your role (" + a.roleLabel.toLowerCase() +
+        ") usually starts at tier " + first + ", so pathways at tier " + first + " are suggested too."));
+    } else if (!a.tier && first > 1 && tier === first) {
+      out.appendChild(node("p", {}, "Your role (" + a.roleLabel.toLowerCase() + ") usually starts at tier " + first +
+        ", so that is where these suggestions begin."));
+    } else if (!a.tier) {
+      out.appendChild(node("p", {}, "From what you told us, tier " + tier + " looks like your next step."));
+    }
     if (!ranked.length) {
       out.appendChild(node("p", {}, "No pathway fits these answers yet. Try another role or depth, or browse them all."));
     }
@@ -116,17 +130,21 @@
     });
     out.appendChild(list);
     out.appendChild(node("p", {}, "Not quite right? Change your answers and ask again. Your answers have not left this page."));
-    out.focus();
+    // Into view below the sticky header (the section's scroll-margin), then focus for screen readers.
+    out.scrollIntoView({block: "start"});
+    out.focus({preventScroll: true});
   }
 
   function suggest() {
     return load().then(function (d) {
-      var a = answers(d.subjects), tier = a.tier || inferTier(a, d.subjects);
-      var ranked = d.pathways.map(function (p) { return score(p, a, tier); })
+      var a = answers(d.subjects), first = a.role && d.firstTier ? d.firstTier[a.role] || 1 : 1;
+      // Not sure: what the answers suggest, but never below where the role starts.
+      var tier = a.tier || Math.max(inferTier(a, d.subjects), first);
+      var ranked = d.pathways.map(function (p) { return score(p, a, tier, first); })
         .filter(function (r) { return r.points > 0; })
         .sort(function (x, y) { return y.points - x.points || x.pathway.title.localeCompare(y.pathway.title); })
         .slice(0, 3);
-      show(ranked, tier, a);
+      show(ranked, tier, a, first);
     }).catch(function () {
       out.textContent = "Suggestions are not available right now. You can still browse every pathway.";
     });

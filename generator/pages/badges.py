@@ -1,22 +1,23 @@
 """Badges: the facts people choose by (tier, time, cost, format, country, provider), drawn alike everywhere.
 
-A tier badge carries its number inside a shape of its own (circle, square,
-diamond for tiers 1 to 3, then circle again), so tiers are told apart without
-colour; the colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
+A tier badge (``pt``) carries its number inside a shape of its own (circle,
+square, diamond for tiers 1 to 3), so tiers are told apart without colour; the
+colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
 """
 
 from __future__ import annotations
 
-from ..model import Catalog
-from .html import esc
+from ..model import Catalog, Entry
+from . import urls
+from .html import a, esc
 
 
 def tier_badge(catalog: Catalog, tier: int, *, short: bool = False) -> str:
     """Tier ``tier`` as a badge: a numbered mark and 'Tier N', with the tier's name as its tooltip."""
     name = catalog.framework.tiers[tier].name if tier in catalog.framework.tiers else ""
     text = f"Tier {tier}" if short or not name else f"Tier {tier}: {esc(name)}"
-    return (f'<span class="portal-tier portal-tier--{tier}" title="{esc(name)}">'
-            f'<span class="portal-tier__mark" aria-hidden="true">{tier}</span>{text}</span>')
+    # Short class names: listings repeat this badge on every card within a 30 KB page.
+    return f'<span class="pt pt{tier}"><span aria-hidden="true">{tier}</span>{text}</span>'
 
 
 def badge(text: str, kind: str = "") -> str:
@@ -45,3 +46,30 @@ def cut(text: str, limit: int) -> str:
     if space > limit // 2:
         head = head[:space]
     return head.rstrip(" ,;:.–-") + "…"
+
+
+def entry_badges(catalog: Catalog, entry: Entry, *, provider: bool = True) -> str:
+    """An entry's choosing facts as badges, always in one order: tier, time, cost, format, country, provider."""
+    v = catalog.vocab
+    time = entry.duration.describe() if entry.duration else ""
+    return badges([
+        *(tier_badge(catalog, t, short=True) for t in entry.tiers),
+        badge(cut(time, 40), "time"),
+        badge(v.label("cost", entry.cost) if entry.cost else "", "cost"),
+        badge(", ".join(v.label("formats", f) for f in entry.formats[:2]), "format"),
+        badge(", ".join(entry.countries[:3]), "country"),
+        badge(cut(entry.provider, 60), "provider") if provider else "",
+    ])
+
+
+def entry_card(catalog: Catalog, here: str, entry: Entry, *, summary: int = 120) -> str:
+    """One entry in a listing: its title, its summary cut at a word (none if ``summary`` is 0), and its facts
+    as badges."""
+    flag = {"paused": ' <span class="pb-paused">Paused</span>',
+            "finished": ' <span class="pb-paused">Finished</span>'}.get(entry.status, "")
+    text = f"<p>{esc(cut(entry.summary, summary))}</p>" if summary else ""
+    from .entry import title_language  # entry.py builds on this module's badges
+
+    lang = title_language(entry)
+    link = a(here, urls.entry(entry.id), entry.title, lang=lang) if lang else a(here, urls.entry(entry.id), entry.title)
+    return f'<li class="portal-card">{link}{flag}{text}{entry_badges(catalog, entry)}</li>'

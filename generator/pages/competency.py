@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Catalog
 from ..model.framework import Framework, Provenance, Subject
 from . import urls
-from .entry import entry_card
+from .badges import entry_card
 from .html import a, block, esc, ext, front_matter, ul
 
 # A competency page lists what teaches it; past this many, the catalog's filters take over.
@@ -138,7 +138,7 @@ def competency_pages(catalog: Catalog) -> dict[str, str]:
             body += "<h2>What it looks like in practice</h2>" + ul(esc(i) for i in comp.indicators)
         body += f"<h2>What teaches it ({len(teaching)})</h2>"
         if listed:
-            body += '<ul class="portal-list" data-search-exclude>' + "".join(entry_card(catalog, here, e) for e in listed) + "</ul>"
+            body += '<ul class="portal-list" data-search-exclude>' + "".join(entry_card(catalog, here, e, summary=0) for e in listed) + "</ul>"
             if len(teaching) > len(listed):
                 body += f"<p>{a(here, urls.catalog(), f'See all {len(teaching)} in the catalog')}</p>"
         else:

@@ -385,14 +385,3 @@ def _parts(catalog: Catalog, entry: Entry) -> str:
         rows.append(head + (f" · {esc(' · '.join(details))}" if details else ""))
     return "<ol>" + "".join(f"<li>{r}</li>" for r in rows) + "</ol>"
 
-
-def entry_card(catalog: Catalog, here: str, entry: Entry) -> str:
-    """One entry in a listing: title link plus the key facts."""
-    facts = [tiers_text(entry), time_text(entry) if entry.duration else "", cost_text(catalog, entry) if entry.cost else "",
-             entry.provider, countries_text(entry) if entry.countries else ""]
-    meta = " · ".join(esc(f) for f in facts if f)
-    flag = {"paused": " <em>(paused)</em>", "finished": " <em>(finished)</em>"}.get(entry.status, "")
-    lang = title_language(entry)
-    link = a(here, urls.entry(entry.id), entry.title, lang=lang) if lang else a(here, urls.entry(entry.id), entry.title)
-    return (f'<li class="portal-card">{link}{flag}'
-            f'<br><span class="portal-meta">{meta}</span></li>')

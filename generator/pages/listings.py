@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from ..model import Catalog, Entry
 from . import urls
-from .entry import entry_card
+from .badges import entry_card
 from .html import a, block, esc, front_matter
 
 FACETS = {

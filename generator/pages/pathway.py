@@ -10,7 +10,7 @@ from ..model.places import country_name
 from . import urls
 from .entry import cost_text, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
-from .badges import badge, badges, tier_badge
+from .badges import badge, badges, cut, tier_badge
 from .html import a, block, esc, ext, front_matter, rel, ul
 
 
@@ -227,13 +227,16 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
         )
     kind = "Generated pathway" if pathway.generated else "Curated pathway"
     curator = f" by {esc(pathway.curator)}" if pathway.curator else ""
-    body = (f'<p class="portal-kicker">{kind}{curator}</p><p class="portal-summary">{esc(pathway.summary)}</p>'
+    # The steps come first: one line of what it is, then the steps; the whole summary is under "About".
+    lead = "" if pathway.generated else f'<p class="portal-summary">{esc(cut(pathway.summary, 140))}</p>'
+    body = (f'<p class="portal-kicker">{kind}{curator}</p>{lead}'
             + _glance(catalog, pathway) + _related(catalog, pathway, related or [], here)
             + '<h2 id="steps">Steps</h2>'
             + (f'<ol class="portal-steps">{"".join(steps)}</ol>' if steps else
                '<p><strong>No entry in the catalog suits this yet.</strong></p>')
             + (PASSPORT_SIGN if steps else "") + _offers(catalog, pathway, here)
-            + f'<h2 id="about">About this pathway</h2><dl class="portal-facts">{_who_html(catalog, pathway, here)}</dl>'
+            + f'<h2 id="about">About this pathway</h2><p>{esc(pathway.summary)}</p>'
+            f'<dl class="portal-facts">{_who_html(catalog, pathway, here)}</dl>'
             + passport_html(pathway, here)
             + (f'<script src="{esc(rel(here, PASSPORT_JS))}" defer></script>' if steps else ""))
     return front_matter(pathway.title, description=pathway.summary[:300],

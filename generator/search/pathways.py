@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Catalog, Pathway
 from ..pages import urls
+from ..pages.badges import cut
 from ..pages.html import a, block, esc, front_matter
 from .store import dumps
 
@@ -29,7 +30,7 @@ def pathways_data(catalog: Catalog, generated: list[Pathway]) -> bytes:
         rows.append({"id": p.id, "title": p.title, "url": urls.pathway(p.id), "tier": p.tier,
                      "professions": list(p.professions), "settings": list(p.settings),
                      "audiences": list(p.audiences), "competencies": pathway_competencies(catalog, p),
-                     "generated": p.generated, "steps": len(p.steps), "summary": p.summary[:240]})
+                     "generated": p.generated, "steps": len(p.steps), "summary": cut(p.summary, 200)})
     subjects: dict[str, dict[str, list[str]]] = {}
     for c in catalog.framework.competencies.values():
         subjects.setdefault(c.subject, {}).setdefault(str(c.tier), []).append(c.id)

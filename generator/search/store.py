@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from ..model import Catalog, Entry
 from ..pages import urls
+from ..pages.badges import cut
 from ..pages.entry import tiers_text, time_text
 from .facets import Facet, catalog_facets
 from .builder import LUNR_VERSION
@@ -37,13 +38,21 @@ def dumps(value: object) -> bytes:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def display_row(catalog: Catalog, entry: Entry) -> list[str]:
-    """[id, title, facts] for one result, the facts as in the catalog list's cards."""
+def display_row(catalog: Catalog, entry: Entry) -> list[object]:
+    """[id, title, facts, summary, tiers, badges] for one result, as the catalog list's cards show it: facts in
+    one line (for the header search), the summary cut at a word, and [kind, text] badges in the cards' order."""
+    v = catalog.vocab
     facts = [tiers_text(entry), time_text(entry) if entry.duration else "",
-             catalog.vocab.label("cost", entry.cost) if entry.cost else "", entry.provider]
+             v.label("cost", entry.cost) if entry.cost else "", entry.provider]
     if entry.status == "paused":
         facts.insert(0, "Paused")
-    return [entry.id, entry.title, " · ".join(f for f in facts if f)]
+    shown = [("paused", "Paused") if entry.status == "paused" else ("", ""),
+             ("time", cut(entry.duration.describe(), 40) if entry.duration else ""),
+             ("cost", v.label("cost", entry.cost) if entry.cost else ""),
+             ("format", ", ".join(v.label("formats", f) for f in entry.formats[:2])),
+             ("country", ", ".join(entry.countries[:3])), ("provider", cut(entry.provider, 60))]
+    return [entry.id, entry.title, " · ".join(f for f in facts if f), cut(entry.summary, 120), list(entry.tiers),
+            [[kind, text] for kind, text in shown if text]]
 
 
 def facet_columns(facets: list[Facet], entries: list[Entry]) -> list[list[list[int]]]:

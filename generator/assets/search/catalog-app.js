@@ -260,10 +260,19 @@
     el.list.textContent = "";
     el.list.start = (page - 1) * size + 1;
     rows.forEach(function (row) {
+      // The same card as the plain list's (generator/pages/badges.py): title, summary, badges.
       var li = node("li", {className: "portal-card"});
       li.appendChild(node("a", {href: engine.entryUrl(root, row[0])}, row[1]));
-      li.appendChild(node("br"));
-      li.appendChild(node("span", {className: "portal-meta"}, row[2]));
+      if (row[3]) li.appendChild(node("p", {}, row[3]));
+      var facts = node("span", {className: "portal-badges"});
+      (row[4] || []).forEach(function (t) {
+        var tier = node("span", {className: "pt pt" + t});
+        tier.appendChild(node("span", {"aria-hidden": "true"}, String(t)));
+        tier.appendChild(document.createTextNode("Tier " + t));
+        facts.appendChild(tier);
+      });
+      (row[5] || []).forEach(function (b) { facts.appendChild(node("span", {className: "pb-" + b[0]}, b[1])); });
+      li.appendChild(facts);
       el.list.appendChild(li);
     });
     el.heading.textContent = docs.length ? "Results" : "No results";

@@ -42,6 +42,11 @@ BAD = [
     ("contact", "{name: Editors}", "contact needs url or email"),
     ("contact", "{url: 'https://x.example/'}", "contact needs name"),
     ("contact", "{name: Editors, email: editors}", "contact.email must be an email address"),
+    ("home", "Welcome", "home must be a mapping such as {heading: ..."),
+    ("home", "{title: Welcome}", "home has no field 'title'"),
+    ("home", "{heading: [Welcome]}", "home.heading must be one line of text"),
+    ("home", "{roles: nurse}", "home.roles must be a list of vocabulary ids"),
+    ("home", "{settings: [Care Home]}", "home.settings must be a list of vocabulary ids"),
 ]
 
 

@@ -8,6 +8,7 @@ colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
 from __future__ import annotations
 
 from ..model import Catalog, Entry
+from ..model.places import country_name
 from . import urls
 from .html import a, esc
 
@@ -57,7 +58,7 @@ def entry_badges(catalog: Catalog, entry: Entry, *, provider: bool = True) -> st
         badge(cut(time, 40), "time"),
         badge(v.label("cost", entry.cost) if entry.cost else "", "cost"),
         badge(", ".join(v.label("formats", f) for f in entry.formats[:2]), "format"),
-        badge(", ".join(entry.countries[:3]), "country"),
+        badge(", ".join(country_name(c) for c in entry.countries[:2]), "country"),
         badge(cut(entry.provider, 60), "provider") if provider else "",
     ])
 

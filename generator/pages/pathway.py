@@ -10,8 +10,8 @@ from ..model.places import country_name
 from . import urls
 from .entry import cost_text, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
-from .badges import badge, badges, cut, tier_badge
-from .html import a, block, esc, ext, front_matter, rel, ul
+from .badges import badge, badges, tier_badge
+from .html import a, block, esc, front_matter, rel, ul
 
 
 def step_minutes(catalog: Catalog, step: Step) -> tuple[int | None, bool]:
@@ -152,10 +152,11 @@ def _glance(catalog: Catalog, pathway: Pathway) -> str:
     """One line before the steps: tier, number of steps, total time and cost (the details follow the steps)."""
     t = totals(catalog, pathway)
     n = len(pathway.steps)
-    time = total_time_text(t)
-    cost = "Free" if not t["paid"] else "Some steps cost money"
-    return badges([tier_badge(catalog, pathway.tier, short=True), badge(_steps(n)), badge(time, "time"),
-                   badge(cost, "cost")], "p")
+    time = total_time_text(t) if t["minutes"] else "time not stated"
+    time = time[0].lower() + time[1:]
+    cost = "free" if not t["paid"] else "some steps cost money"
+    # One line of plain text beside the tier's badge: every byte counts on a long pathway's 30 KB page.
+    return f'<p class="portal-glance">{tier_badge(catalog, pathway.tier, short=True)} {_steps(n)} · {esc(time)} · {cost}</p>'
 
 
 def _related(catalog: Catalog, pathway: Pathway, related: list[Pathway], here: str) -> str:
@@ -163,9 +164,9 @@ def _related(catalog: Catalog, pathway: Pathway, related: list[Pathway], here: s
     if not related:
         return ""
     if pathway.generated:
-        intro = "A curator has written a pathway for this role and tier, with the reason for each step:"
+        intro = "Curated for this role and tier, with a reason for each step:"
     else:
-        intro = "Worked out from the whole catalog for the same role and tier:"
+        intro = "Generated from the whole catalog for this role and tier:"
     return (f'<p class="portal-related">{intro} '
             + ", ".join(a(here, urls.pathway(p.id), p.title) for p in related) + ".</p>")
 
@@ -186,18 +187,18 @@ def _offers(catalog: Catalog, pathway: Pathway, here: str) -> str:
             by_subject.setdefault(fw.subject_of(c).name, []).append(fw.competencies[c].tier)
         return "; ".join(f"{s} (tier {', '.join(map(str, sorted(ts)))})" for s, ts in by_subject.items())
 
-    out = '<h2 id="gaps" class="portal-no-print">What the steps do not cover</h2>'
+    out = '<div class="portal-no-print"><h2 id="gaps">What the steps do not cover</h2>'
     if offered:
-        rows = [f"{a(here, urls.entry(eid), catalog.entries[eid].title)}<br>"
-                f'<span class="portal-meta">Adds {esc(names(cs))}</span>' for eid, cs in offered]
-        out += (f'<p class="portal-no-print">These entries teach what the steps leave out, but they are not listed '
-                f"for this {who}: check with the provider that they suit you.</p>" + ul(rows, "portal-no-print"))
+        rows = [f"{a(here, urls.entry(eid), catalog.entries[eid].title)}<br><small>Adds {esc(names(cs))}</small>"
+                for eid, cs in offered]
+        out += (f"<p>These entries teach what the steps leave out, but they are not listed for this {who}: check "
+                "with the provider that they suit you.</p>" + ul(rows))
     covered = {c for _, cs in offered for c in cs}
     rest = [c for c in pathway.uncovered if c not in covered]
     if rest:
-        out += (f'<p class="portal-no-print">No entry in the catalog teaches {"these" if not offered else "the rest"} '
-                "yet: " + ", ".join(a(here, urls.competency(c), names([c])) for c in rest) + ".</p>")
-    return out
+        out += (f'<p>No entry in the catalog teaches {"these" if not offered else "the rest"} yet: '
+                + ", ".join(a(here, urls.competency(c), names([c])) for c in rest) + ".</p>")
+    return out + "</div>"
 
 
 def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | None = None) -> str:
@@ -214,10 +215,10 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
             meta = f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span></p>'
         else:
             status = ""
-            # The provider stays on the printed passport; the rest of the line is for the screen.
+            # The step's title leads to the entry's page and its "Go to" button (with the provider's sign-in and
+            # cost notes); the provider's own address is not repeated per step, within the page's 30 KB budget.
             meta = badges([badge(step_time_text(catalog, step), "time"), badge(step_cost_text(catalog, step), "cost")],
-                          "p", f' <span class="portal-provider">{esc(e.provider)}</span> '
-                               + ext(e.url, "Go to provider", "portal-no-print"))
+                          "p", f' <span class="portal-provider">{esc(e.provider)}</span>')
         # A retired step keeps its tick: a learner may have finished it before it was withdrawn.
         steps.append(
             f'<li class="portal-step" id="step-{n}" data-entry="{esc(e.id)}">'
@@ -227,9 +228,8 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
         )
     kind = "Generated pathway" if pathway.generated else "Curated pathway"
     curator = f" by {esc(pathway.curator)}" if pathway.curator else ""
-    # The steps come first: one line of what it is, then the steps; the whole summary is under "About".
-    lead = "" if pathway.generated else f'<p class="portal-summary">{esc(cut(pathway.summary, 140))}</p>'
-    body = (f'<p class="portal-kicker">{kind}{curator}</p>{lead}'
+    # The steps come first: the title and one line of facts, then the steps; the summary is under "About".
+    body = (f'<p class="portal-kicker">{kind}{curator}</p>'
             + _glance(catalog, pathway) + _related(catalog, pathway, related or [], here)
             + '<h2 id="steps">Steps</h2>'
             + (f'<ol class="portal-steps">{"".join(steps)}</ol>' if steps else
@@ -266,8 +266,8 @@ def passport_html(pathway: Pathway, here: str) -> str:
         f'<section class="portal-passport" id="passport" data-pathway="{esc(pathway.id)}" '
         'aria-labelledby="passport-title"><h2 id="passport-title">Learning passport</h2>'
         '<p class="portal-passport-note">Tick each step above when you finish it, then print this page as evidence '
-        'for appraisal or revalidation. Ticks stay only in this browser and are never sent anywhere; browsers can '
-        'clear them, so export them to a file to keep a copy or to move to another device.</p>'
+        'for appraisal or revalidation. Ticks stay in this browser and are never sent anywhere; export them to '
+        'keep a copy or to move to another device.</p>'
         '<noscript><p class="portal-passport-note">JavaScript is off, so ticks are not kept: print this page and '
         'fill the passport in by hand.</p></noscript>'
         '<p class="portal-passport-learner"><label for="passport-learner">Learner\'s name</label> '

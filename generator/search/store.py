@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from ..model import Catalog, Entry
 from ..pages import urls
+from ..model.places import country_name
 from ..pages.badges import cut
 from ..pages.entry import tiers_text, time_text
 from .facets import Facet, catalog_facets
@@ -50,7 +51,8 @@ def display_row(catalog: Catalog, entry: Entry) -> list[object]:
              ("time", cut(entry.duration.describe(), 40) if entry.duration else ""),
              ("cost", v.label("cost", entry.cost) if entry.cost else ""),
              ("format", ", ".join(v.label("formats", f) for f in entry.formats[:2])),
-             ("country", ", ".join(entry.countries[:3])), ("provider", cut(entry.provider, 60))]
+             ("country", ", ".join(country_name(c) for c in entry.countries[:2])),
+             ("provider", cut(entry.provider, 60))]
     return [entry.id, entry.title, " · ".join(f for f in facts if f), cut(entry.summary, 120), list(entry.tiers),
             [[kind, text] for kind, text in shown if text]]
 

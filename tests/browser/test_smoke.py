@@ -11,9 +11,11 @@ pytestmark = pytest.mark.browser
 
 def test_home_to_entry_page_shows_what_a_clinician_needs(page, base_url):
     page.goto(base_url)
-    assert "Education Portal" in page.title()
+    # The tab names the site once; the main heading says what the portal is for, not "Home".
+    assert "Education Portal" in page.title() and " - " not in page.title()
+    assert page.locator("h1").inner_text().strip() not in ("Home", page.title())
     assert page.get_by_role("heading", name="By role").is_visible()
-    page.get_by_role("link", name="Browse the whole catalog").click()
+    page.get_by_role("link", name="The whole catalog").click()
     page.wait_for_url(re.compile(r"/catalog/$"))
     first = page.locator(".portal-list .portal-card a").first
     title = first.inner_text()

@@ -29,12 +29,13 @@ def _step(page: str, n: int) -> str:
     return re.search(rf'<li class="portal-step" id="step-{n}".*?</li>', page, re.S)[0]
 
 
-def test_a_retired_step_says_so_and_has_no_provider_link() -> None:
+def test_a_retired_step_says_so_and_has_no_time_cost_or_provider_link() -> None:
     cat, p = _shop({"retired_on": "2026-01-31"})
     page = render_pathway(cat, p)
     live, gone = _step(page, 1), _step(page, 2)
-    assert "Go to provider" in live and "https://example.org/live" in live
-    assert "Go to provider" not in gone and "https://example.org/gone" not in gone
+    # A step that is offered shows its time and cost and leads to its entry's page; a retired one shows neither.
+    assert 'class="pb-time"' in live and 'href="../../catalog/live/"' in live
+    assert 'class="pb-time"' not in gone and "https://example.org/gone" not in gone
     assert "Retired on 2026-01-31: no longer offered" in gone
     assert "portal-status--retired" in gone
     # Its own page still explains it, and the passport keeps its line.

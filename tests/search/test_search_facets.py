@@ -75,7 +75,7 @@ def test_tier_counts_match_the_tier_pages(catalog, meta) -> None:
 
 def test_display_rows_carry_id_title_and_facts(catalog) -> None:
     entry = next(e for e in search_order(catalog) if e.duration and e.cost)
-    eid, title, facts = display_row(catalog, entry)
+    eid, title, facts, summary, tiers, shown = display_row(catalog, entry)
     assert (eid, title) == (entry.id, entry.title)
     assert facts.startswith("Tier ") and entry.provider in facts
     assert catalog.vocab.label("cost", entry.cost) in facts

@@ -16,11 +16,15 @@ from ..pages import urls
 from .api import api_files
 from .api_schema import schemas
 from .case import case_package
+from .changelog import PATH as CHANGELOG_PATH
+from .changelog import changelog_feed
 from .common import dumps
 from .csv import catalog_csv
 from .embeds import embed_files
 from .feeds import atom_feed, calendar_feed
-from .redirects import redirect_files
+from .hosting import PATH as HEADERS_PATH
+from .hosting import headers_file
+from .redirects import former_api_files, redirect_files
 
 if TYPE_CHECKING:
     from ..site.outputs import Outputs
@@ -48,5 +52,8 @@ def export_files(outputs: Outputs) -> Iterator[tuple[str, str | bytes]]:
     yield urls.catalog_csv(), catalog_csv(outputs).encode("utf-8")
     yield urls.atom_feed(), atom_feed(outputs)
     yield urls.calendar_feed(), calendar_feed(outputs).encode("utf-8")
+    yield CHANGELOG_PATH, changelog_feed(outputs)
+    yield HEADERS_PATH, headers_file(outputs)
     yield from embed_files(outputs)
     yield from redirect_files(outputs)
+    yield from former_api_files(outputs)

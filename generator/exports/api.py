@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..site.outputs import Outputs
 
 STABILITY_PAGE = "open-data/"
+CHANGELOG = urls.api("changelog.xml")  # generator/exports/changelog.py
 
 
 def all_pathways(outputs: Outputs) -> list[Pathway]:
@@ -35,7 +36,22 @@ def all_pathways(outputs: Outputs) -> list[Pathway]:
 
 
 def _head(outputs: Outputs, schema: str) -> dict[str, Any]:
-    return {"$schema": absolute(outputs, urls.api_schema(schema)), "api_version": API_VERSION}
+    """What every document starts with: its schema, the API version, who publishes it and under what licence."""
+    settings = outputs.settings
+    licence, contact = settings.licence, settings.contact
+    return {
+        "$schema": absolute(outputs, urls.api_schema(schema)), "api_version": API_VERSION,
+        "portal": {"id": settings.portal_id, "name": outputs.site_name, "url": or_none(outputs.site_url),
+                   "contact": None if contact is None else {
+                       "name": contact.name, "url": or_none(contact.url), "email": or_none(contact.email)}},
+        "licence": None if licence is None else {"name": licence.name, "url": licence.url},
+    }
+
+
+def _cost(entry: Entry) -> dict[str, Any]:
+    return {"model": or_none(entry.cost), "note": or_none(entry.cost_note), "free": entry.is_free,
+            "prices": [{"amount": p.amount, "currency": p.currency, "per": p.per, "who": or_none(p.who)}
+                       for p in entry.prices]}
 
 
 def _links(outputs: Outputs, page: str, api: str) -> dict[str, str]:
@@ -47,13 +63,14 @@ def entry_summary(outputs: Outputs, entry: Entry) -> dict[str, Any]:
     """The catalog index's row for one entry: enough to filter on without fetching every entry."""
     return {
         "id": entry.id, "title": entry.title, "type": entry.type, "status": entry.status,
-        "provider": or_none(entry.provider), "url": entry.url,
+        "provider": or_none(entry.provider), "url": entry.url, "summary": entry.summary,
         "tiers": list(entry.tiers), "competencies": list(entry.competencies),
         "professions": list(entry.professions), "settings": list(entry.settings),
         "audiences": list(entry.audiences), "formats": list(entry.formats), "languages": list(entry.languages),
         "countries": list(entry.countries), "learners": list(entry.learners),
-        "cost": or_none(entry.cost), "free": entry.is_free, "minutes": entry.minutes,
-        "updated": or_none(entry_updated(entry)), "review_by": entry.review_by, "aliases": list(entry.aliases),
+        "cost": _cost(entry), "free": entry.is_free, "minutes": entry.minutes,
+        "reviewed": or_none(entry.reviewed), "updated": or_none(entry_updated(entry)), "review_by": entry.review_by,
+        "aliases": list(entry.aliases),
         "links": _links(outputs, urls.entry(entry.id), urls.api_entry(entry.id)),
     }
 
@@ -74,9 +91,7 @@ def entry_document(outputs: Outputs, entry: Entry) -> dict[str, Any]:
         "audiences": list(entry.audiences), "disease_groups": list(entry.disease_groups),
         "formats": list(entry.formats), "resource_types": list(entry.resource_types),
         "languages": list(entry.languages), "countries": list(entry.countries),
-        "cost": {"model": or_none(entry.cost), "note": or_none(entry.cost_note), "free": entry.is_free,
-                 "prices": [{"amount": p.amount, "currency": p.currency, "per": p.per, "who": or_none(p.who)}
-                            for p in entry.prices]},
+        "cost": _cost(entry),
         "access": {"eligible": or_none(entry.eligible), "sign_in": list(entry.sign_in),
                    "open_sample": entry.open_sample, "open": entry.is_open,
                    "enrolment": or_none(entry.enrolment), "requirements": or_none(entry.requirements),
@@ -134,17 +149,28 @@ def _run(r: Run) -> dict[str, Any]:
     }
 
 
+def _steps(outputs: Outputs, p: Pathway) -> list[dict[str, Any]]:
+    """A pathway's steps, the same list in pathways.json and in the pathway's own document."""
+    entries = outputs.catalog.entries
+    return [{"entry": s.entry, "title": entries[s.entry].title, "reason": s.reason, "optional": s.optional,
+             "modules": list(s.modules), "estimated_minutes": s.minutes,
+             "page": absolute(outputs, urls.entry(s.entry)), "api": absolute(outputs, urls.api_entry(s.entry))}
+            for s in p.steps if s.entry in entries]
+
+
 def pathway_summary(outputs: Outputs, p: Pathway) -> dict[str, Any]:
+    steps = _steps(outputs, p)
     return {
-        "id": p.id, "title": p.title, "tier": p.tier, "generated": p.generated,
+        "id": p.id, "title": p.title, "summary": p.summary, "tier": p.tier, "generated": p.generated,
         "professions": list(p.professions), "audiences": list(p.audiences), "languages": list(p.languages),
-        "steps": len(p.steps), "aliases": list(p.aliases),
+        "steps": steps, "step_count": len(steps), "aliases": list(p.aliases),
         "links": _links(outputs, urls.pathway(p.id), urls.api_pathway(p.id)),
     }
 
 
 def pathway_document(outputs: Outputs, p: Pathway) -> dict[str, Any]:
     t = totals(outputs.catalog, p)
+    steps = _steps(outputs, p)
     credits = [{"type": kind, "body": or_none(body), "amount": amount, "up_to": (kind, body) in t["up_to"]}  # type: ignore[operator]
                for (kind, body), amount in sorted(t["credits"].items())]  # type: ignore[attr-defined]
     return {
@@ -153,10 +179,7 @@ def pathway_document(outputs: Outputs, p: Pathway) -> dict[str, Any]:
         "generated": p.generated, "curator": or_none(p.curator), "review_by": or_none(p.review_by),
         "professions": list(p.professions), "settings": list(p.settings), "audiences": list(p.audiences),
         "languages": list(p.languages), "aliases": list(p.aliases), "uncovered": list(p.uncovered),
-        "steps": [{"entry": s.entry, "title": outputs.catalog.entries[s.entry].title, "reason": s.reason,
-                   "optional": s.optional, "modules": list(s.modules), "estimated_minutes": s.minutes,
-                   "api": absolute(outputs, urls.api_entry(s.entry))}
-                  for s in p.steps if s.entry in outputs.catalog.entries],
+        "steps": steps, "step_count": len(steps),
         "totals": {"minutes": t["minutes"], "estimated_minutes": t["estimated_minutes"],
                    "steps_estimated": t["estimated_steps"], "steps_without_time": t["unknown_time"], "paid_steps": t["paid"],
                    "credits": credits},
@@ -241,6 +264,7 @@ def index_document(outputs: Outputs) -> dict[str, Any]:
             "csv": absolute(outputs, urls.catalog_csv()),
             "atom": absolute(outputs, urls.atom_feed()),
             "calendar": absolute(outputs, urls.calendar_feed()),
+            "changelog": absolute(outputs, CHANGELOG),
         },
         "templates": {"entry": absolute(outputs, urls.api_entry("{id}")),
                       "pathway": absolute(outputs, urls.api_pathway("{id}"))},

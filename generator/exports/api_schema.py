@@ -69,7 +69,15 @@ LINKS = obj("Where the same thing lives in other forms.", page=LINK, api=LINK, e
 HEAD: dict[str, Schema] = {
     "$schema": {**LINK, "description": "This document's JSON Schema."},
     "api_version": {"const": "1", "description": "Major version; it changes only with a new /api/vN/ path."},
+    "portal": obj("Who publishes this document; ``id`` is permanent, ``url`` may change if the portal moves.",
+                  id=SLUG, name=TEXT, url=NURL,
+                  contact=nullable(obj("Who stands behind the portal and its open data.",
+                                       name=TEXT, url=NURL, email=NSTR))),
+    "licence": nullable(obj("The licence of the catalog's text; null when the portal states none.",
+                            name=TEXT, url=URL)),
 }
+COST = obj(model=NSLUG, note=NSTR, free=BOOL,
+           prices=arr(obj(amount=NUM, currency={"type": "string", "pattern": "^[A-Z]{3}$"}, per=SLUG, who=NSTR)))
 RUN = obj(
     "One dated run of the entry; times are local to ``timezone``.",
     id=SLUG, title=NSTR,
@@ -100,8 +108,7 @@ ENTRY_PROPS: dict[str, Schema] = dict(
     note={**NSTR, "description": "The curator's note."},
     tiers=arr(TIER), competencies=SLUGS, professions=SLUGS, settings=SLUGS, audiences=SLUGS,
     disease_groups=SLUGS, formats=SLUGS, resource_types=SLUGS, languages=arr(LANG), countries=arr(STR),
-    cost=obj(model=NSLUG, note=NSTR, free=BOOL,
-             prices=arr(obj(amount=NUM, currency={"type": "string", "pattern": "^[A-Z]{3}$"}, per=SLUG, who=NSTR))),
+    cost=COST,
     access=obj(eligible=NSTR, sign_in=SLUGS, open_sample=BOOL, open=BOOL,
                enrolment={"enum": ["open", "closed", "invitation", "rolling", None]},
                requirements={**NSTR, "description": "Entry requirements."},
@@ -134,16 +141,19 @@ ENTRY_PROPS: dict[str, Schema] = dict(
 ENTRY_SUMMARY = obj(
     "One catalog entry, in brief; ``links.api`` has the whole entry.",
     id=SLUG, title=TEXT, type=SLUG, status=STATUS, provider=NSTR, url=URL,
-    tiers=arr(TIER), competencies=SLUGS, professions=SLUGS, settings=SLUGS, audiences=SLUGS, formats=SLUGS,
-    countries=arr(STR), learners=SLUGS,
-    languages=arr(LANG), cost=NSLUG, free=BOOL, minutes=NINT, updated=NDATE, review_by=DATE, aliases=SLUGS,
+    summary=TEXT, tiers=arr(TIER), competencies=SLUGS, professions=SLUGS, settings=SLUGS, audiences=SLUGS,
+    formats=SLUGS, countries=arr(STR), learners=SLUGS, languages=arr(LANG), cost=COST, free=BOOL, minutes=NINT,
+    reviewed={**NDATE, "description": "When a curator last reviewed the entry, if recorded."},
+    updated={**NDATE, "description": "When a curator last checked the entry."}, review_by=DATE, aliases=SLUGS,
     links=LINKS,
 )
+STEPS = arr(obj(entry=SLUG, title=TEXT, reason=TEXT, optional=BOOL, modules=arr(STR), page=LINK, api=LINK,
+                 estimated_minutes={**NINT, "description": "The curator's estimate of this step's study time, if given."}))
+STEP_COUNT: Schema = {**INT, "description": "How many items ``steps`` has."}
 PATHWAY_PROPS: dict[str, Schema] = dict(
     id=SLUG, title=TEXT, summary=TEXT, tier=TIER, generated=BOOL, curator=NSTR, review_by=NDATE,
     professions=SLUGS, settings=SLUGS, audiences=SLUGS, languages=arr(LANG), aliases=SLUGS,
-    steps=arr(obj(entry=SLUG, title=TEXT, reason=TEXT, optional=BOOL, modules=arr(STR), api=LINK,
-                  estimated_minutes={**NINT, "description": "The curator's estimate of this step's study time, if given."})),
+    steps=STEPS, step_count=STEP_COUNT,
     uncovered={**SLUGS, "description": "Competencies the pathway should cover that no entry teaches yet."},
     totals=obj(minutes={**INT, "description": "Study time of the required steps, including the curator's estimates."},
                estimated_minutes={**INT, "description": "How much of 'minutes' is the curator's estimate."},
@@ -152,8 +162,9 @@ PATHWAY_PROPS: dict[str, Schema] = dict(
     links=LINKS,
 )
 PATHWAY_PROPS["for"] = NSTR
-PATHWAY_SUMMARY = obj(id=SLUG, title=TEXT, tier=TIER, generated=BOOL, professions=SLUGS, audiences=SLUGS,
-                      languages=arr(LANG), steps=INT, aliases=SLUGS, links=LINKS)
+PATHWAY_SUMMARY = obj(id=SLUG, title=TEXT, summary=TEXT, tier=TIER, generated=BOOL, professions=SLUGS,
+                      audiences=SLUGS, languages=arr(LANG), steps=STEPS, step_count=STEP_COUNT, aliases=SLUGS,
+                      links=LINKS)
 FRAMEWORK_PROPS: dict[str, Schema] = dict(
     id=SLUG, version=STR, title=TEXT, short_title=NSTR, publisher=NSTR, published=NSTR, status=NSTR,
     summary=NSTR, note=NSTR, sources=arr({"type": "object", "additionalProperties": STR}),
@@ -186,7 +197,7 @@ def _bodies() -> dict[str, Schema]:
         "index": _document("API index", dict(
             name=TEXT, site=NURL, updated=NDATE, stability=LINK,
             documents=obj(**{k: LINK for k in ("catalog", "pathways", "framework", "vocabularies", "coverage",
-                                                "case", "csv", "atom", "calendar")}),
+                                                "case", "csv", "atom", "calendar", "changelog")}),
             templates=obj("URL templates: put an id in place of {id}.", entry=STR, pathway=STR),
             schemas={"type": "object", "additionalProperties": LINK},
             curator_schemas={"type": "object", "additionalProperties": LINK})),

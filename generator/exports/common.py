@@ -50,6 +50,13 @@ def entry_updated(entry: Entry) -> str:
     return entry.launched if len(entry.launched) == 10 else ""
 
 
+def review_date(entry: Entry) -> str:
+    """When a curator last reviewed the entry: ``reviewed``, else its newest source check; '' if neither."""
+    if entry.reviewed:
+        return entry.reviewed
+    return max((s.checked for s in entry.sources), default="")
+
+
 def stable_uuid(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
 

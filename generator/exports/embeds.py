@@ -1,10 +1,14 @@
-"""Chrome-less embed pages, their oEmbed JSON, and the copy-and-paste snippet.
+"""Chrome-less embed cards, their oEmbed JSON, the copy-and-paste snippet and the partners' scripts.
 
-An embed page is one small standalone HTML file (not a Material page): its
-own few lines of CSS, no scripts at all, a Content-Security-Policy that allows
-nothing but that CSS, attribution and a link back to the full page. Partners
-put it in an iframe; the snippet adds ``sandbox`` so that even a future bug in
-the card could not script their page.
+An embed card is one small standalone HTML file (not a Material page): its own
+few lines of CSS, one script file that reports the card's height to the host
+page, a Content-Security-Policy that allows nothing else, attribution, the
+content licence and a link back to the full page. Partners put it in an iframe
+whose ``sandbox`` lets it run that script in an opaque origin, never touch
+their page. A host that adds ``embed/host.js`` gets frames that follow their
+cards' heights; without it, the snippet's height, worked out per card from its
+text (:mod:`.cardsize`), still holds the whole card. ``embed/native.js`` draws
+an entry or pathway from the JSON API straight into the host page instead.
 """
 
 from __future__ import annotations
@@ -13,50 +17,90 @@ import base64
 import hashlib
 from html import unescape
 from collections.abc import Iterator
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..model import Entry, Pathway
+from ..model.duration import format_minutes
 from ..pages import urls
+<<<<<<< HEAD
 from ..pages.entry import (cost_text, countries_text, credit_text, lang_attr, status_text, tiers_text, time_text,
                            title_language)
 from ..pages.html import esc, safe_url
+=======
+from ..pages.entry import cost_text, tiers_text, time_text
+from ..pages.html import esc, rel, safe_url
+>>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
-from ..model.duration import format_minutes
+from . import cardsize
 from .api import all_pathways
-from .common import absolute, dumps, link, short
+from .common import absolute, dumps, link, review_date, short
+from .redirects import renames
 
 if TYPE_CHECKING:
     from ..site.outputs import Outputs
 
 WIDTH = 560
-ENTRY_HEIGHT = 380
-STEP_HEIGHT = 56
-MAX_HEIGHT = 900
 SUMMARY_CHARS = 280
+THEMES = ("light", "dark", "auto")
+CARD_JS = "embed/card.js"
+HOST_JS = "embed/host.js"
+NATIVE_JS = "embed/native.js"
+RESIZER_LICENCE = "embed/open-iframe-resizer.LICENSE.txt"
 
+_Z = cardsize
+_LIGHT = "--fg:#1f2328;--muted:#57606a;--line:#d0d7de;--link:#3f51b5;--bg:#fff;color-scheme:light"
+_DARK = "--fg:#e6edf3;--muted:#9da7b3;--line:#3d444d;--link:#8c9eff;--bg:#161b22;color-scheme:dark"
 CSS = (
-    ":root{color-scheme:light dark;--fg:#1f2328;--muted:#57606a;--line:#d0d7de;--link:#3f51b5;--bg:#fff}"
-    "@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9da7b3;--line:#3d444d;--link:#8c9eff;--bg:#161b22}}"
+    # Light unless the partner asks otherwise in the snippet's address: #dark, or #auto to follow the reader.
+    f":root{{{_LIGHT}}}:root:has(#dark:target){{{_DARK}}}"
+    f"@media (prefers-color-scheme:dark){{:root:has(#auto:target){{{_DARK}}}}}"
     "*{box-sizing:border-box}"
-    "body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--fg);background:var(--bg)}"
-    ".card{border:1px solid var(--line);border-radius:6px;padding:14px 16px;max-width:100%}"
-    "h1{font-size:18px;margin:0 0 6px}a{color:var(--link)}"
-    ".kicker,.meta,footer{color:var(--muted);font-size:13px}.kicker{margin:0 0 4px;text-transform:uppercase;letter-spacing:.04em}"
-    "dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:10px 0}dt{font-weight:600}dd{margin:0}"
-    "ol{padding-left:22px;margin:8px 0}li{margin:0 0 6px}"
-    ".go{display:inline-block;margin:4px 0 8px;padding:6px 12px;border-radius:4px;background:var(--link);color:var(--bg);"
-    "text-decoration:none;font-weight:600}"
+    f"body{{margin:0;font:{_Z.FONT}px/{_Z.LINE} system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+    "color:var(--fg);background:var(--bg);overflow-wrap:anywhere}"
+    f".card{{border:{_Z.BORDER}px solid var(--line);border-radius:6px;padding:{_Z.PAD_Y}px {_Z.PAD_X}px}}"
+    f"h1{{font-size:{_Z.TITLE}px;line-height:{_Z.TITLE_LINE};margin:0 0 6px}}a{{color:var(--link)}}"
+    f"p{{margin:0 0 {_Z.GAP}px}}"
+    f".kicker,.meta,footer{{color:var(--muted);font-size:{_Z.SMALL}px}}"
+    ".kicker{margin:0 0 4px;text-transform:uppercase;letter-spacing:.04em}"
+    f"dl{{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:{_Z.GAP}px 0}}"
+    f"@media (max-width:{_Z.STACK_BELOW - 1}px){{dl{{grid-template-columns:1fr;gap:0}}dd{{margin-bottom:4px}}}}"
+    "dt{font-weight:600}dd{margin:0}"
+    f"ol{{padding-left:{_Z.LIST_INDENT}px;margin:{_Z.GAP}px 0}}li{{margin:0 0 6px}}"
+    f".go{{display:inline-block;margin:4px 0 0;padding:{_Z.BUTTON_Y}px {_Z.BUTTON_X}px;border-radius:4px;"
+    "background:var(--link);color:var(--bg);text-decoration:none;font-weight:600}"
     "footer{border-top:1px solid var(--line);margin-top:10px;padding-top:8px}"
 )
-# No script may run; the one <style> is allowed by its hash, so nothing else can be injected.
-CSP = ("default-src 'none'; style-src 'sha256-" + base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
+# Only the card's own script file may run (it reports the card's height); the one <style> is allowed by its hash.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'sha256-"
+       + base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
        + "'; img-src 'none'; base-uri 'none'; form-action 'none'")
 
 
-def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str) -> str:
-    """The whole embed document; links open outside the iframe, in a new tab."""
+def _attribution(outputs: Outputs, here: str, page_url: str, reviewed: str = "") -> tuple[str, str]:
+    """The footer every card ends with, as (HTML, plain text): source, licence, last review, link back."""
     home = link(outputs, here, "")
     back = link(outputs, here, page_url)
+    licence = outputs.settings.licence
+    parts_html = [f'From <a href="{esc(home)}" target="_blank" rel="noopener">{esc(outputs.site_name)}</a>.']
+    parts_text = [f"From {outputs.site_name}."]
+    if licence:
+        parts_html.append(f'Text: <a href="{esc(safe_url(licence.url))}" target="_blank" rel="noopener license">'
+                          f"{esc(licence.name)}</a>.")
+        parts_text.append(f"Text: {licence.name}.")
+    if reviewed:
+        parts_html.append(f"Last reviewed {esc(reviewed)}.")
+        parts_text.append(f"Last reviewed {reviewed}.")
+    parts_html.append(f'<a href="{esc(back)}" target="_blank" rel="noopener">Full details</a>. '
+                      "Listing is not endorsement.")
+    parts_text.append("Full details. Listing is not endorsement.")
+    return " ".join(parts_html), " ".join(parts_text)
+
+
+def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str, footer: str) -> str:
+    """The whole embed document; links open outside the iframe, in a new tab."""
+    back = link(outputs, here, page_url)
+    script = rel(here, CARD_JS)  # beside the card wherever the site is served (a preview, a mirror)
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -65,44 +109,67 @@ def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str) -> 
         '<meta name="robots" content="noindex">\n'
         f"<title>{esc(title)} | {esc(outputs.site_name)}</title>\n"
         f'<link rel="canonical" href="{esc(back)}">\n'
-        f"<style>{CSS}</style>\n</head>\n<body>\n"
-        f'<article class="card">\n{body}\n'
-        f'<footer>From <a href="{esc(home)}" target="_blank" rel="noopener">{esc(outputs.site_name)}</a>. '
-        f'<a href="{esc(back)}" target="_blank" rel="noopener">Full details</a>. Listing is not endorsement.</footer>\n'
-        "</article>\n</body>\n</html>\n"
+        f"<style>{CSS}</style>\n"
+        f'<script src="{esc(script)}" defer></script>\n</head>\n<body>\n'
+        # Targets of the #dark and #auto theme choices (see CSS): empty, and first, so nothing scrolls.
+        '<span id="dark" hidden></span><span id="auto" hidden></span>\n'
+        f'<article class="card">\n{body}\n<footer>{footer}</footer>\n</article>\n</body>\n</html>\n'
     )
 
 
-def entry_embed(outputs: Outputs, entry: Entry) -> str:
+def _title(outputs: Outputs, here: str, page_url: str, title: str) -> str:
+    return (f'<h1><a href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">'
+            f"{esc(title)}</a></h1>")
+
+
+def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, cardsize.Card]:
+    """The entry card's body and footer HTML, and what the size estimate needs; the primary action comes early."""
     catalog = outputs.catalog
     page_url = urls.entry(entry.id)
+<<<<<<< HEAD
     here = urls.embed(page_url)
     kind = entry.type.replace("-", " ").capitalize()  # the curator's type, not a guess from resource types
     who = ", ".join([*(catalog.vocab.label("professions", p) for p in entry.professions),
                      *(catalog.vocab.label("learners", x) for x in entry.learners)]) or "Not stated"
+=======
+    kind = catalog.vocab.label("resource_types", entry.resource_types[0]) if entry.resource_types else \
+        entry.type.replace("-", " ").capitalize()
+    who = ", ".join(catalog.vocab.label("professions", p) for p in entry.professions) or "Anyone"
+>>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
     facts = [("Who it is for", who), ("Time", time_text(entry)), ("Cost", cost_text(catalog, entry)),
              ("Credits", unescape("; ".join(credit_text(catalog, entry))) or "Not stated"),
              ("Countries", countries_text(entry)), ("Provider", entry.provider or "Not stated")]
     status = {"paused": "Paused: not taking new learners at the moment.",
+<<<<<<< HEAD
               "finished": f"{status_text(entry).split('. ')[0]}: it has ended.",
               "retired": "Retired: no longer offered."}.get(entry.status)
     body = (
         f'<p class="kicker">{esc(kind)} · {esc(tiers_text(entry))}</p>\n'
         f'<h1{lang_attr(title_language(entry))}><a href="{esc(link(outputs, here, page_url))}" target="_blank" '
         f'rel="noopener">{esc(entry.title)}</a></h1>\n'
+=======
+              "retired": "Retired: no longer offered."}.get(entry.status, "")
+    kicker = f"{kind} · {tiers_text(entry)}"
+    action = "Go to the provider’s site"
+    summary = short(entry.summary, SUMMARY_CHARS)
+    body = (
+        f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, entry.title)}\n'
+>>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
         + (f"<p><strong>{esc(status)}</strong></p>\n" if status else "")
-        + f"<p>{esc(short(entry.summary, SUMMARY_CHARS))}</p>\n"
+        + f'<p><a class="go" href="{esc(safe_url(entry.url))}" target="_blank" rel="noopener external">'
+          f"{action}</a></p>\n"
         + "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl>\n"
-        + f'<a class="go" href="{esc(safe_url(entry.url))}" target="_blank" rel="noopener external">'
-          f"Go to the provider’s site</a>"
+        + f"<p>{esc(summary)}</p>"
     )
-    return _page(outputs, here, page_url, entry.title, body)
+    footer, footer_text = _attribution(outputs, here, page_url, review_date(entry))
+    size = cardsize.Card(kicker=kicker, title=entry.title, action=action, status=status, facts=facts,
+                         summary=summary, footer=footer_text)
+    return body, footer, size
 
 
-def pathway_embed(outputs: Outputs, pathway: Pathway) -> str:
+def _pathway_card(outputs: Outputs, pathway: Pathway, here: str) -> tuple[str, str, cardsize.Card]:
     catalog = outputs.catalog
     page_url = urls.pathway(pathway.id)
-    here = urls.embed(page_url)
     t = totals(catalog, pathway)
     time = format_minutes(t["minutes"]) if t["minutes"] else "Not stated"  # type: ignore[arg-type]
     if t["minutes"] and t["estimated_steps"]:
@@ -110,60 +177,127 @@ def pathway_embed(outputs: Outputs, pathway: Pathway) -> str:
     if t["unknown_time"]:
         time += " (some steps do not say)"
     cost = "Free" if not t["paid"] else "Some steps cost money or need an account"
-    steps = []
+    steps, step_text = [], []
     for step in pathway.steps:
         e = catalog.entries.get(step.entry)
         if e is None:
             continue
         optional = " (optional)" if step.optional else ""
         # A retired step says so instead of giving a time for a course that is gone, as the pathway page does.
-        detail = retired_text(e) if is_retired(catalog, step) else step_time_text(catalog, step)
+        detail = f"{e.provider} · " + (retired_text(e) if is_retired(catalog, step) else step_time_text(catalog, step))
         steps.append(f'<li><a href="{esc(link(outputs, here, urls.entry(e.id)))}" target="_blank" rel="noopener">'
-                     f'{esc(e.title)}</a>{esc(optional)}<br><span class="meta">{esc(e.provider)} · '
-                     f"{esc(detail)}</span></li>")
-    kind = "Generated pathway" if pathway.generated else "Learning pathway"
+                     f'{esc(e.title)}</a>{esc(optional)}<br><span class="meta">{esc(detail)}</span></li>')
+        step_text.append((e.title + optional, detail))
+    kicker = f"{'Generated pathway' if pathway.generated else 'Learning pathway'} · Tier {pathway.tier}"
+    action = f"Open the pathway: {len(steps)} step{'s' if len(steps) != 1 else ''}"
+    facts = [("Total time", time), ("Cost", cost)]
+    summary = short(pathway.summary, SUMMARY_CHARS)
     body = (
-        f'<p class="kicker">{kind} · Tier {pathway.tier}</p>\n'
-        f'<h1><a href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">{esc(pathway.title)}</a></h1>\n'
-        f"<p>{esc(short(pathway.summary, SUMMARY_CHARS))}</p>\n"
-        f"<dl><dt>Total time</dt><dd>{esc(time)}</dd><dt>Cost</dt><dd>{esc(cost)}</dd></dl>\n"
-        f"<ol>{''.join(steps)}</ol>"
+        f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, pathway.title)}\n'
+        f'<p><a class="go" href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">'
+        f"{esc(action)}</a></p>\n"
+        + "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl>\n"
+        f"<p>{esc(summary)}</p>\n<ol>{''.join(steps)}</ol>"
     )
-    return _page(outputs, here, page_url, pathway.title, body)
+    footer, footer_text = _attribution(outputs, here, page_url)
+    size = cardsize.Card(kicker=kicker, title=pathway.title, action=action, facts=facts, summary=summary,
+                         steps=step_text, footer=footer_text)
+    return body, footer, size
 
 
-def embed_height(pathway: Pathway | None = None) -> int:
-    if pathway is None:
-        return ENTRY_HEIGHT
-    return min(MAX_HEIGHT, 300 + STEP_HEIGHT * len(pathway.steps))
+def _card(outputs: Outputs, item: Entry | Pathway, here: str) -> tuple[str, str, cardsize.Card]:
+    return _entry_card(outputs, item, here) if isinstance(item, Entry) else _pathway_card(outputs, item, here)
 
 
-def iframe(outputs: Outputs, page_url: str, title: str, height: int) -> str:
-    """The HTML a partner pastes: a sandboxed, lazily loaded iframe of the embed page."""
-    src = absolute(outputs, urls.embed(page_url))
-    return (f'<iframe src="{esc(src)}" title="{esc(title)} ({esc(outputs.site_name)})" width="{WIDTH}" '
-            f'height="{height}" loading="lazy" style="border:0;max-width:100%" '
-            f'sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe>')
+def page_url_of(item: Entry | Pathway, item_id: str = "") -> str:
+    """The page URL of an entry or pathway, or the one it had under a former id."""
+    return (urls.entry if isinstance(item, Entry) else urls.pathway)(item_id or item.id)
 
 
-def oembed(outputs: Outputs, page_url: str, title: str, height: int) -> dict[str, Any]:
-    """oEmbed 1.0 'rich' response for one page, prebuilt because a static host cannot answer ?url=."""
+def embed_page(outputs: Outputs, item: Entry | Pathway, here: str = "") -> str:
+    """The card of an entry or pathway, as published at ``here`` (its embed URL, or a former one)."""
+    page_url = page_url_of(item)
+    here = here or urls.embed(page_url)
+    body, footer, _size = _card(outputs, item, here)
+    return _page(outputs, here, page_url, item.title, body, footer)
+
+
+def embed_heights(outputs: Outputs, item: Entry | Pathway) -> dict[int, int]:
+    """The frame height that holds the whole card, per column width class (see cardsize.WIDTHS)."""
+    return cardsize.heights(_card(outputs, item, urls.embed(page_url_of(item)))[2])
+
+
+def embed_height(outputs: Outputs, item: Entry | Pathway) -> int:
+    """The snippet's height: enough for the narrowest column, so it never cuts the card off."""
+    return max(embed_heights(outputs, item).values())
+
+
+def iframe(outputs: Outputs, page_url: str, title: str, height: int, theme: str = "light") -> str:
+    """The HTML a partner pastes: a sandboxed, lazily loaded iframe of the card, as wide as its column.
+
+    No ``style`` attribute (a host's ``style-src`` may forbid it): ``width="100%"`` follows the column and
+    ``frameborder="0"`` keeps the frame's default border from pushing it wider than the column.
+    ``allow-scripts`` without ``allow-same-origin`` lets the card report its height and nothing more.
+    """
+    src = absolute(outputs, urls.embed(page_url)) + ("" if theme == "light" else f"#{theme}")
+    return (f'<iframe src="{esc(src)}" title="{esc(title)} ({esc(outputs.site_name)})" width="100%" '
+            f'height="{height}" frameborder="0" loading="lazy" data-portal-embed '
+            f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
+
+
+def oembed(outputs: Outputs, item: Entry | Pathway) -> dict[str, Any]:
+    """oEmbed 1.0 'rich' response for one page, prebuilt because a static host cannot answer ?url=.
+
+    Beyond oEmbed's own fields (which it allows), it names the content licence and, for an entry, its last review.
+    """
+    page_url = page_url_of(item)
+    height = embed_height(outputs, item)
     data: dict[str, Any] = {
-        "version": "1.0", "type": "rich", "title": title, "provider_name": outputs.site_name,
-        "html": iframe(outputs, page_url, title, height), "width": WIDTH, "height": height, "cache_age": 86400,
+        "version": "1.0", "type": "rich", "title": item.title, "provider_name": outputs.site_name,
+        "html": iframe(outputs, page_url, item.title, height), "width": WIDTH, "height": height,
+        "cache_age": 86400,
     }
     if outputs.site_url:
         data["provider_url"] = outputs.site_url
+    licence = outputs.settings.licence
+    if licence:
+        data["license"], data["license_url"] = licence.name, licence.url
+    if isinstance(item, Entry) and review_date(item):
+        data["reviewed"] = review_date(item)
     return data
 
 
+def script_files(outputs: Outputs) -> Iterator[tuple[str, str]]:
+    """The card's height reporter, the host page's resizer, the native renderer, and the resizer's licence.
+
+    Both resizer files carry @open-iframe-resizer/core (MIT), vendored as its published UMD build and run
+    inside a function so that it adds no global name to the partner's page.
+    """
+    folder = resources.files("generator") / "assets" / "embed"
+    library = folder.joinpath("open-iframe-resizer.umd.js").read_text(encoding="utf-8").strip()
+    banner = (f"/*! @open-iframe-resizer/core 2.1.0 | MIT licence | https://github.com/Lemick/open-iframe-resizer"
+              f" | {absolute(outputs, RESIZER_LICENCE)} */\n")
+    wrapped = f"(function(){{var module={{exports:{{}}}},exports=module.exports;\n{library}\nreturn module.exports;}})()"
+    yield CARD_JS, f"{banner}{wrapped};\n"
+    host = folder.joinpath("host-start.js").read_text(encoding="utf-8")
+    yield HOST_JS, f"{banner}(function(portalResizer){{\n{host}}})({wrapped});\n"
+    yield NATIVE_JS, folder.joinpath("native.js").read_text(encoding="utf-8")
+    yield RESIZER_LICENCE, folder.joinpath("open-iframe-resizer.LICENSE.txt").read_text(encoding="utf-8")
+
+
 def embed_files(outputs: Outputs) -> Iterator[tuple[str, str]]:
-    """Every embed page and oEmbed document, as (path in site, text)."""
-    for entry in outputs.catalog.entries.values():
-        page_url = urls.entry(entry.id)
-        yield urls.embed(page_url) + "index.html", entry_embed(outputs, entry)
-        yield urls.oembed(page_url), dumps(oembed(outputs, page_url, entry.title, embed_height()))
-    for pathway in all_pathways(outputs):
-        page_url = urls.pathway(pathway.id)
-        yield urls.embed(page_url) + "index.html", pathway_embed(outputs, pathway)
-        yield urls.oembed(page_url), dumps(oembed(outputs, page_url, pathway.title, embed_height(pathway)))
+    """Every card and oEmbed document, at the current address and at every former one (``aliases``).
+
+    A former address serves the current card itself, not a redirect: a sandboxed iframe may not follow a
+    meta refresh, and an embed pasted before the rename must keep working. Its canonical link names the
+    current page.
+    """
+    yield from script_files(outputs)
+    former = renames(outputs)
+    items: list[Entry | Pathway] = [*outputs.catalog.entries.values(), *all_pathways(outputs)]
+    for item in items:
+        text = dumps(oembed(outputs, item))
+        page_url = page_url_of(item)
+        for address in (page_url, *(page_url_of(item, old) for old in former.get(page_url, []))):
+            yield urls.embed(address) + "index.html", embed_page(outputs, item, urls.embed(address))
+            yield urls.oembed(address), text

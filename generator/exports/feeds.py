@@ -18,7 +18,7 @@ from ..model import Entry, Run
 from ..model.catalog import PERIOD_DAYS
 from ..model.dates import When
 from ..pages import urls
-from .common import absolute, build_time, entry_updated, stable_uuid
+from .common import absolute, build_time, entry_updated, review_date, stable_uuid
 from .timezones import parse_local, vtimezone, zone
 
 if TYPE_CHECKING:
@@ -90,6 +90,9 @@ def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Eleme
     return el
 
 
+atom_sub = _sub  # for the other Atom feed, the open data's changelog
+
+
 def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
     """The ``limit`` most recently checked entries, newest first."""
     dated = [(entry_updated(e), e) for e in outputs.catalog.entries.values()]
@@ -105,6 +108,10 @@ def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
     _sub(author, "name", outputs.site_name)
     if outputs.site_url:
         _sub(author, "uri", outputs.site_url)
+    licence = outputs.settings.licence
+    if licence:
+        _sub(feed, "link", rel="license", href=licence.url)  # RFC 4946
+        _sub(feed, "rights", f"Catalog text: {licence.name} ({licence.url})")
     _sub(feed, "generator", "peolc-portal")
     for day, entry in dated:
         _atom_entry(outputs, feed, entry, day)
@@ -123,7 +130,7 @@ def _atom_entry(outputs: Outputs, feed: ET.Element, entry: Entry, day: str) -> N
     _sub(item, "link", rel="alternate", type="text/html", href=absolute(outputs, urls.entry(entry.id)))
     _sub(item, "link", rel="related", href=entry.url)
     _sub(item, "link", rel="alternate", type="application/json", href=absolute(outputs, urls.api_entry(entry.id)))
-    _sub(item, "summary", entry.summary, type="text")
+    _sub(item, "summary", entry.summary, type="text")  # <updated> is its last review (see entry_updated)
     for tier in entry.tiers:
         _sub(item, "category", term=f"tier-{tier}", label=f"Tier {tier}")
     _sub(item, "category", term=entry.type, label=entry.type.replace("-", " "))
@@ -233,6 +240,10 @@ def _event(outputs: Outputs, entry: Entry, run: Run, stamp: str) -> list[str]:
         zone_name = f" ({run.timezone})" if run.timezone else ""
         description += f"\nRegister by {run.registration_deadline.replace('T', ' ')}{zone_name}."
     description += f"\nIn the portal: {page}"
+    if review_date(entry):
+        description += f"\nListing last reviewed {review_date(entry)}."
+    if outputs.settings.licence:
+        description += f"\nListing text: {outputs.settings.licence.name} ({outputs.settings.licence.url})."
     lines += [f"SUMMARY:{ical_text(title)}", f"DESCRIPTION:{ical_text(description)}"]
     location = run.location or ("Online" if run.online else "")
     if location:

@@ -10,6 +10,7 @@ from ..errors import Problem
 from ..load.project import Document, Kind, load_project
 from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
 from ..settings import Settings
+from ..exports.changelog import load_changelog
 from .crossfile import cross_file_problems
 from .lookalike import lookalike_problems
 from .schema import schema_problems
@@ -66,6 +67,7 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     problems.extend(cross_file_problems(valid, settings.framework, broken, taken, unparsed))
     problems.extend(p for d in valid if d.kind is Kind.SYNONYMS for p in synonym_problems(d))
     problems.extend(p for d in valid for p in lookalike_problems(d))
+    problems.extend(load_changelog(settings)[1])  # the open data's changelog, published by every build
     result = Result(sorted(set(problems)), loaded.documents, files=loaded.files)
     if not result.errors:
         result.catalog = build_catalog(valid, settings.framework)

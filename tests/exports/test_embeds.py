@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
@@ -21,11 +22,14 @@ def html(site: Path, url: str) -> str:
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_embed_page_is_script_free_attributed_and_links_back(site: Path, url: str) -> None:
+def test_embed_page_runs_only_its_height_reporter_is_attributed_and_links_back(site: Path, url: str) -> None:
     text = html(site, "embed/" + url)
     tags = Tags(text)
-    assert not tags.find("script") and "<script" not in text.lower()
+    [script] = tags.find("script")
+    assert (site / "embed" / url / script["src"]).resolve() == (site / "embed/card.js").resolve()
+    assert not tags.raw.get("script", [""])[0].strip(), "no inline script"
     assert not [a for _t, a in tags.tags for k in a if k.startswith("on")], "no inline event handlers"
+    assert ' style="' not in text, "no style attributes"
     assert "stylesheet" not in text and not tags.find("link", rel="stylesheet"), "its CSS is its own"
     back = SITE_URL + url
     assert tags.find("link", rel="canonical")[0]["href"] == back
@@ -33,10 +37,22 @@ def test_embed_page_is_script_free_attributed_and_links_back(site: Path, url: st
     assert any(a["href"] == back for a in links), "a link back to the full page"
     assert any(a["href"] == SITE_URL and "Exports Test Portal" in text for a in links), "attribution"
     assert all(a.get("target") == "_blank" and "noopener" in a.get("rel", "") for a in links)
+    [licence] = [a for a in links if "license" in a.get("rel", "")]
+    assert licence["href"] == "https://creativecommons.org/licenses/by/4.0/" and "CC BY 4.0" in text
+    if url.startswith("catalog/"):
+        assert re.search(r"Last reviewed \d{4}-\d{2}-\d{2}\.", text), "an entry card says when it was reviewed"
     assert len(text.encode("utf-8")) < 12_000, "embeds stay light"
 
 
-def test_embed_csp_allows_exactly_its_own_style(site: Path) -> None:
+def test_primary_action_comes_before_the_details(site: Path) -> None:
+    entry = html(site, "embed/catalog/paid-course/")
+    assert entry.index('class="go"') < entry.index("<dl>") < entry.index("<footer>")
+    pathway = html(site, "embed/pathways/first-steps/")
+    assert pathway.index('class="go"') < pathway.index("<ol>") < pathway.index("<footer>")
+    assert "Open the pathway: 3 steps" in pathway
+
+
+def test_embed_csp_allows_exactly_its_own_style_and_script_files(site: Path) -> None:
     tags = Tags(html(site, "embed/catalog/paid-course/"))
     [csp] = tags.find("meta", http_equiv="Content-Security-Policy")
     policy = dict(part.strip().split(" ", 1) for part in csp["content"].split(";"))
@@ -44,7 +60,32 @@ def test_embed_csp_allows_exactly_its_own_style(site: Path) -> None:
     style = re.search(r"<style>(.*?)</style>", html(site, "embed/catalog/paid-course/"), re.S).group(1)
     digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
     assert policy["style-src"] == f"'sha256-{digest}'"
-    assert "script-src" not in policy, "default-src 'none' already forbids every script"
+    assert policy["script-src"] == "'self'", "script files of the portal only: no inline script, no other host"
+
+
+def test_card_is_light_unless_the_snippet_asks(site: Path) -> None:
+    text = html(site, "embed/catalog/paid-course/")
+    style = re.search(r"<style>(.*?)</style>", text, re.S).group(1)
+    assert style.startswith(":root{--fg:#1f2328;"), "light by default, whatever the reader's system prefers"
+    assert ":root:has(#dark:target){" in style
+    assert "@media (prefers-color-scheme:dark){:root:has(#auto:target){" in style
+    assert style.count("prefers-color-scheme") == 1, "only #auto follows the reader's system"
+    tags = Tags(text)
+    assert {a["id"] for a in tags.find("span") if "hidden" in a} == {"dark", "auto"}
+
+
+def test_partner_scripts_are_published_with_the_resizer_licence(site: Path) -> None:
+    licence = (site / "embed/open-iframe-resizer.LICENSE.txt").read_text(encoding="utf-8")
+    assert "Permission is hereby granted, free of charge" in licence
+    for name in ("card.js", "host.js"):
+        script = (site / "embed" / name).read_text(encoding="utf-8")
+        assert script.startswith("/*! @open-iframe-resizer/core 2.1.0 | MIT licence")
+        assert SITE_URL + "embed/open-iframe-resizer.LICENSE.txt" in script.splitlines()[0]
+        assert "iframe-child-init" in script
+    assert "data-portal-embed" in (site / "embed/host.js").read_text(encoding="utf-8")
+    native = (site / "embed/native.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in native and "insertAdjacentHTML" not in native and "document.write" not in native
+    assert "credentials: \"omit\"" in native
 
 
 def test_embed_escapes_catalog_text(site: Path) -> None:
@@ -66,13 +107,35 @@ def test_oembed_json_describes_a_rich_iframe_of_the_embed_page(site: Path, url: 
     assert data["provider_name"] == "Exports Test Portal" and data["provider_url"] == SITE_URL
     assert isinstance(data["width"], int) and isinstance(data["height"], int) and data["height"] > 0
     assert data["title"]
+    assert (data["license"], data["license_url"]) == ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+    if url.startswith("catalog/"):
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["reviewed"])
     tags = Tags(data["html"])
     [frame] = tags.find("iframe")
     assert frame["src"] == SITE_URL + "embed/" + url
     assert (site / "embed" / url / "index.html").is_file()
-    assert frame["width"] == str(data["width"]) and frame["height"] == str(data["height"])
-    assert "allow-scripts" not in frame["sandbox"] and "allow-same-origin" not in frame["sandbox"]
+    assert frame["width"] == "100%" and frame["height"] == str(data["height"]), "as wide as the host's column"
+    assert "style" not in frame and frame["frameborder"] == "0", "no style attribute; no border to widen it"
+    sandbox = frame["sandbox"].split()
+    assert "allow-scripts" in sandbox and "allow-same-origin" not in sandbox, "its script runs in an opaque origin"
+    assert "data-portal-embed" in frame
     assert frame["title"].endswith("(Exports Test Portal)")
+
+
+def test_snippet_height_is_per_card_and_width_class(outputs) -> None:
+    from generator.exports.embeds import embed_height, embed_heights, iframe
+
+    entries = outputs.catalog.entries
+    for item in [*entries.values(), *outputs.catalog.pathways.values()]:
+        heights = embed_heights(outputs, item)
+        assert sorted(heights) == [280, 400, 560]
+        assert heights[280] >= heights[400] >= heights[560], "narrower columns need taller frames"
+        assert embed_height(outputs, item) == heights[280]
+    short, long = entries["free-guide"], entries["paid-course"]
+    assert embed_height(outputs, long) != embed_height(outputs, short), "worked out per card"
+    longer = dataclasses.replace(long, summary=long.summary + " More words." * 20)
+    assert embed_height(outputs, longer) > embed_height(outputs, long)
+    assert iframe(outputs, "catalog/x/", "X", 500, theme="dark").startswith(f'<iframe src="{SITE_URL}embed/catalog/x/#dark"')
 
 
 @pytest.mark.parametrize("url", PAGES)

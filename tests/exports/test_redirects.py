@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -17,9 +18,9 @@ REDIRECTS = [
     ("catalog/rural-echo/", "catalog/echo-series/", "../echo-series/"),
     ("catalog/old-echo-series/", "catalog/echo-series/", "../echo-series/"),
     ("pathways/nurse-first-steps/", "pathways/first-steps/", "../first-steps/"),
-    ("embed/catalog/rural-echo/", "embed/catalog/echo-series/", "../echo-series/"),
-    ("embed/pathways/nurse-first-steps/", "embed/pathways/first-steps/", "../first-steps/"),
 ]
+FORMER = [("catalog", "rural-echo", "echo-series", "entries"), ("catalog", "old-echo-series", "echo-series", "entries"),
+          ("pathways", "nurse-first-steps", "first-steps", "pathways")]
 
 
 @pytest.mark.parametrize(("old", "new", "relative"), REDIRECTS)
@@ -34,6 +35,24 @@ def test_old_url_points_at_the_new_one(site: Path, old: str, new: str, relative:
     assert [a["href"] for a in tags.find("a")] == [relative], "a plain link for when refresh is off"
     assert tags.find("meta", name="robots")[0]["content"] == "noindex"
     assert "<script" not in text
+
+
+@pytest.mark.parametrize(("folder", "old", "new", "api"), FORMER)
+def test_former_embed_oembed_and_api_addresses_serve_the_current_content(site: Path, folder: str, old: str,
+                                                                        new: str, api: str) -> None:
+    """A sandboxed iframe or a script cannot follow a redirect page, so the former addresses carry the content."""
+    card = (site / f"embed/{folder}/{old}/index.html").read_text(encoding="utf-8")
+    current = (site / f"embed/{folder}/{new}/index.html").read_text(encoding="utf-8")
+    tags = Tags(card)
+    assert not tags.find("meta", http_equiv="refresh")
+    assert tags.find("link", rel="canonical")[0]["href"] == SITE_URL + f"{folder}/{new}/"
+    assert card == current, "absolute links (site_url) make the card the same at either address"
+    [script] = tags.find("script")
+    assert (site / f"embed/{folder}/{old}" / script["src"]).resolve() == (site / "embed/card.js").resolve()
+    assert (site / f"embed/{folder}/{old}/oembed.json").read_bytes() == \
+        (site / f"embed/{folder}/{new}/oembed.json").read_bytes()
+    assert (site / f"api/v1/{api}/{old}.json").read_bytes() == (site / f"api/v1/{api}/{new}.json").read_bytes()
+    assert json.loads((site / f"api/v1/{api}/{old}.json").read_text(encoding="utf-8"))["id"] == new
 
 
 def test_no_redirect_overwrites_a_real_page(caplog: pytest.LogCaptureFixture, epoch: str) -> None:

@@ -57,6 +57,13 @@ def review_date(entry: Entry) -> str:
     return max((s.checked for s in entry.sources), default="")
 
 
+def review_text(entry: Entry) -> str:
+    """'Last reviewed <date>', or 'Facts last checked <date>' when only the sources were checked; '' if neither."""
+    if entry.reviewed:
+        return f"Last reviewed {entry.reviewed}"
+    return f"Facts last checked {review_date(entry)}" if review_date(entry) else ""
+
+
 def stable_uuid(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
 

@@ -16,13 +16,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Entry, Run
 from ..pages import urls
-<<<<<<< HEAD
 from ..pages.entry import cost_text, credit_text, languages_text
 from .common import absolute, build_time, entry_updated
-=======
-from ..pages.entry import cost_text, credit_text
-from .common import absolute, build_time, entry_updated, review_date
->>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
 from .feeds import is_upcoming
 
 if TYPE_CHECKING:
@@ -34,13 +29,9 @@ COLUMNS = (
     "competency_subjects", "professions", "settings", "audiences", "disease_groups", "formats", "resource_types",
     "languages", "countries", "cost", "cost_details", "prices", "eligible", "sign_in", "minutes", "time",
     "credits", "next_run", "runs", "review_by", "updated", "part_of", "aliases",
-<<<<<<< HEAD
     # Added later; new columns go at the end so that existing readers keep their positions.
     "learners", "age_groups", "enrolment", "requirements", "recognition", "attendance_record", "assessment",
-    "modules", "launched", "finished_on", "note", "related", "how_to_find",
-=======
-    "reviewed", "licence",
->>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
+    "modules", "launched", "finished_on", "note", "related", "how_to_find", "reviewed", "licence",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A spreadsheet whose list separator is ';' (most of Europe) splits an unquoted line at each ';',
@@ -94,7 +85,6 @@ def entry_row(outputs: Outputs, entry: Entry) -> dict[str, str]:
         "runs": _join(f"{r.id}: {_when(r)}{', ' + r.status if r.status else ''}" for r in runs),
         "review_by": entry.review_by, "updated": entry_updated(entry), "part_of": entry.part_of,
         "aliases": _join(entry.aliases),
-<<<<<<< HEAD
         "learners": labels("learners", entry.learners), "age_groups": labels("age_groups", entry.age_groups),
         "enrolment": entry.enrolment, "requirements": entry.requirements,
         "recognition": _join(" · ".join(x for x in (r.name, r.body, r.note) if x) for r in entry.recognition),
@@ -104,10 +94,8 @@ def entry_row(outputs: Outputs, entry: Entry) -> dict[str, str]:
                          for p in entry.parts),
         "launched": entry.launched, "finished_on": entry.finished_on, "note": entry.note,
         "related": _join(f"{r.relation}: {r.id}" for r in entry.related), "how_to_find": entry.how_to_find,
-=======
-        "reviewed": review_date(entry),
+        "reviewed": entry.reviewed,  # as in the API; 'updated' falls back to the newest source check
         "licence": f"{licence.name} ({licence.url})" if (licence := outputs.settings.licence) else "",
->>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
     }
     return {k: defuse(str(val)) for k, val in row.items()}
 

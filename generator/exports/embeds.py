@@ -34,7 +34,7 @@ from ..pages.html import esc, rel, safe_url
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from . import cardsize
 from .api import all_pathways
-from .common import absolute, dumps, link, review_date, short
+from .common import absolute, dumps, link, review_date, review_text, short
 from .redirects import renames
 
 if TYPE_CHECKING:
@@ -89,8 +89,8 @@ def _attribution(outputs: Outputs, here: str, page_url: str, reviewed: str = "")
                           f"{esc(licence.name)}</a>.")
         parts_text.append(f"Text: {licence.name}.")
     if reviewed:
-        parts_html.append(f"Last reviewed {esc(reviewed)}.")
-        parts_text.append(f"Last reviewed {reviewed}.")
+        parts_html.append(f"{esc(reviewed)}.")
+        parts_text.append(f"{reviewed}.")
     parts_html.append(f'<a href="{esc(back)}" target="_blank" rel="noopener">Full details</a>. '
                       "Listing is not endorsement.")
     parts_text.append("Full details. Listing is not endorsement.")
@@ -161,7 +161,7 @@ def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, ca
         + "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl>\n"
         + f"<p>{esc(summary)}</p>"
     )
-    footer, footer_text = _attribution(outputs, here, page_url, review_date(entry))
+    footer, footer_text = _attribution(outputs, here, page_url, review_text(entry))
     size = cardsize.Card(kicker=kicker, title=entry.title, action=action, status=status, facts=facts,
                          summary=summary, footer=footer_text)
     return body, footer, size

@@ -18,7 +18,7 @@ from ..model import Entry, Run
 from ..model.catalog import PERIOD_DAYS
 from ..model.dates import When
 from ..pages import urls
-from .common import absolute, build_time, entry_updated, review_date, stable_uuid
+from .common import absolute, build_time, entry_updated, review_text, stable_uuid
 from .timezones import parse_local, vtimezone, zone
 
 if TYPE_CHECKING:
@@ -240,8 +240,8 @@ def _event(outputs: Outputs, entry: Entry, run: Run, stamp: str) -> list[str]:
         zone_name = f" ({run.timezone})" if run.timezone else ""
         description += f"\nRegister by {run.registration_deadline.replace('T', ' ')}{zone_name}."
     description += f"\nIn the portal: {page}"
-    if review_date(entry):
-        description += f"\nListing last reviewed {review_date(entry)}."
+    if review_text(entry):
+        description += f"\nListing: {review_text(entry)}."
     if outputs.settings.licence:
         description += f"\nListing text: {outputs.settings.licence.name} ({outputs.settings.licence.url})."
     lines += [f"SUMMARY:{ical_text(title)}", f"DESCRIPTION:{ical_text(description)}"]

@@ -40,7 +40,7 @@ def test_embed_page_runs_only_its_height_reporter_is_attributed_and_links_back(s
     [licence] = [a for a in links if "license" in a.get("rel", "")]
     assert licence["href"] == "https://creativecommons.org/licenses/by/4.0/" and "CC BY 4.0" in text
     if url.startswith("catalog/"):
-        assert re.search(r"Last reviewed \d{4}-\d{2}-\d{2}\.", text), "an entry card says when it was reviewed"
+        assert re.search(r"(Last reviewed|Facts last checked) \d{4}-\d{2}-\d{2}\.", text), "when it was reviewed"
     assert len(text.encode("utf-8")) < 12_000, "embeds stay light"
 
 

@@ -84,7 +84,7 @@ def serve(directory: Path, host: str, headers: dict[str, str]) -> tuple[Threadin
 def documented_csp(origin: str) -> str:
     """``default-src 'self'`` plus the lines docs/open-data.md tells partners to add, for ``origin``."""
     docs = (ROOT / "docs/open-data.md").read_text(encoding="utf-8")
-    block = docs.split("### Content-Security-Policy lines for your site", 1)[1].split("```text", 1)[1]
+    block = docs.split("## Content-Security-Policy lines for your site", 1)[1].split("```text", 1)[1]
     lines = [line.strip() for line in block.split("```", 1)[0].strip().splitlines()]
     assert [line.split()[0] for line in lines] == ["frame-src", "script-src", "connect-src"], lines
     extra = [line.replace(DOCUMENTED_ORIGIN, origin.rstrip("/")) for line in lines]

@@ -79,12 +79,12 @@ def test_a_lenient_build_shows_the_retired_step(tmp_path: Path, run_portal, capl
 
 
 def test_the_embed_says_a_step_is_retired_instead_of_its_time(tmp_path: Path) -> None:
-    from generator.exports.embeds import pathway_embed
+    from generator.exports.embeds import embed_page
     from generator.settings import Settings
     from generator.site.outputs import Outputs
 
     cat, p = _shop({"retired_on": "2026-01-31"})
-    html = pathway_embed(Outputs(cat, Settings(root=tmp_path), site_name="Portal"), p)
+    html = embed_page(Outputs(cat, Settings(root=tmp_path), site_name="Portal"), p)
     live, gone = re.findall(r"<li>.*?</li>", html, re.S)
     assert "1 h" in live
     assert "Retired on 2026-01-31: no longer offered" in gone and "3 h" not in gone

@@ -240,7 +240,7 @@ def iframe(outputs: Outputs, page_url: str, title: str, height: int, theme: str 
     ``allow-scripts`` without ``allow-same-origin`` lets the card report its height and nothing more.
     """
     src = absolute(outputs, urls.embed(page_url)) + ("" if theme == "light" else f"#{theme}")
-    return (f'<iframe src="{esc(src)}" title="{esc(title)} ({esc(outputs.site_name)})" width="100%" '
+    return (f'<iframe src="{esc(src)}" title="{esc(title)}" width="100%" '
             f'height="{height}" frameborder="0" loading="lazy" data-portal-embed '
             f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 

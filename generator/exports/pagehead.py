@@ -17,7 +17,7 @@ from ..model import Entry, Pathway
 from ..pages import urls
 from ..pages.html import esc, rel
 from .common import absolute, script_json, short
-from .embeds import HOST_JS, embed_heights, iframe
+from .embeds import embed_heights, iframe
 from .jsonld import FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
 
 if TYPE_CHECKING:
@@ -108,19 +108,16 @@ def snippet(outputs: Outputs, meta: Any) -> str:
     code = iframe(outputs, page_url, item.title, heights[narrow])
     noun = "entry" if isinstance(item, Entry) else "pathway"
     api = urls.api_entry(item.id) if isinstance(item, Entry) else urls.api_pathway(item.id)
-    fits = "; ".join(f'{w} px, <code>height="{heights[w]}"</code>' for w in wider)
+    fits = ", ".join(f"{w} px: {heights[w]}" for w in wider)
+    guide = esc(rel(page_url, "open-data/"))
     # No script (CSP): readers copy the text themselves from a readonly textarea.
     return (
         f'<details class="portal-embed"><summary>Embed or share this {noun}</summary>'
-        f"<p>Paste this HTML into your website to show a small, up-to-date card that links back here. "
-        f"Its height holds the whole card in a column {narrow} px wide or wider; "
-        f"in a column at least {fits} is enough. "
-        f'Add <code>&lt;script src="{esc(absolute(outputs, HOST_JS))}" defer&gt;&lt;/script&gt;</code> '
-        "once to your page and the card's frame follows its content instead.</p>"
+        f"<p>Paste this into your page for a card linking here. It fits columns of {narrow} px or more "
+        f'({fits}); <a href="{guide}">a script</a> fits any width.</p>'
         f'<textarea class="portal-embed-code" readonly rows="4" spellcheck="false" '
         f'aria-label="HTML to embed this {noun}">{esc(code)}</textarea>'
         f'<p class="portal-meta"><a href="{esc(rel(page_url, urls.embed(page_url)))}">Preview</a> · '
         f'<a href="{esc(rel(page_url, api))}">JSON</a> · '
-        f'<a href="{esc(rel(page_url, "open-data/"))}">About embeds, themes, native rendering and open data</a>'
-        "</p></details>"
+        f'<a href="{guide}">About embeds</a></p></details>'
     )

@@ -34,7 +34,7 @@ from ..pages.html import esc, rel, safe_url
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from . import cardsize
 from .api import all_pathways
-from .common import absolute, dumps, link, review_date, review_text, short
+from .common import absolute, dumps, entry_updated, link, or_none, review_text, short
 from .redirects import renames
 
 if TYPE_CHECKING:
@@ -239,6 +239,8 @@ def iframe(outputs: Outputs, page_url: str, title: str, height: int, theme: str 
     ``frameborder="0"`` keeps the frame's default border from pushing it wider than the column.
     ``allow-scripts`` without ``allow-same-origin`` lets the card report its height and nothing more.
     """
+    if theme not in THEMES:
+        raise ValueError(f"theme must be one of {', '.join(THEMES)}; got {theme!r}")
     src = absolute(outputs, urls.embed(page_url)) + ("" if theme == "light" else f"#{theme}")
     return (f'<iframe src="{esc(src)}" title="{esc(title)}" width="100%" '
             f'height="{height}" frameborder="0" loading="lazy" data-portal-embed '
@@ -248,7 +250,8 @@ def iframe(outputs: Outputs, page_url: str, title: str, height: int, theme: str 
 def oembed(outputs: Outputs, item: Entry | Pathway) -> dict[str, Any]:
     """oEmbed 1.0 'rich' response for one page, prebuilt because a static host cannot answer ?url=.
 
-    Beyond oEmbed's own fields (which it allows), it names the content licence and, for an entry, its last review.
+    Beyond oEmbed's own fields (which it allows), it names the content licence and, for an entry, its last
+    review (``reviewed``, when recorded) and last check (``updated``), as the API does.
     """
     page_url = page_url_of(item)
     height = embed_height(outputs, item)
@@ -262,8 +265,8 @@ def oembed(outputs: Outputs, item: Entry | Pathway) -> dict[str, Any]:
     licence = outputs.settings.licence
     if licence:
         data["license"], data["license_url"] = licence.name, licence.url
-    if isinstance(item, Entry) and review_date(item):
-        data["reviewed"] = review_date(item)
+    if isinstance(item, Entry):
+        data["reviewed"], data["updated"] = or_none(item.reviewed), or_none(entry_updated(item))
     return data
 
 

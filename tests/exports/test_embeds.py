@@ -109,7 +109,9 @@ def test_oembed_json_describes_a_rich_iframe_of_the_embed_page(site: Path, url: 
     assert data["title"]
     assert (data["license"], data["license_url"]) == ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
     if url.startswith("catalog/"):
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["reviewed"])
+        api = json.loads((site / "api/v1/entries" / (url.split("/")[1] + ".json")).read_text(encoding="utf-8"))
+        assert (data["reviewed"], data["updated"]) == (api["reviewed"], api["updated"]), "the same dates as the API"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["updated"])
     tags = Tags(data["html"])
     [frame] = tags.find("iframe")
     assert frame["src"] == SITE_URL + "embed/" + url

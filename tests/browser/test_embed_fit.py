@@ -57,6 +57,7 @@ MEASURE_CARD = """
   };
 }
 """
+WAIT_MS = 240_000
 GRID = "main{display:grid;grid-template-columns:repeat(auto-fill,%dpx);gap:24px;align-items:start}"
 
 
@@ -152,7 +153,8 @@ def visit_all(page, *, sized: bool) -> int:
     y = 0
     while True:
         page.evaluate("y => window.scrollTo(0, y)", y)
-        page.wait_for_function(f"() => ({READY_IN_VIEW})({'true' if sized else 'false'})")
+        # Generous: on a busy machine, dozens of frames load at each step.
+        page.wait_for_function(f"() => ({READY_IN_VIEW})({'true' if sized else 'false'})", timeout=WAIT_MS)
         y += page.evaluate("() => innerHeight")
         if y >= page.evaluate("() => document.documentElement.scrollHeight"):
             break
@@ -186,12 +188,17 @@ def check_cards(page, sources: list[tuple[str, str]], width: int, steps: dict[st
     script also shows whether each snippet's own height (the page without the script) holds its card.
     """
     cut, short = [], []
-    for (source, code), handle in zip(sources, page.query_selector_all("iframe"), strict=True):
-        box = handle.bounding_box()
+    for index, ((source, code), handle) in enumerate(zip(sources, page.query_selector_all("iframe"), strict=True)):
         card = handle.content_frame().evaluate(MEASURE_CARD)
+        if script:  # host.js makes the frame as tall as the card's content, from the card's latest report
+            page.wait_for_function("([i, h]) => Math.abs(document.querySelectorAll('iframe')[i]"
+                                   ".getBoundingClientRect().height - h) <= 1", arg=[index, card["content"]],
+                                   timeout=WAIT_MS)
+            card = handle.content_frame().evaluate(MEASURE_CARD)
+        box = handle.bounding_box()
         assert abs(box["width"] - width) < 0.5, (source, box)
         snippet_height = int(re.search(r'height="(\d+)"', code).group(1))
-        if script:  # host.js has made the frame as tall as the card's content
+        if script:
             assert abs(box["height"] - card["content"]) <= 1, (source, box, card)
         else:
             assert box["height"] == snippet_height, (source, box)

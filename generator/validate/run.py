@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..errors import Problem
+from ..exports.changelog import load_changelog
 from ..load.project import Document, Kind, load_project
 from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
 from ..settings import Settings
-from ..exports.changelog import load_changelog
 from .crossfile import cross_file_problems
 from .lookalike import lookalike_problems
 from .schema import schema_problems

@@ -23,14 +23,9 @@ from typing import TYPE_CHECKING, Any
 from ..model import Entry, Pathway
 from ..model.duration import format_minutes
 from ..pages import urls
-<<<<<<< HEAD
 from ..pages.entry import (cost_text, countries_text, credit_text, lang_attr, status_text, tiers_text, time_text,
                            title_language)
-from ..pages.html import esc, safe_url
-=======
-from ..pages.entry import cost_text, tiers_text, time_text
 from ..pages.html import esc, rel, safe_url
->>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from . import cardsize
 from .api import all_pathways
@@ -117,8 +112,8 @@ def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str, foo
     )
 
 
-def _title(outputs: Outputs, here: str, page_url: str, title: str) -> str:
-    return (f'<h1><a href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">'
+def _title(outputs: Outputs, here: str, page_url: str, title: str, lang: str = "") -> str:
+    return (f'<h1{lang_attr(lang)}><a href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">'
             f"{esc(title)}</a></h1>")
 
 
@@ -126,35 +121,20 @@ def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, ca
     """The entry card's body and footer HTML, and what the size estimate needs; the primary action comes early."""
     catalog = outputs.catalog
     page_url = urls.entry(entry.id)
-<<<<<<< HEAD
-    here = urls.embed(page_url)
     kind = entry.type.replace("-", " ").capitalize()  # the curator's type, not a guess from resource types
     who = ", ".join([*(catalog.vocab.label("professions", p) for p in entry.professions),
                      *(catalog.vocab.label("learners", x) for x in entry.learners)]) or "Not stated"
-=======
-    kind = catalog.vocab.label("resource_types", entry.resource_types[0]) if entry.resource_types else \
-        entry.type.replace("-", " ").capitalize()
-    who = ", ".join(catalog.vocab.label("professions", p) for p in entry.professions) or "Anyone"
->>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
     facts = [("Who it is for", who), ("Time", time_text(entry)), ("Cost", cost_text(catalog, entry)),
              ("Credits", unescape("; ".join(credit_text(catalog, entry))) or "Not stated"),
              ("Countries", countries_text(entry)), ("Provider", entry.provider or "Not stated")]
     status = {"paused": "Paused: not taking new learners at the moment.",
-<<<<<<< HEAD
               "finished": f"{status_text(entry).split('. ')[0]}: it has ended.",
-              "retired": "Retired: no longer offered."}.get(entry.status)
-    body = (
-        f'<p class="kicker">{esc(kind)} · {esc(tiers_text(entry))}</p>\n'
-        f'<h1{lang_attr(title_language(entry))}><a href="{esc(link(outputs, here, page_url))}" target="_blank" '
-        f'rel="noopener">{esc(entry.title)}</a></h1>\n'
-=======
               "retired": "Retired: no longer offered."}.get(entry.status, "")
     kicker = f"{kind} · {tiers_text(entry)}"
     action = "Go to the provider’s site"
     summary = short(entry.summary, SUMMARY_CHARS)
     body = (
-        f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, entry.title)}\n'
->>>>>>> bf27726 (Embeds that size themselves and survive renames; open data with licence, review dates, publisher, one shape per field and a changelog feed; _headers for cross-origin access)
+        f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, entry.title, title_language(entry))}\n'
         + (f"<p><strong>{esc(status)}</strong></p>\n" if status else "")
         + f'<p><a class="go" href="{esc(safe_url(entry.url))}" target="_blank" rel="noopener external">'
           f"{action}</a></p>\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def test_the_shipped_changelog_announces_the_shape_fixes(tmp_path: Path, epoch: 
 
 def _with_changelog(tmp_path: Path, text: str) -> Path:
     for name in ("catalog", "competencies"):
-        (tmp_path / name).symlink_to(PORTAL / name)
+        shutil.copytree(PORTAL / name, tmp_path / name)
     (tmp_path / "mkdocs.yml").write_text((PORTAL / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "open-data-changelog.yaml").write_text(text, encoding="utf-8")
     return tmp_path

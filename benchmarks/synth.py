@@ -2,7 +2,7 @@
 
 ``synth_project(dest, n, seed)`` writes a complete portal project: ``catalog/``
 with ``n`` valid entries, plus ``competencies/``, ``mkdocs.yml``, ``docs/`` and
-``overrides/`` copied from this repository, so ``portal build`` builds it.
+``overrides/`` copied from this repository (the theme comes with the generator), so ``portal build`` builds it.
 
 Field sizes follow the shipped catalog: titles of 4 to 12 words, summaries of
 40 to 160 words, a few keywords and learning outcomes, 1 to 8 professions and

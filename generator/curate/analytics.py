@@ -35,7 +35,7 @@ from mkdocs.exceptions import PluginError
 if TYPE_CHECKING:
     from ..site.outputs import Outputs
 
-# overrides/partials/integrations/analytics.html loads this path.
+# generator/theme/partials/integrations/analytics.html loads this path.
 SCRIPT = "assets/javascripts/portal/analytics.js"
 PROVIDER = "portal"
 KEYS = {"provider", "endpoint", "domain", "feedback"}

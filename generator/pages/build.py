@@ -21,10 +21,21 @@ class Page:
     url: str
     markdown: str
     edit_path: str = ""
+    src: str = ""  # the Markdown file's name, when it is not the URL's (about.md for about/)
 
     @property
     def src_uri(self) -> str:
-        return urls.src_uri(self.url)
+        return self.src or urls.src_uri(self.url)
+
+    @property
+    def other_src_uri(self) -> str:
+        """The other name a portal may give the same page: about.md for about/index.md, and back."""
+        src = self.src_uri
+        if src == "index.md":
+            return src
+        if src.endswith("/index.md"):
+            return src[: -len("/index.md")] + ".md"
+        return src[: -len(".md")] + "/index.md"
 
 
 def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40, home: dict[str, object] | None = None,
@@ -32,12 +43,16 @@ def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40, home: d
     """Every generated page, in a stable order.
 
     ``extras`` holds later features' pages ({url: markdown}), so this module
-    does not need to know every feature.
+    does not need to know every feature. A key ending in ``.md`` names the
+    page's file instead (``about.md``), for pages a portal lists in its nav.
     """
     pages: dict[str, Page] = {}
 
     def put(url: str, markdown: str, edit: str = "") -> None:
-        pages[url] = Page(url, markdown, edit)
+        if url.endswith(".md"):
+            pages[url[: -len(".md")] + "/"] = Page(url[: -len(".md")] + "/", markdown, edit, src=url)
+        else:
+            pages[url] = Page(url, markdown, edit)
 
     put(urls.home(), home_page(catalog, site_name, home or {}))
     for url, md in catalog_pages(catalog, page_size).items():

@@ -8,7 +8,7 @@ What the build adds (registered in ``generator/site/outputs.py``):
 * ``assets/search/*``: lunr.js 2.3.9 (vendored from npm ``lunr@2.3.9``), the
   search core, the catalog app, the header search and their stylesheet.
 
-``overrides/main.html`` loads the scripts, deferred, only on the pages that use
+``generator/theme/partials/portal-search.html`` loads the scripts, deferred, only on the pages that use
 them; the header search on other pages loads the rest on first use.
 """
 

@@ -1,7 +1,7 @@
 """The Content-Security-Policy's script side: Material's inline snippets, shipped as files.
 
-The policy itself is a ``<meta http-equiv>`` in ``overrides/partials/portal-csp.html``,
-included from ``overrides/main.html`` in the ``site_meta`` block, before any script.
+The policy itself is a ``<meta http-equiv>`` in ``generator/theme/partials/portal-csp.html``,
+included from ``generator/theme/portal/main.html`` in the ``site_meta`` block, before any script.
 It allows scripts from the site only (``script-src 'self'``, no ``'unsafe-inline'``,
 no hashes), so every script Material used to inline on each page must come from a file instead:
 
@@ -9,7 +9,7 @@ no hashes), so every script Material used to inline on each page must come from 
 * the palette restorer (``partials/javascripts/palette.html``), and
 * the content-tab snippets (``partials/javascripts/content.html``).
 
-``overrides/partials/javascripts/{base,palette,content}.html`` load the files
+``generator/theme/partials/javascripts/{base,palette,content}.html`` load the files
 published here. Any other inline script (a Material feature switched on later,
 or a colleague's snippet) is caught by tests/browser/test_csp.py.
 """

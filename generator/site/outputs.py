@@ -61,6 +61,11 @@ class Outputs:
             step(self, site_dir)
 
 
+# The about, contribute and open-data pages, until the portal writes its own.
+from ..pages.defaults import default_pages  # noqa: E402
+
+PAGE_SOURCES.append(lambda outputs: default_pages(outputs.site_name))
+
 # The Content-Security-Policy forbids inline scripts: Material's inline snippets ship as files.
 from ..security.csp import csp_assets  # noqa: E402
 

@@ -29,10 +29,21 @@ from ..security.config_text import escape_printed_text
 from ..settings import OPTIONS, Settings, load_settings
 from ..validate import validate_project
 from . import rawhtml
+from .sitelinks import LinkBook
 from .config import PortalConfig
 from .outputs import Outputs
 
 log = get_plugin_logger(__name__)
+
+# The generator's templates and stylesheet (generator/theme/): between the portal's own overrides
+# (theme.custom_dir) and Material, so a portal overrides what it chooses and inherits the rest.
+THEME_DIR = Path(__file__).resolve().parents[1] / "theme"
+STYLESHEET = "assets/portal.css"
+# What every page must carry; an override that drops one fails the build instead of shipping without it.
+REQUIRED_ON_EVERY_PAGE = {
+    '<meta http-equiv="Content-Security-Policy"': "the Content-Security-Policy",
+    "assets/search/header-search.js": "the catalog search",
+}
 
 # `mkdocs serve` creates fresh plugins for every rebuild (and calls on_startup
 # only once), so what must outlive one build is kept here.
@@ -66,6 +77,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.outputs: Outputs | None = None
         self._raw: dict[str, list[str]] = {}  # src_uri -> the page's raw HTML blocks, between the two events
         self.problems: list[Problem] = []
+        self.links = LinkBook()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         _SESSION["serving"] = command == "serve"
@@ -75,6 +87,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return None
         root = Path(config.config_file_path).resolve().parent
         escape_printed_text(config)
+        add_theme(config)
         self.settings = load_settings(root).with_options(**{name: self.config[name] for name in OPTIONS})
         # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
         for folder in (self.settings.catalog_path, self.settings.competencies_path):
@@ -129,7 +142,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # Edit links point at the source in the repository, not at docs_dir.
             f.edit_uri = "/".join(p for p in (edit_root, docs_rel, f.src_uri) if p)
         for page in self.outputs.pages():
-            if files.get_file_from_path(page.src_uri) is not None:
+            if files.get_file_from_path(page.src_uri) or files.get_file_from_path(page.other_src_uri):
                 continue  # a hand-written page of the same name wins
             inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
             f = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
@@ -154,13 +167,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext | None:
-        """Head tags (oEmbed, Open Graph, JSON-LD, feeds) for overrides/partials/portal-exports-head.html."""
+        """Head tags (oEmbed, Open Graph, JSON-LD, feeds) for generator/theme/partials/portal-exports-head.html."""
         if self.outputs is not None:
             context["portal_head"] = pagehead.head(self.outputs, page.meta.get("portal"))
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Drop the templates' indentation; keep entry and pathway pages within the page budget."""
+        check_page_parts(output, page.file.src_uri)
+        self.links.add(page.file.dest_uri, output)
         output = compact(output)
         if self.outputs is None:
             return output
@@ -173,6 +188,32 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.outputs is not None:
             self.outputs.post_build(Path(config.site_dir))
+        broken = self.links.broken(Path(config.site_dir))
+        self.links = LinkBook()
+        for link in broken:
+            log.error(str(link))
+        if broken and not _SESSION["serving"]:
+            raise PluginError(f"{len(broken)} broken link(s) inside the site, listed above")
+
+
+def add_theme(config: MkDocsConfig) -> None:
+    """Put the generator's templates on the theme's search path and its stylesheet first in extra_css."""
+    if config.theme.name != "material":
+        raise PluginError(f"the portal needs the Material theme (theme: name: material), not {config.theme.name!r}")
+    dirs = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, STYLESHEET)  # first, so the portal's own stylesheets win
+
+
+def check_page_parts(html: str, src_uri: str) -> None:
+    """Refuse a page that an override left without the security policy or the search."""
+    for marker, part in REQUIRED_ON_EVERY_PAGE.items():
+        if marker not in html:
+            raise PluginError(
+                f"{src_uri}: the page was rendered without {part}; a main.html in the portal's theme "
+                'overrides must extend "portal/main.html" and keep its blocks (call {{ super() }})')
 
 
 def problems_page(problems: list[Problem]) -> str:

@@ -12,11 +12,9 @@ REPO = TESTS.parent
 
 
 def assemble(dest: Path) -> Path:
-    """mini's catalog and framework + the site-small config + the shipped theme overrides."""
+    """mini's catalog and framework + the site-small config; the theme comes with the generator."""
     shutil.copytree(TESTS / "fixtures" / "mini", dest)
     shutil.copytree(TESTS / "fixtures" / "site-small", dest, dirs_exist_ok=True)
-    shutil.copytree(REPO / "overrides", dest / "overrides")
-    shutil.copytree(REPO / "docs" / "assets", dest / "docs" / "assets")
     return dest
 
 

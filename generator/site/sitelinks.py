@@ -1,0 +1,95 @@
+"""Internal links of the pages being built: every one must lead to a file of the site (and an id on it).
+
+The plugin hands each rendered page to :meth:`LinkBook.add` and, once the site is
+written, asks :meth:`LinkBook.broken` for the links that lead nowhere, so that a
+broken link fails the build instead of shipping. Only the page's content (Material's
+``<article>``) is read: the header, navigation and footer come from the theme and
+from mkdocs.yml's nav, which MkDocs checks itself. Reading the page already in
+memory with two regular expressions keeps this cheap on catalogs of 10,000 entries;
+``portal check-site`` does the slower, complete check of a built site.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+_CONTENT = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
+_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+@dataclass(frozen=True, order=True)
+class BrokenLink:
+    page: str
+    url: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: broken link '{self.url}': {self.reason}"
+
+
+@dataclass
+class LinkBook:
+    """Links and ids of every page of one build, keyed by the page's file in the site."""
+
+    links: dict[str, list[str]] = field(default_factory=dict)
+    ids: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def add(self, dest: str, html: str) -> None:
+        """Record the links in a page's content and the ids anywhere on it."""
+        found = _CONTENT.search(html)
+        urls = [unescape(u) for u in _LINK.findall(found[1])] if found else []
+        self.links[dest] = [u for u in dict.fromkeys(urls) if _internal(u)]
+        self.ids[dest] = frozenset(unescape(i) for i in _ID.findall(html))
+
+    def broken(self, site: Path) -> list[BrokenLink]:
+        """Every recorded link whose file (or id) is missing from the built ``site``."""
+        files = _files(site)
+        out = []
+        for dest, urls in self.links.items():
+            for url in urls:
+                reason = self._check(dest, url, files)
+                if reason:
+                    out.append(BrokenLink(dest, url, reason))
+        return sorted(out)
+
+    def _check(self, dest: str, url: str, files: set[str]) -> str | None:
+        parts = urlsplit(url)
+        target = dest
+        if parts.path:
+            if parts.path.startswith("/"):
+                return None  # absolute paths depend on where the site is served; check-site knows the base
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(dest), unquote(parts.path)))
+            if joined == ".." or joined.startswith("../"):
+                return "points outside the site"
+            target = joined
+            if parts.path.endswith("/") or (target not in files and f"{target}/index.html" in files):
+                target = "index.html" if target == "." else f"{target}/index.html"
+            if target not in files:
+                return f"no file {target} in the site"
+        fragment = unquote(parts.fragment)
+        if fragment and target in self.ids and fragment not in self.ids[target]:
+            return f"no id '{fragment}' on {target}"
+        return None
+
+
+def _internal(url: str) -> bool:
+    if not url or url.startswith("//"):
+        return False
+    return not urlsplit(url).scheme
+
+
+def _files(site: Path) -> set[str]:
+    """Every file of the built site, as a path relative to it."""
+    found = set()
+    for folder, _, names in os.walk(site):
+        rel = os.path.relpath(folder, site)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in names)
+    return found

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, report
+from .argtypes import whole_number
 from .errors import PortalError
 from .settings import Settings, load_settings
 from .validate import Result, validate_project
@@ -38,41 +38,6 @@ class _Progress:
     def close(self) -> None:
         if self.shown:
             self.stream.write("\r\033[K")  # type: ignore[attr-defined]
-
-
-def whole_number(minimum: int) -> Callable[[str], int]:
-    """An argparse ``type`` for a count or size: a whole number of at least ``minimum``, else a usage error."""
-
-    def parse(text: str) -> int:
-        value: int | None
-        try:
-            value = int(text)
-        except ValueError:
-            value = None
-        if value is None or value < minimum:
-            raise argparse.ArgumentTypeError(f"must be a whole number, {minimum} or more; got {text!r}")
-        return value
-
-    return parse
-
-
-def decimal(low: float, *, above: bool = False, high: float | None = None) -> Callable[[str], float]:
-    """An argparse ``type`` for a time or a ratio: a finite number from ``low`` (or ``above`` it) up to ``high``."""
-    bound = f"more than {low:g}" if above else f"{low:g} or more"
-    if high is not None:
-        bound += f" and at most {high:g}"
-
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            value = math.nan
-        # nan and inf parse as floats, but a timeout of nan or a pause of inf is never meant.
-        if not math.isfinite(value) or value < low or (above and value == low) or (high is not None and value > high):
-            raise argparse.ArgumentTypeError(f"must be a number {bound}; got {text!r}")
-        return value
-
-    return parse
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -127,7 +92,7 @@ def cmd_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 
 def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .site.build import build_site
+    from .site.plugin_build import build_site
 
     settings = _settings(args)
     return build_site(settings, Path(args.site_dir), strict=not args.lenient, config_file=args.config_file)

@@ -161,7 +161,7 @@ def _check_options(options: object, text: str) -> dict[str, Any]:
         where = _where(text, "")
         raise ConfigError(f"{where}: the options of the 'portal' plugin must be a mapping of names to values, "
                           f"such as 'max_bytes: 262144'; got {options!r}")
-    from .site.config import PortalConfig  # imports MkDocs: only for a project that sets options
+    from .site.plugin_config import PortalConfig  # imports MkDocs: only for a project that sets options
 
     checked = PortalConfig()
     checked.load_dict(options)

@@ -12,7 +12,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.errors import ConfigError
 from generator.load.yamlsafe import DEFAULT_MAX_BYTES
 from generator.settings import load_settings
-from generator.site.config import PortalConfig
+from generator.site.plugin_config import PortalConfig
 
 BAD = [
     ("max_bytes", '"10k"', "max_bytes must be a whole number of bytes, 1 or more; got '10k'"),

@@ -1,4 +1,4 @@
-"""Coverage pages and their CSV downloads, registered in generator/site/outputs.py.
+"""Coverage pages and their CSV downloads, listed in generator/features.py.
 
 * ``coverage/``: the plain summary, then the whole catalog's matrix (heatmap and table);
 * ``coverage/professions/`` and ``coverage/audiences/``: every group side by side;
@@ -24,7 +24,7 @@ from .summary import by_tier, summary_html, tally
 from .svg import heatmap_svg
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 # The tables' stylesheet (generator/assets/coverage/), linked from coverage pages only.
 COVERAGE_CSS = "assets/coverage/coverage.css"

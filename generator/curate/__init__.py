@@ -194,7 +194,7 @@ def _add_new(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register curator commands on the ``portal`` parser."""
-    from ..cli import decimal, whole_number
+    from ..argtypes import decimal, whole_number
 
     _add_new(sub)
 

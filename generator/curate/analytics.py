@@ -30,10 +30,10 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from mkdocs.exceptions import PluginError
+from ..errors import ConfigError
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 # generator/theme/partials/integrations/analytics.html loads this path.
 SCRIPT = "assets/javascripts/portal/analytics.js"
@@ -52,33 +52,33 @@ def read_settings(extra: dict[str, Any]) -> Analytics | None:
     """The analytics settings from mkdocs.yml ``extra:``, or None when switched off.
 
     Raises:
-        PluginError: the settings are present but unusable (wrong provider, no https endpoint, ...).
+        ConfigError: the settings are present but unusable (wrong provider, no https endpoint, ...).
     """
     cfg = extra.get("analytics")
     if cfg is None or cfg == {}:
         return None
     where = "mkdocs.yml extra.analytics"
     if not isinstance(cfg, dict):
-        raise PluginError(f"{where} must be a mapping with provider, endpoint and optionally feedback")
+        raise ConfigError(f"{where} must be a mapping with provider, endpoint and optionally feedback")
     if cfg.get("provider") != PROVIDER:
-        raise PluginError(
+        raise ConfigError(
             f"{where}.provider is {cfg.get('provider')!r}; use 'portal'. Material's own providers add an inline "
             "script, which the site's Content-Security-Policy does not allow")
     unknown = sorted(set(cfg) - KEYS)
     if unknown:
-        raise PluginError(f"{where}: unknown key(s) {', '.join(unknown)}; known keys are {', '.join(sorted(KEYS))}")
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; known keys are {', '.join(sorted(KEYS))}")
     endpoint = cfg.get("endpoint")
     parts = urlsplit(endpoint) if isinstance(endpoint, str) else None
     if parts is None or parts.scheme != "https" or not parts.netloc:
-        raise PluginError(f"{where}.endpoint must be an https:// address that receives the events, got {endpoint!r}")
+        raise ConfigError(f"{where}.endpoint must be an https:// address that receives the events, got {endpoint!r}")
     feedback = cfg.get("feedback")
     if feedback is not None:
         ratings = feedback.get("ratings") if isinstance(feedback, dict) else None
         if not isinstance(feedback, dict) or not feedback.get("title") or not isinstance(ratings, list) or not ratings:
-            raise PluginError(f"{where}.feedback needs a title and a list of ratings (icon, name, data, note)")
+            raise ConfigError(f"{where}.feedback needs a title and a list of ratings (icon, name, data, note)")
         for i, rating in enumerate(ratings):
             if not isinstance(rating, dict) or not {"icon", "name", "data"} <= set(rating):
-                raise PluginError(f"{where}.feedback.ratings[{i}] needs icon, name and data")
+                raise ConfigError(f"{where}.feedback.ratings[{i}] needs icon, name and data")
     domain = cfg.get("domain") or ""
     return Analytics(endpoint, str(domain), feedback is not None)
 

@@ -1,4 +1,4 @@
-"""The curators' page (/curators/) and its full JSON report, registered in generator/site/outputs.py.
+"""The curators' page (/curators/) and its full JSON report, listed in generator/features.py.
 
 The report is worked out for the build date taken from SOURCE_DATE_EPOCH
 (the plugin pins it to the last commit), never from the clock, so the same
@@ -18,7 +18,7 @@ from ..pages.html import a, block, esc, front_matter, rel
 from .report import Cluster, Due, Report, build_report, records_from_catalog
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 # Pages stay under 30 KB and Material's chrome takes about 20 KB, so the page
 # lists the first rows of each section and the JSON file holds them all.

@@ -1,6 +1,6 @@
 """Outputs for partners: the JSON API, schemas, CASE, CSV, feeds, embeds and redirects.
 
-:func:`export_files` is the one ASSET_SOURCES hook (see generator/site/outputs.py);
+:func:`export_files` is the exports feature's one function (see generator/features.py);
 :mod:`.pagehead` adds the head tags and embed snippet to entry and pathway pages.
 """
 
@@ -27,7 +27,7 @@ from .hosting import headers_file
 from .redirects import former_api_files, redirect_files
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 __all__ = ["export_files"]
 

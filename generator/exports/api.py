@@ -21,7 +21,7 @@ from .api_schema import SCHEMA_NAMES
 from .common import API_VERSION, absolute, dumps, entry_updated, or_none
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 STABILITY_PAGE = "open-data/"
 CHANGELOG = urls.api("changelog.xml")  # generator/exports/changelog.py

@@ -17,7 +17,7 @@ from .common import absolute, stable_uuid
 
 if TYPE_CHECKING:
     from ..model.framework import Provenance
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 ITEM_TYPES = ("Tier", "Domain", "Subject", "Competency")
 # CASE's adoption statuses; a framework under review is still the one in force.

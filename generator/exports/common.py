@@ -12,7 +12,7 @@ from ..model import Entry
 from ..pages.html import rel
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 # Fixed, so that UUIDs (CASE items, Atom ids) stay the same when the site moves host.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://peolc-portal.example/ids/")

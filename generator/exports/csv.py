@@ -21,7 +21,7 @@ from .common import absolute, build_time, entry_updated
 from .feeds import is_upcoming
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 SEPARATOR = "; "
 COLUMNS = (

@@ -33,7 +33,7 @@ from .common import absolute, dumps, entry_updated, link, or_none, review_text, 
 from .redirects import renames
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 WIDTH = 560
 SUMMARY_CHARS = 280

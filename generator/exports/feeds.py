@@ -22,7 +22,7 @@ from .common import absolute, build_time, entry_updated, review_text, stable_uui
 from .timezones import parse_local, vtimezone, zone
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM_LIMIT = 50

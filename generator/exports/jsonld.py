@@ -21,7 +21,7 @@ from .common import absolute, entry_updated, short
 from .timezones import iso, parse_local
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 COURSE_TYPES = frozenset({"course", "programme", "qualification", "community-of-practice", "event"})
 _ROLE_PROPERTY = {"provider": "provider", "author": "author", "funder": "funder", "host": "publisher",

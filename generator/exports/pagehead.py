@@ -21,7 +21,7 @@ from .embeds import embed_heights, iframe
 from .jsonld import FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 log = logging.getLogger("generator")
 

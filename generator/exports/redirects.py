@@ -20,7 +20,7 @@ from .api import all_pathways, entry_document, pathway_document
 from .common import dumps, link
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 log = logging.getLogger("generator")
 

@@ -39,12 +39,14 @@ class Page:
 
 
 def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40, home: dict[str, object] | None = None,
-               generated: list[Pathway] | None = None, extras: list[dict[str, str]] | None = None) -> list[Page]:
+               generated: list[Pathway] | None = None, extras: list[dict[str, str]] | None = None,
+               coverage: bool = True) -> list[Page]:
     """Every generated page, in a stable order.
 
     ``extras`` holds later features' pages ({url: markdown}), so this module
     does not need to know every feature. A key ending in ``.md`` names the
     page's file instead (``about.md``), for pages a portal lists in its nav.
+    ``coverage`` says whether the portal publishes its coverage pages, which other pages link to.
     """
     pages: dict[str, Page] = {}
 
@@ -59,7 +61,7 @@ def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40, home: d
         put(url, md)
     for entry in catalog.entries.values():
         put(urls.entry(entry.id), render_entry(catalog, entry), entry.path)
-    for url, md in tier_pages(catalog, page_size).items():
+    for url, md in tier_pages(catalog, page_size, coverage=coverage).items():
         put(url, md)
     for url, md in facet_pages(catalog, page_size).items():
         put(url, md)

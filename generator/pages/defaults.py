@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-NAMES = ("about", "contribute", "open-data")
-
-
-def default_pages(site_name: str) -> dict[str, str]:
+def default_pages(site_name: str, names: tuple[str, ...] = ("about", "contribute")) -> dict[str, str]:
     """{file name: markdown} of the default pages, with the portal's name filled in."""
     folder = resources.files("generator") / "theme" / "pages"
     return {f"{name}.md": folder.joinpath(f"{name}.md").read_text(encoding="utf-8").replace("{{ site_name }}", site_name)
-            for name in NAMES}
+            for name in names}

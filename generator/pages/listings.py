@@ -74,7 +74,7 @@ def catalog_pages(catalog: Catalog, size: int) -> dict[str, str]:
 
     def intro(here: str) -> str:  # per page: links are relative to the page they are on
         ways = " · ".join([
-            a(here, urls.tier(1), "Tier 1"), a(here, urls.tier(2), "Tier 2"), a(here, urls.tier(3), "Tier 3"),
+            *(a(here, urls.tier(n), f"Tier {n}") for n in sorted(catalog.framework.tiers)),
             *(a(here, urls.facet_index(k), label) for k, (_, label) in FACETS.items()),
             a(here, urls.competencies(), "By competency"),
         ])
@@ -86,7 +86,7 @@ def catalog_pages(catalog: Catalog, size: int) -> dict[str, str]:
                          hide=["navigation", "toc"])
 
 
-def tier_pages(catalog: Catalog, size: int) -> dict[str, str]:
+def tier_pages(catalog: Catalog, size: int, *, coverage: bool = True) -> dict[str, str]:
     out: dict[str, str] = {}
     for number, tier in sorted(catalog.framework.tiers.items()):
         entries = [e for e in catalog.active_entries if number in e.tiers]
@@ -94,7 +94,7 @@ def tier_pages(catalog: Catalog, size: int) -> dict[str, str]:
         top = f"<p>{esc(tier.summary)}</p>" + (f"<p>Usually suits:</p><ul>{learners}</ul>" if learners else "")
 
         def intro(here: str, top: str = top) -> str:  # links relative to each page
-            return top + f'<p>{a(here, urls.coverage(), "How well this tier is covered")}</p>'
+            return top + (f'<p>{a(here, urls.coverage(), "How well this tier is covered")}</p>' if coverage else "")
 
         out.update(listing_pages(catalog, entries, lambda n, t=number: urls.tier(t, n),
                                  f"Tier {number}: {tier.name}", intro, size, {"kind": "tier", "tier": number}))

@@ -18,7 +18,7 @@ from . import urls
 from .html import esc, front_matter
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 # Fields whose ids come from a vocabulary in competencies/vocabularies.yaml (or from the framework).
 VOCABULARY_OF = {

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 # Where the files land in the site; pathway pages link to them relatively.
 PASSPORT_JS = "assets/passport/passport.js"

@@ -1,6 +1,6 @@
 """Catalog search, faceted browsing and 'Find my pathway', for phones on slow connections.
 
-What the build adds (registered in ``generator/site/outputs.py``):
+What the build adds (listed in ``generator/features.py``):
 
 * ``search/catalog/*``: the sharded lunr index, display rows and facet masks
   (``store.py``, ``index.py``, ``facets.py``);
@@ -23,7 +23,7 @@ from .pathways import DATA_PATH, find_pathway_page, pathways_data
 from .store import search_files
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 ASSET_FOLDER = "assets/search"
 ASSET_FILES = ("lunr.min.js", "search-core.js", "catalog-app.js", "header-search.js", "find-pathway.js",

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 # Where the files land in the site; the overrides reference these paths.
 SITE_FOLDER = "assets/javascripts/portal"

@@ -21,8 +21,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..errors import Problem
+from .. import features
+from ..errors import PortalError, Problem
 from ..exports import pagehead
+from ..outputs import Outputs
 from ..pages.compact import compact
 from ..pages.html import esc
 from ..security.config_text import escape_printed_text
@@ -30,8 +32,7 @@ from ..settings import OPTIONS, Settings, load_settings
 from ..validate import validate_project
 from . import rawhtml
 from .sitelinks import LinkBook
-from .config import PortalConfig
-from .outputs import Outputs
+from .plugin_config import PortalConfig
 
 log = get_plugin_logger(__name__)
 
@@ -88,6 +89,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         root = Path(config.config_file_path).resolve().parent
         escape_printed_text(config)
         add_theme(config)
+        unknown = [name for name in self.config.features or () if name not in features.OPTIONAL]
+        if unknown:
+            raise PluginError(f"Plugin 'portal' option 'features': {unknown[0]!r} is not an optional feature; "
+                              f"choose from {', '.join(features.OPTIONAL)}")
         self.settings = load_settings(root).with_options(**{name: self.config[name] for name in OPTIONS})
         # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
         for folder in (self.settings.catalog_path, self.settings.competencies_path):
@@ -125,7 +130,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.outputs = Outputs(result.catalog, self.settings, site_name=config.site_name,
                                site_url=config.site_url or "", page_size=self.config.page_size,
                                extra=dict(config.extra), home=dict(self.config.home,
-                                                                   description=config.site_description or ""))
+                                                                   description=config.site_description or ""),
+                               features=self.config.features)
         _LAST_GOOD[key] = self.outputs
 
     # Runs late so that other plugins' files exist before ours are checked against them.
@@ -141,14 +147,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for f in files.documentation_pages():
             # Edit links point at the source in the repository, not at docs_dir.
             f.edit_uri = "/".join(p for p in (edit_root, docs_rel, f.src_uri) if p)
-        for page in self.outputs.pages():
+        try:
+            pages, assets = features.pages(self.outputs), list(features.assets(self.outputs))
+        except PortalError as exc:  # a setting a feature cannot use (extra.analytics, ...)
+            raise PluginError(str(exc)) from exc
+        for page in pages:
             if files.get_file_from_path(page.src_uri) or files.get_file_from_path(page.other_src_uri):
                 continue  # a hand-written page of the same name wins
             inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
             f = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             f.edit_uri = "/".join(p for p in (edit_root, page.edit_path) if p) if page.edit_path else None
             files.append(f)
-        for path, content in self.outputs.assets():
+        for path, content in assets:
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
         return files
@@ -161,14 +171,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Entry and pathway pages end with the copy-and-paste embed snippet (generator/exports)."""
         html = rawhtml.restore(html, self._raw.pop(page.file.src_uri, []))
-        if self.outputs is None:
+        if self.outputs is None or not self.outputs.publishes("exports"):
             return html
         return html + pagehead.snippet(self.outputs, page.meta.get("portal"))
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext | None:
         """Head tags (oEmbed, Open Graph, JSON-LD, feeds) for generator/theme/partials/portal-exports-head.html."""
-        if self.outputs is not None:
+        if self.outputs is not None and self.outputs.publishes("exports"):
             context["portal_head"] = pagehead.head(self.outputs, page.meta.get("portal"))
         return context
 
@@ -177,7 +187,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         check_page_parts(output, page.file.src_uri)
         self.links.add(page.file.dest_uri, output)
         output = compact(output)
-        if self.outputs is None:
+        if self.outputs is None or not self.outputs.publishes("exports"):
             return output
         return pagehead.fit(self.outputs, page.meta.get("portal"), output)
 
@@ -187,7 +197,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.outputs is not None:
-            self.outputs.post_build(Path(config.site_dir))
+            features.post_build(self.outputs, Path(config.site_dir))
         broken = self.links.broken(Path(config.site_dir))
         self.links = LinkBook()
         for link in broken:

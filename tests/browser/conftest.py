@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 def build_portal(root: Path, site_dir: Path) -> Path:
     """Build the project at ``root`` into ``site_dir`` the way ``make site`` does."""
     from generator.settings import load_settings
-    from generator.site.build import build_site
+    from generator.site.plugin_build import build_site
 
     code = build_site(load_settings(root), site_dir, strict=True)
     assert code == 0, "the portal did not build"

@@ -14,7 +14,7 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 def build(root: Path, site_dir: Path) -> Path:
     """Build the project at ``root`` like ``portal build`` (strict) and return the site folder."""
     from generator.settings import load_settings
-    from generator.site.build import build_site
+    from generator.site.plugin_build import build_site
 
     assert build_site(load_settings(root), site_dir, strict=True) == 0, f"{root} did not build"
     return site_dir

@@ -127,7 +127,7 @@ def test_curators_page_is_deterministic_and_uses_the_build_date(report_portal: P
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.curate.page import curators_assets, curators_page
     from generator.settings import load_settings
-    from generator.site.outputs import Outputs
+    from generator.outputs import Outputs
     from generator.validate import validate_project
 
     settings = load_settings(report_portal)
@@ -149,7 +149,7 @@ def test_curators_page_is_deterministic_and_uses_the_build_date(report_portal: P
 def test_curators_page_escapes_catalog_text(report_portal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.curate.page import curators_page
     from generator.settings import load_settings
-    from generator.site.outputs import Outputs
+    from generator.outputs import Outputs
     from generator.validate import validate_project
 
     path = report_portal / "catalog" / "mini-overdue.yaml"

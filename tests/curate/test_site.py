@@ -173,11 +173,10 @@ def test_with_analytics_on_the_script_is_a_file_and_the_widget_is_rendered(analy
     ({"provider": "portal", "endpoint": "https://x.example/e", "feedback": {"title": "t"}}, "list of ratings"),
 ])
 def test_analytics_settings_are_checked(analytics: dict[str, object], message: str) -> None:
-    from mkdocs.exceptions import PluginError
-
     from generator.curate.analytics import read_settings
+    from generator.errors import ConfigError
 
-    with pytest.raises(PluginError, match=re.escape(message)):
+    with pytest.raises(ConfigError, match=re.escape(message)):
         read_settings({"analytics": analytics})
 
 

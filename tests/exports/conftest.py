@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.settings import load_settings
-from generator.site.build import build_site
-from generator.site.outputs import Outputs
+from generator.site.plugin_build import build_site
+from generator.outputs import Outputs
 
 from export_support import EPOCH, PORTAL, make_outputs
 

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.settings import load_settings
-from generator.site.outputs import Outputs
+from generator.outputs import Outputs
 from generator.validate import validate_project
 
 HERE = Path(__file__).resolve().parent

@@ -13,7 +13,7 @@ import pytest
 
 from export_support import SITE_URL, make_outputs
 from generator.exports.feeds import atom_feed, calendar_feed, fold, ical_text
-from generator.site.outputs import Outputs
+from generator.outputs import Outputs
 
 A = "{http://www.w3.org/2005/Atom}"
 PORTAL_ID = "exports-test"  # mkdocs.yml's portal_id, never the host name

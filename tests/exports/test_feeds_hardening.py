@@ -18,8 +18,8 @@ from generator.exports.timezones import vtimezone
 from generator.model import Run
 from generator.model.catalog import Recurrence
 from generator.settings import Settings, load_settings
-from generator.site.build import build_site
-from generator.site.outputs import Outputs
+from generator.site.plugin_build import build_site
+from generator.outputs import Outputs
 from generator.validate import validate_project
 
 A = "{http://www.w3.org/2005/Atom}"

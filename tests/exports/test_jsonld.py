@@ -16,7 +16,7 @@ from pyld import jsonld
 
 from export_support import HERE, SITE_URL, Tags
 from generator.exports import pagehead
-from generator.site.outputs import Outputs
+from generator.outputs import Outputs
 
 S = "https://schema.org/"
 CONTEXT = json.loads((HERE / "schemaorg-context.jsonld").read_text(encoding="utf-8"))

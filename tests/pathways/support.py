@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.settings import load_settings
-from generator.site.outputs import Outputs
+from generator.outputs import Outputs
 from generator.validate import validate_project
 
 REPO = Path(__file__).resolve().parents[2]

@@ -81,7 +81,7 @@ def test_a_lenient_build_shows_the_retired_step(tmp_path: Path, run_portal, capl
 def test_the_embed_says_a_step_is_retired_instead_of_its_time(tmp_path: Path) -> None:
     from generator.exports.embeds import embed_page
     from generator.settings import Settings
-    from generator.site.outputs import Outputs
+    from generator.outputs import Outputs
 
     cat, p = _shop({"retired_on": "2026-01-31"})
     html = embed_page(Outputs(cat, Settings(root=tmp_path), site_name="Portal"), p)

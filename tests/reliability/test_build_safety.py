@@ -9,8 +9,8 @@ import pytest
 
 from corpus import MINI
 from generator.settings import load_settings
-from generator.site import outputs
-from generator.site.build import build_site
+from generator import features
+from generator.site.plugin_build import build_site
 from test_hostile_catalogs import REPO, run_cli, snapshot
 
 
@@ -42,7 +42,8 @@ def test_a_crash_after_the_pages_are_written_keeps_the_previous_site(built: Path
         written.append(len(list(site_dir.rglob("*.html"))))  # the new pages exist by now, in the scratch folder
         raise RuntimeError("a feature's post-build step failed")
 
-    monkeypatch.setattr(outputs, "POST_BUILD", [*outputs.POST_BUILD, crash])
+    crashing = features.Feature("crash", "fails after the pages are written", post_build=(crash,), required=True)
+    monkeypatch.setattr(features, "FEATURES", (*features.FEATURES, crashing))
     with pytest.raises(RuntimeError):
         build_site(load_settings(built), built / "site")
     assert written and written[0] > 10, "the crash came before any page was written: the test proves nothing"

@@ -26,7 +26,7 @@ def small_portal(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.settings import load_settings
-    from generator.site.build import build_site
+    from generator.site.plugin_build import build_site
 
     root = assemble(tmp_path_factory.mktemp("small") / "portal")
     assert build_site(load_settings(root), root / "site") == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from generator.settings import load_settings
-from generator.site.build import build_site
+from generator.site.plugin_build import build_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 

@@ -10,7 +10,7 @@ import pytest
 from generator.exports.pagehead import PAGE_BUDGET
 from generator.pages.compact import compact
 from generator.settings import load_settings
-from generator.site.build import build_site
+from generator.site.plugin_build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.settings import load_settings
-from generator.site.build import build_site
+from generator.site.plugin_build import build_site
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -84,6 +84,18 @@ class Slug(Text):
         return value
 
 
+class Names(_Checked[list[str]]):
+    """A list of short ids, each given once; which ids exist is for the option's user to check."""
+
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and Slug.PATTERN.fullmatch(v) for v in value):
+            raise self.refuse("a list of names such as [coverage, exports]", value)
+        if len(set(value)) != len(value):
+            raise base.ValidationError(f"{self._name} names {sorted(v for v in value if value.count(v) > 1)[0]!r} "
+                                       "twice")
+        return value
+
+
 def _web_address(value: object) -> bool:
     return (isinstance(value, str) and value.startswith(("https://", "http://")) and len(value) > 10
             and not any(ch.isspace() or ch in '"<>' for ch in value))
@@ -194,3 +206,8 @@ class PortalConfig(base.Config):
     profession and setting ids to feature), ``audiences_heading`` and ``audiences_intro`` (the section on groups
     that face inequity)."""
 
+    features = Names(default=None)
+    """The optional features the portal publishes, from ``pathways`` (pathways worked out for every role, tier
+    and audience), ``coverage``, ``exports`` (open data, feeds and embeds), ``curators`` (the curators' report)
+    and ``analytics`` (switched on by ``extra.analytics``). Without it, all of them. Pages, search and the
+    security policy are part of every portal."""

@@ -55,6 +55,10 @@ class Settings:
     portal_id: str = DEFAULT_PORTAL_ID
     licence: Licence | None = None
     contact: Contact | None = None
+    # The portal's words (generator/model/portal.py): its field, its names for vocabularies, featured terms.
+    subject: str | None = None
+    vocabularies: dict[str, dict[str, Any]] | None = None
+    featured: dict[str, list[str]] | None = None
 
     @property
     def catalog_path(self) -> Path:
@@ -173,7 +177,8 @@ def _check_options(options: object, text: str) -> dict[str, Any]:
 
 
 # The plugin options that are settings (the others only concern the site build).
-OPTIONS = ("catalog_dir", "competencies_dir", "max_bytes", "framework", "portal_id", "licence", "contact")
+OPTIONS = ("catalog_dir", "competencies_dir", "max_bytes", "framework", "portal_id", "licence", "contact",
+           "subject", "vocabularies", "featured")
 
 
 def load_settings(root: Path | None = None) -> Settings:

@@ -4,7 +4,7 @@ The framework's competencies are its subjects at each tier, so a
 competency × tier matrix has one row per subject (grouped by domain, in
 framework order) and one column per tier; each cell is one competency and
 holds the number of entries that teach it. Besides the whole catalog there
-is one matrix per profession and per inequity-focused audience, counting
+is one matrix per profession and per audience, counting
 only the entries for that group. The heatmap, the table and the CSV are all
 drawn from these objects, so their numbers cannot disagree.
 """

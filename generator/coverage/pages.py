@@ -28,8 +28,12 @@ if TYPE_CHECKING:
 
 # The tables' stylesheet (generator/assets/coverage/), linked from coverage pages only.
 COVERAGE_CSS = "assets/coverage/coverage.css"
-TITLES = {"professions": ("Coverage by profession", "Profession"),
-          "audiences": ("Coverage by inequity-focused audience", "Audience")}
+
+
+def _title(catalog: Catalog, kind: str) -> tuple[str, str]:
+    """(page title, column heading) of a vocabulary's coverage page, in the portal's names."""
+    name = catalog.portal.name(kind).name
+    return f"Coverage by {name[:1].lower()}{name[1:]}", name
 
 
 def _intro(here: str) -> str:
@@ -48,11 +52,11 @@ def _downloads(here: str, kind: str = "", term: str = "", what: str = "these num
 def overview_page(catalog: Catalog, matrices: list[Matrix]) -> str:
     here = urls.coverage()
     overall, groups = matrices[0], matrices[1:]
-    kinds = " · ".join(a(here, urls.coverage(k), TITLES[k][0]) for k in KINDS)
+    kinds = " · ".join(a(here, urls.coverage(k), _title(catalog, k)[0]) for k in KINDS)
     body = (_intro(here) + '<h2 id="summary">Summary</h2>' + summary_html(catalog, overall, groups, here)
             + f'<h2 id="matrix">All entries</h2><p>{overall.entries} entries.</p>' + heatmap_svg(overall)
             + _downloads(here) + table_html(catalog, overall)
-            + f'<h2 id="groups">By profession and by audience</h2><p>{kinds}</p>')
+            + f'<h2 id="groups">By {" and by ".join(_title(catalog, k)[1].lower() for k in KINDS)}</h2><p>{kinds}</p>')
     return front_matter("Coverage",
                         description="How many catalog entries teach each competency, and where the gaps are.",
                         portal={"kind": "coverage"}) + block(body, "portal-coverage")
@@ -60,7 +64,7 @@ def overview_page(catalog: Catalog, matrices: list[Matrix]) -> str:
 
 def kind_page(catalog: Catalog, kind: str, matrices: list[Matrix]) -> str:
     here = urls.coverage(kind)
-    title, noun = TITLES[kind]
+    title, noun = _title(catalog, kind)
     tiers = matrices[0].tiers if matrices else ()
     head = "".join(f'<th scope="col">Tier {t}</th>' for t in tiers)
     rows = []
@@ -93,7 +97,7 @@ def term_page(catalog: Catalog, m: Matrix, pathway_ids: set[str]) -> str:
     paths = f"<p>Generated pathways: {' · '.join(links)}</p>" if links else ""
     body = (f'<link rel="stylesheet" href="{esc(rel(here, COVERAGE_CSS))}">' + facts + paths
             + f"<p>{a(here, urls.facet(m.kind, m.term), 'The entries')} · "
-            f"{a(here, urls.coverage(m.kind), TITLES[m.kind][0])} · {a(here, urls.coverage(), 'Whole catalog')}</p>"
+            f"{a(here, urls.coverage(m.kind), _title(catalog, m.kind)[0])} · {a(here, urls.coverage(), 'Whole catalog')}</p>"
             + heatmap_svg(m) + _downloads(here, m.kind, m.term) + table_html(catalog, m))
     return front_matter(f"Coverage: {m.label}", search={"exclude": True},
                         portal={"kind": "coverage", "group": m.kind, "id": m.term}) + block(body, "portal-coverage")

@@ -71,7 +71,8 @@ def summary_html(catalog: Catalog, overall: Matrix, groups: list[Matrix], here: 
     items.append("<strong>Domains.</strong> " + (
         "Thinly covered: " + "; ".join(f"{esc(t.label)} ({t.words()})" for t in domains) + "."
         if domains else "No domain has half or more of its competencies thin or missing."))
-    for kind, noun in (("professions", "Professions"), ("audiences", "Inequity-focused audiences")):
+    for kind in ("professions", "audiences"):
+        noun = catalog.portal.name(kind).title
         mine = [tally(m) for m in groups if m.kind == kind]
         if not mine:
             continue

@@ -32,7 +32,7 @@ def cmd_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from . import scaffold
 
     if not scaffold.SLUG.match(args.id) or len(args.id) > 80:
-        parser.error(f"ID must be lower-case letters, digits and single hyphens (e.g. hospice-uk-dementia-care), "
+        parser.error(f"ID must be lower-case letters, digits and single hyphens (e.g. example-college-first-steps), "
                      f"80 characters at most; got {args.id!r}")
     settings = _settings(args)
     path = scaffold.target(settings, args.kind, args.id)
@@ -75,6 +75,29 @@ def cmd_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     sys.stdout.write(f"{rel}\n")
     sys.stderr.write(f"created {rel}; it passes `portal validate`. Add the optional fields that apply, "
                      "then open a pull request.\n")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from . import init
+
+    given: dict[str, str | None] = {"name": args.name, "field": args.field, "languages": args.languages,
+                                    "site_url": args.site_url}
+    if any(v is None for v in given.values()):
+        if sys.stdin.isatty() and not args.no_input:
+            init.ask(given, input)
+        missing = [f"--{k.replace('_', '-')}" for k, v in given.items() if not v]
+        if missing:
+            parser.error(f"missing {', '.join(missing)} (run it in a terminal to be asked, or see `portal init --help`)")
+    name, field = str(given["name"]), str(given["field"])
+    answers = init.Answers(name, field, tuple(c.strip() for c in str(given["languages"]).split(",") if c.strip()),
+                           str(given["site_url"]), args.portal_id or init.portal_id_from(name))
+    target = Path(args.dir)
+    written = init.create(target, answers, dt.date.today())
+    sys.stdout.writelines(f"{target / rel}\n" for rel in written)
+    sys.stderr.write(f"created the portal {answers.name!r} (id {answers.portal_id}) in {target}: "
+                     f"cd {target} && portal build. Replace the example entry, pathway and framework "
+                     "before publishing (CONTRIBUTING.md).\n")
     return 0
 
 
@@ -174,11 +197,11 @@ def _add_new(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Write catalog/ID.yaml (entry) or catalog/pathways/ID.yaml (pathway) from the flags given. "
                     "In a terminal, missing required fields are asked for; elsewhere they are an error. "
                     "An existing file is never overwritten.",
-        epilog="example: portal new entry hospice-dementia-care --title 'Dementia care at the end of life' "
-               "--url https://example.org/dementia --provider 'Example Hospice' --summary '...' "
+        epilog="example: portal new entry example-college-first-steps --title 'First steps' "
+               "--url https://example.org/first-steps --provider 'Example College' --summary '...' "
                "--tiers 1 --competencies communication-t1")
     n.add_argument("kind", choices=("entry", "pathway"), metavar="TYPE", help="entry or pathway")
-    n.add_argument("id", metavar="ID", help="permanent id, also the file name, e.g. hospice-dementia-care")
+    n.add_argument("id", metavar="ID", help="permanent id, also the file name, e.g. example-college-first-steps")
     seen: set[str] = set()
     for field in (*ENTRY_FIELDS, *PATHWAY_FIELDS):
         if field.key in seen:
@@ -197,6 +220,22 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     from ..argtypes import decimal, whole_number
 
     _add_new(sub)
+
+    i = sub.add_parser("init", help="create a new portal that builds at once",
+                       description="Create a new portal in DIR (new or empty): mkdocs.yml with every option "
+                                   "explained, a skeleton framework, vocabularies, an example entry and pathway, "
+                                   "CONTRIBUTING.md and CI workflows. In a terminal, answers not given as flags "
+                                   "are asked for; elsewhere they are an error.",
+                       epilog="example: portal init dementia-portal --name 'Dementia Education Portal' "
+                              "--field 'dementia care' --languages en --site-url https://example.org/dementia/")
+    i.add_argument("dir", metavar="DIR", help="the folder to create the portal in")
+    i.add_argument("--name", help="the portal's name, e.g. 'Dementia Education Portal'")
+    i.add_argument("--field", help="its field, as it reads in a sentence, e.g. 'dementia care'")
+    i.add_argument("--languages", help="language codes separated by commas, the first the site's (e.g. en,cy)")
+    i.add_argument("--site-url", help="where the site will be published, e.g. https://example.org/portal/")
+    i.add_argument("--portal-id", help="permanent short id (default: from the name)")
+    i.add_argument("--no-input", action="store_true", help="never ask, even in a terminal")
+    i.set_defaults(func=cmd_init)
 
     r = sub.add_parser("report", help="entries past their review date, and possible duplicates",
                        description="List entries and pathways past review_by (or due soon), entries with the "

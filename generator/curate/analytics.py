@@ -7,7 +7,7 @@ analytics script and makes no third-party request. Switched on with::
       analytics:
         provider: portal                              # the only provider: a script file, no inline code
         endpoint: https://plausible.example.org/api/event   # receives Plausible-style JSON events
-        domain: peolc-portal.github.io                # optional: the site's name at the collector
+        domain: portal.example.org                    # optional: the site's name at the collector
         feedback:                                     # optional: Material's feedback widget
           title: Was this page helpful?
           ratings:

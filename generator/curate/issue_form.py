@@ -149,10 +149,11 @@ def to_entry(values: dict[str, str], form: list[FormField]) -> tuple[dict[str, A
         if not raw:
             continue
         if key == "tiers":
-            tiers = sorted({int(m) for m in re.findall(r"(?i)\btier\s*([1-3])\b", raw)} |
-                           {int(m) for m in re.findall(r"^\s*([1-3])\s*$", raw, re.M)})
+            # Any tier the schema allows (1-5); the validator then checks them against the portal's framework.
+            tiers = sorted({int(m) for m in re.findall(r"(?i)\btier\s*([1-5])\b", raw)} |
+                           {int(m) for m in re.findall(r"^\s*([1-5])\s*$", raw, re.M)})
             if not tiers:
-                errors.append(f"**{label[key]}**: choose at least one of tier 1, 2 or 3 (got {_code(raw)}).")
+                errors.append(f"**{label[key]}**: choose at least one tier (got {_code(raw)}).")
             out[key] = tiers
         elif key in LIST_FIELDS:
             out[key] = _split(raw)
@@ -199,7 +200,7 @@ def propose(settings: Settings, body: str, form_path: Path, *, today: dt.date, i
     data_in, more = to_entry(values, form)
     errors += more
     label = {f.id: f.label for f in form}
-    # The catalog's ids start with the provider, e.g. hospice-uk-dementia-end-of-life-care.
+    # The catalog's ids start with the provider, e.g. example-college-first-steps.
     item_id = data_in.pop("id", "") or slugify(f"{data_in.get('provider', '')} {data_in.get('title', '')}")
     path = scaffold.target(settings, "entry", item_id)
     if not errors and path.exists():

@@ -43,7 +43,7 @@ MAX_WORKERS = 4
 # Servers that refuse HEAD (or refuse it to robots) often answer GET.
 RETRY_WITH_GET = {400, 403, 405, 406, 429, 501}
 FAILURE_MAX_AGE_DAYS = 1.0  # a failure may be a blip: ask again sooner than for a success
-USER_AGENT = f"peolc-portal-linkcheck/{__version__} (curators' link check; one request per host at a time)"
+USER_AGENT = f"portal-generator-linkcheck/{__version__} (curators' link check; one request per host at a time)"
 CACHE_VERSION = 1
 
 

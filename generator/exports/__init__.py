@@ -18,7 +18,7 @@ from .api_schema import schemas
 from .case import case_package
 from .changelog import PATH as CHANGELOG_PATH
 from .changelog import changelog_feed
-from .common import dumps
+from .common import absolute, dumps
 from .csv import catalog_csv
 from .embeds import embed_files
 from .feeds import atom_feed, calendar_feed
@@ -38,7 +38,12 @@ def schema_files(outputs: Outputs) -> Iterator[tuple[str, str]]:
         yield urls.api_schema(name), json.dumps(schema, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
     folder = resources.files(curator_schemas)
     for name in curator_schemas.NAMES:
-        yield urls.curator_schema(name), folder.joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+        # Byte for byte but the $id, which names this portal's copy: where it is published, or the portal's urn.
+        text = folder.joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+        published = absolute(outputs, urls.curator_schema(name)) if outputs.site_url \
+            else f"urn:{outputs.settings.portal_id}:schema:v1:{name}"
+        yield urls.curator_schema(name), text.replace(f'"urn:portal-generator:schema:v1:{name}"',
+                                                      json.dumps(published), 1)
 
 
 def export_files(outputs: Outputs) -> Iterator[tuple[str, str | bytes]]:

@@ -46,11 +46,11 @@ def case_package(outputs: Outputs) -> dict[str, Any]:
     fw = outputs.catalog.framework
     changed = _changed(outputs)
     package_url = absolute(outputs, urls.case_package(fw.id))
-    doc_id = stable_uuid("case", fw.id)
+    doc_id = stable_uuid(outputs, "case", fw.id)
     doc_uri = {"title": fw.title, "identifier": doc_id, "uri": absolute(outputs, urls.competencies())}
 
     def uid(kind: str, key: str) -> str:
-        return stable_uuid("case", fw.id, kind, key)
+        return stable_uuid(outputs, "case", fw.id, kind, key)
 
     type_uri = {t: {"title": t, "identifier": uid("item-type", t), "uri": f"{package_url}#item-type-{t.lower()}"}
                 for t in ITEM_TYPES}
@@ -89,7 +89,7 @@ def case_package(outputs: Outputs) -> dict[str, Any]:
     associations: list[dict[str, Any]] = []
 
     def associate(kind: str, origin: dict[str, str], destination: dict[str, str], seq: int | None = None) -> None:
-        identifier = stable_uuid("case", fw.id, "association", kind, origin["identifier"], destination["identifier"])
+        identifier = stable_uuid(outputs, "case", fw.id, "association", kind, origin["identifier"], destination["identifier"])
         node: dict[str, Any] = {"identifier": identifier, "uri": f"{package_url}#association-{identifier}",
                                 "associationType": kind, "CFDocumentURI": doc_uri, "originNodeURI": origin,
                                 "destinationNodeURI": destination, "lastChangeDateTime": changed}
@@ -120,7 +120,7 @@ def case_package(outputs: Outputs) -> dict[str, Any]:
     document: dict[str, Any] = {
         "identifier": doc_id, "uri": doc_uri["uri"], "title": fw.title, "creator": fw.publisher or outputs.site_name,
         "publisher": outputs.site_name, "lastChangeDateTime": changed, "version": fw.version, "language": "en",
-        "adoptionStatus": _ADOPTION.get(fw.status, "Adopted"), "subject": ["Palliative and end of life care"],
+        "adoptionStatus": _ADOPTION.get(fw.status, "Adopted"), "subject": [s for s in (catalog_subject(outputs),) if s],
         "CFPackageURI": {"title": fw.title, "identifier": doc_id, "uri": package_url},
     }
     for key, value in (("officialSourceURL", source), ("description", fw.summary), ("notes", fw.note),
@@ -133,3 +133,9 @@ def case_package(outputs: Outputs) -> dict[str, Any]:
                                     "lastChangeDateTime": changed} for n, t in enumerate(ITEM_TYPES, 1)]}
     return {"CFDocument": document, "CFItems": items, "CFAssociations": associations,
             "CFDefinitions": definitions, "CFRubrics": []}
+
+
+def catalog_subject(outputs: Outputs) -> str:
+    """The portal's field (mkdocs.yml ``subject``), capitalised as a subject heading."""
+    subject = outputs.catalog.portal.subject
+    return subject[:1].upper() + subject[1:]

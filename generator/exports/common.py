@@ -14,8 +14,12 @@ from ..pages.html import rel
 if TYPE_CHECKING:
     from ..outputs import Outputs
 
-# Fixed, so that UUIDs (CASE items, Atom ids) stay the same when the site moves host.
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://peolc-portal.example/ids/")
+
+
+def namespace(portal_id: str) -> uuid.UUID:
+    """The portal's UUID namespace: from its permanent id, so UUIDs (CASE items, Atom ids) stay the same
+    when the site moves host, and two portals never mint the same one."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"https://{portal_id}-portal.example/ids/")
 
 API_VERSION = "1"
 
@@ -64,8 +68,9 @@ def review_text(entry: Entry) -> str:
     return f"Facts last checked {review_date(entry)}" if review_date(entry) else ""
 
 
-def stable_uuid(*parts: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+def stable_uuid(outputs: Outputs, *parts: str) -> str:
+    """A UUID for ``parts`` that only this portal makes, build after build."""
+    return str(uuid.uuid5(namespace(outputs.settings.portal_id), "/".join(parts)))
 
 
 def dumps(data: Any) -> str:

@@ -35,6 +35,10 @@ _LAST_UNTIL = date(MAXYEAR, 12, 30)
 
 # --- runs ---------------------------------------------------------------------------------------
 
+# The software that wrote the feeds, as Atom's <generator> and iCalendar's PRODID name it.
+GENERATOR = "portal-generator"
+
+
 def _aware(value: datetime | date, tz_name: str, *, end_of_day: bool = False) -> datetime:
     if not isinstance(value, datetime):
         value = datetime.combine(value, time.max if end_of_day else time.min)
@@ -98,7 +102,7 @@ def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
     dated = [(entry_updated(e), e) for e in outputs.catalog.entries.values()]
     dated = sorted(((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].id), reverse=True)[:limit]
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "en"})
-    _sub(feed, "id", f"urn:uuid:{stable_uuid('atom', 'entries')}")
+    _sub(feed, "id", f"urn:uuid:{stable_uuid(outputs, 'atom', 'entries')}")
     _sub(feed, "title", f"{outputs.site_name}: new and updated entries")
     _sub(feed, "subtitle", "Catalog entries, newest check first.")
     _sub(feed, "updated", _stamp(dated[0][0]) if dated else f"{build_time():%Y-%m-%dT%H:%M:%SZ}")
@@ -112,7 +116,7 @@ def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
     if licence:
         _sub(feed, "link", rel="license", href=licence.url)  # RFC 4946
         _sub(feed, "rights", f"Catalog text: {licence.name} ({licence.url})")
-    _sub(feed, "generator", "peolc-portal")
+    _sub(feed, "generator", GENERATOR)
     for day, entry in dated:
         _atom_entry(outputs, feed, entry, day)
     ET.indent(feed)
@@ -121,7 +125,7 @@ def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
 
 def _atom_entry(outputs: Outputs, feed: ET.Element, entry: Entry, day: str) -> None:
     item = _sub(feed, "entry")
-    _sub(item, "id", f"urn:uuid:{stable_uuid('atom', 'entry', entry.id)}")
+    _sub(item, "id", f"urn:uuid:{stable_uuid(outputs, 'atom', 'entry', entry.id)}")
     status = {"paused": " (paused)", "finished": " (finished)", "retired": " (retired)"}.get(entry.status, "")
     _sub(item, "title", entry.title + status)
     _sub(item, "updated", _stamp(day))
@@ -275,7 +279,7 @@ def calendar_feed(outputs: Outputs) -> str:
         final = min(last.year if last else first + 2, first + 10)
         lo, hi = years.get(run.timezone, (first, final))
         years[run.timezone] = (min(lo, first), max(hi, final))
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{ical_text(outputs.site_name)}//peolc-portal//EN",
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{ical_text(outputs.site_name)}//{GENERATOR}//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ical_text(outputs.site_name)}: sessions",
              "X-WR-CALDESC:Upcoming dated sessions (ECHO series\\, cohorts\\, webinars) from the catalog.",
              "REFRESH-INTERVAL;VALUE=DURATION:PT12H", "X-PUBLISHED-TTL:PT12H"]

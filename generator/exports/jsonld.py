@@ -95,7 +95,7 @@ def competency_term(outputs: Outputs, competency_id: str) -> dict[str, Any]:
 
 
 def audience(catalog: Catalog, professions: tuple[str, ...], audiences: tuple[str, ...]) -> dict[str, Any] | None:
-    """Professions are the educational role; inequity-focused audiences are the audience type."""
+    """Professions are the educational role; audiences are the audience type."""
     if not professions and not audiences:
         return None
     out: dict[str, Any] = {"@type": "EducationalAudience"}

@@ -8,6 +8,7 @@ from typing import Any
 from .dates import as_text
 from .duration import Duration, Length
 from .framework import Framework, Vocabularies
+from .portal import Portal
 
 
 @dataclass(frozen=True)
@@ -340,6 +341,7 @@ class Catalog:
     frameworks: dict[str, Framework] = field(default_factory=dict)
     # Search synonyms: groups of words and phrases that mean the same (competencies/synonyms.yaml).
     synonyms: tuple[tuple[str, ...], ...] = ()
+    portal: Portal = field(default_factory=Portal)  # the portal's id and words (mkdocs.yml)
 
     def __post_init__(self) -> None:
         self.entries = dict(sorted(self.entries.items()))

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..model.portal import BROWSABLE
 from ..model import Catalog, Entry
 from . import urls
 from .badges import entry_card
 from .html import a, block, esc, front_matter
 
-FACETS = {
-    "professions": ("Profession", "By profession"),
-    "settings": ("Care setting", "By care setting"),
-    "audiences": ("Inequity-focused audience", "By audience"),
-}
 
 
 def paginate(items: list[Entry], size: int) -> list[list[Entry]]:
@@ -75,7 +71,7 @@ def catalog_pages(catalog: Catalog, size: int) -> dict[str, str]:
     def intro(here: str) -> str:  # per page: links are relative to the page they are on
         ways = " · ".join([
             *(a(here, urls.tier(n), f"Tier {n}") for n in sorted(catalog.framework.tiers)),
-            *(a(here, urls.facet_index(k), label) for k, (_, label) in FACETS.items()),
+            *(a(here, urls.facet_index(k), catalog.portal.name(k).browse) for k in catalog.portal.facets),
             a(here, urls.competencies(), "By competency"),
         ])
         return (f'<p class="portal-browse">Browse: {ways}</p>'
@@ -103,7 +99,8 @@ def tier_pages(catalog: Catalog, size: int, *, coverage: bool = True) -> dict[st
 
 def facet_pages(catalog: Catalog, size: int) -> dict[str, str]:
     out: dict[str, str] = {}
-    for kind, (word, label) in FACETS.items():
+    for kind in BROWSABLE:  # every term has its page; `facet` only decides what the catalog offers to browse by
+        word, label = catalog.portal.name(kind).name, catalog.portal.name(kind).browse
         index_url = urls.facet_index(kind)
         rows = []
         for term in catalog.vocab[kind].values():

@@ -237,7 +237,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
             + (PASSPORT_SIGN if steps else "") + _offers(catalog, pathway, here)
             + f'<h2 id="about">About this pathway</h2><p>{esc(pathway.summary)}</p>'
             f'<dl class="portal-facts">{_who_html(catalog, pathway, here)}</dl>'
-            + passport_html(pathway, here)
+            + passport_html(pathway, here, catalog.portal.id)
             + (f'<script src="{esc(rel(here, PASSPORT_JS))}" defer></script>' if steps else ""))
     return front_matter(pathway.title, description=pathway.summary[:300],
                         portal={"kind": "pathway", "id": pathway.id}) + block(body, "portal-pathway")
@@ -254,16 +254,18 @@ PASSPORT_TICK = ('<p class="portal-tick"><label><input type="checkbox"> Done</la
                  '<label>Date completed <input type="date"></label></p>')
 
 
-def passport_html(pathway: Pathway, here: str) -> str:
+def passport_html(pathway: Pathway, here: str, portal_id: str = "portal") -> str:
     """The learning passport's head: the learner's name, what it is for, and (with JS) export and import.
 
-    The steps below carry the ticks (``PASSPORT_TICK``); passport.js keeps them in localStorage only.
+    The steps below carry the ticks (``PASSPORT_TICK``); passport.js keeps them in localStorage only, under
+    the portal's id, so two portals on one origin never share a learner's ticks or read each other's files.
     """
     if not pathway.steps:
         return ""
     return (
         f'<link rel="stylesheet" href="{esc(rel(here, PASSPORT_CSS))}">'
         f'<section class="portal-passport" id="passport" data-pathway="{esc(pathway.id)}" '
+        f'data-portal="{esc(portal_id)}" '
         'aria-labelledby="passport-title"><h2 id="passport-title">Learning passport</h2>'
         '<p class="portal-passport-note">Tick each step above when you finish it, then print this page as evidence '
         'for appraisal or revalidation. Ticks stay in this browser and are never sent anywhere; export them to '
@@ -308,8 +310,8 @@ def generated_index(catalog: Catalog, generated: list[Pathway], here: str) -> st
         elif p.professions:
             grid.setdefault(p.professions[0], {})[p.tier] = p
     out = ("<h2>A pathway for every role and tier</h2><p>Worked out from the catalog: the fewest, shortest and most "
-           "open entries that together cover what the framework expects at each tier (tier 2 builds on tier 1, "
-           "tier 3 on both). A gap is a competency no suitable entry teaches yet.</p>")
+           "open entries that together cover what the framework expects at each tier (each tier builds on the ones "
+           "below it). A gap is a competency no suitable entry teaches yet.</p>")
     if grid:
         head = "".join(f'<th scope="col">Tier {t}</th>' for t in tiers)
         rows = []
@@ -320,7 +322,7 @@ def generated_index(catalog: Catalog, generated: list[Pathway], here: str) -> st
         out += (f'<div class="portal-pathway-grid"><table><caption>By role, then tier</caption><thead><tr>'
                 f'<th scope="col">Role</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
     if focused:
-        out += ("<h2>Focused on a group facing inequity</h2><p>Only entries that focus on the group, up to tier "
+        out += (f"<h2>{esc(catalog.portal.name('audiences').title)}</h2><p>Only entries that focus on the group, up to tier "
                 f"{max(p.tier for p in focused)}.</p>"
                 + ul(f'{a(here, urls.pathway(p.id), catalog.vocab.label("audiences", p.audiences[0]))} '
                      f'<span class="portal-meta">{brief(p)}</span>' for p in focused))

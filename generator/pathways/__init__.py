@@ -1,7 +1,7 @@
 """Generated learning pathways: weighted set cover over the competency framework.
 
 ``generate_all(catalog)`` returns one pathway for every profession × tier and
-one for every inequity-focused audience; see :mod:`.generate` for the rules
+one for every audience; see :mod:`.generate` for the rules
 and :mod:`.setcover` for the algorithm and its guarantee.
 """
 

@@ -1,4 +1,4 @@
-"""Generated pathways: one for every profession × tier, and one for every inequity-focused audience.
+"""Generated pathways: one for every profession × tier, and one for every audience.
 
 Each is a weighted set cover (see :mod:`.setcover`): the universe is the
 competencies expected at the pathway's tier, cumulatively (tier 2 builds on

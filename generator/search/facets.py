@@ -87,9 +87,9 @@ def catalog_facets(catalog: Catalog) -> list[Facet]:
                *((t.id, t.label) for t in catalog.vocab["credit_types"].values()))
     return [
         Facet("tier", "Tier", tiers, lambda e: {str(t) for t in e.tiers}),
-        _vocab_facet(catalog, "profession", "Profession", "professions", "professions"),
-        _vocab_facet(catalog, "setting", "Care setting", "settings", "settings"),
-        _vocab_facet(catalog, "audience", "Inequity-focused audience", "audiences", "audiences"),
+        # The browsable vocabularies, under the portal's names for them (mkdocs.yml `vocabularies`).
+        *(_vocab_facet(catalog, kind[:-1], catalog.portal.name(kind).name, kind, kind)
+          for kind in catalog.portal.facets),
         _vocab_facet(catalog, "format", "Format", "formats", "formats"),
         Facet("cost", "Cost", tuple((t.id, t.label) for t in catalog.vocab["cost"].values()),
               lambda e: {e.cost} if e.cost else set()),

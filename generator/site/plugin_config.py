@@ -74,7 +74,7 @@ class Flag(_Checked[bool]):
 
 
 class Slug(Text):
-    """A short lowercase id such as ``peolc``: letters, digits and single hyphens, at most 40 characters."""
+    """A short lowercase id such as ``dementia``: letters, digits and single hyphens, at most 40 characters."""
 
     PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -93,6 +93,56 @@ class Names(_Checked[list[str]]):
         if len(set(value)) != len(value):
             raise base.ValidationError(f"{self._name} names {sorted(v for v in value if value.count(v) > 1)[0]!r} "
                                        "twice")
+        return value
+
+
+def _one_line(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and "\n" not in value and "\0" not in value
+
+
+class VocabularyNames(_Checked[dict[str, dict[str, object]]]):
+    """What the portal calls each vocabulary: ``{audiences: {name: ..., title: ..., summary: ..., facet: true}}``."""
+
+    FIELDS = ("name", "title", "summary", "facet")
+
+    def run_validation(self, value: object) -> dict[str, dict[str, object]]:
+        from ..model.framework import VOCABULARY_NAMES
+
+        if not isinstance(value, dict):
+            raise self.refuse("a mapping from vocabulary names (such as audiences) to {name, title, summary, facet}",
+                              value)
+        for kind, fields in value.items():
+            if kind not in VOCABULARY_NAMES:
+                raise base.ValidationError(f"{self._name} has no vocabulary {kind!r}; the vocabularies are "
+                                           f"{', '.join(VOCABULARY_NAMES)}")
+            if not isinstance(fields, dict):
+                raise base.ValidationError(f"{self._name}.{kind} must be a mapping of name, title, summary and "
+                                           f"facet; got {fields!r}")
+            for key, text in fields.items():
+                if key not in self.FIELDS:
+                    raise base.ValidationError(f"{self._name}.{kind} has no field {key!r}; its fields are "
+                                               f"{', '.join(self.FIELDS)}")
+                if key == "facet" and not isinstance(text, bool):
+                    raise base.ValidationError(f"{self._name}.{kind}.facet must be true or false; got {text!r}")
+                if key != "facet" and not _one_line(text):
+                    raise base.ValidationError(f"{self._name}.{kind}.{key} must be one line of text; got {text!r}")
+        return value
+
+
+class TermLists(_Checked[dict[str, list[str]]]):
+    """Term ids per vocabulary: ``{professions: [registered-nurse, ...]}``; the ids are checked with the catalog."""
+
+    def run_validation(self, value: object) -> dict[str, list[str]]:
+        from ..model.portal import BROWSABLE
+
+        if not isinstance(value, dict):
+            raise self.refuse(f"a mapping from {', '.join(BROWSABLE)} to lists of term ids", value)
+        for kind, ids in value.items():
+            if kind not in BROWSABLE:
+                raise base.ValidationError(f"{self._name} has no vocabulary {kind!r}; choose from "
+                                           f"{', '.join(BROWSABLE)}")
+            if not isinstance(ids, list) or not all(isinstance(i, str) and Slug.PATTERN.fullmatch(i) for i in ids):
+                raise base.ValidationError(f"{self._name}.{kind} must be a list of term ids; got {ids!r}")
         return value
 
 
@@ -187,7 +237,7 @@ class PortalConfig(base.Config):
     edit_root = Text("a folder path inside the repository, or empty", default="", allow_empty=True)
     """Path of mkdocs.yml's folder inside the repository, when it is not the repository root."""
 
-    portal_id = Slug("a short id of lowercase letters, digits and hyphens, such as peolc (at most 40 characters)",
+    portal_id = Slug("a short id of lowercase letters, digits and hyphens, such as dementia (at most 40 characters)",
                      default=None)
     """The portal's permanent short id: calendar event ids, feed ids and stored progress carry it, so it must not
     change when the portal moves to a new address. Without it, ``portal`` is used."""
@@ -211,3 +261,17 @@ class PortalConfig(base.Config):
     and audience), ``coverage``, ``exports`` (open data, feeds and embeds), ``curators`` (the curators' report)
     and ``analytics`` (switched on by ``extra.analytics``). Without it, all of them. Pages, search and the
     security policy are part of every portal."""
+
+    subject = Text("the portal's field in a few words, such as dementia care", default=None)
+    """The portal's field, as it reads in running text: "courses and resources in <subject>". Shown on the home
+    page and published as the framework's subject in the CASE export."""
+
+    vocabularies = VocabularyNames(default=None)
+    """What the portal calls its vocabularies, for example
+    ``audiences: {name: Group, title: Groups we focus on, summary: ..., facet: true}``:
+    ``name`` heads one term's page, ``title`` the vocabulary's sections, ``summary`` is the home page's line
+    about it, and ``facet: false`` leaves professions, settings or audiences out of the ways to browse."""
+
+    featured = TermLists(default=None)
+    """Terms the home page features, for example ``professions: [registered-nurse, paramedic]``; a vocabulary
+    left out shows its terms that have entries."""

@@ -634,9 +634,19 @@ def _later(start: When, other: When, *, strict: bool = False) -> bool:
     return other.last_day() < start.first_day()
 
 
+def _tier_list(tiers: set[int]) -> str:
+    """The framework's tiers, as a message gives them: "tiers are 1, 2 or 3"."""
+    shown = [str(t) for t in sorted(tiers)]
+    return f"tiers are {', '.join(shown[:-1])} or {shown[-1]}" if len(shown) > 1 else f"the only tier is {shown[0]}"
+
+
 def _entry_tiers(doc: Document, index: Index) -> list[Problem]:
-    """Warn when the tiers an entry states and the competencies it claims disagree."""
+    """Tiers the framework does not have; else warn when the entry's tiers and its competencies disagree."""
     d = doc.data
+    unknown = [doc.at(("tiers", i), f"tiers[{i}] is {t}; {_tier_list(index.tiers)}")
+               for i, t in enumerate(d["tiers"]) if index.tiers and t not in index.tiers]
+    if unknown:  # the tiers are wrong, so comparing them with the competencies would only add noise
+        return unknown
     out: list[Problem] = []
     tiers = set(d["tiers"])
     claimed: set[int] = set()
@@ -651,9 +661,7 @@ def _entry_tiers(doc: Document, index: Index) -> list[Problem]:
                                                    f"{'/'.join(map(str, sorted(tiers)))} statement", severity=W,
                               code="tier-mismatch"))
     for i, tier in enumerate(d["tiers"]):
-        if index.tiers and tier not in index.tiers:
-            out.append(doc.at(("tiers", i), f"tier {tier} is not a tier of the framework"))
-        elif claimed and tier not in claimed:
+        if claimed and tier not in claimed:
             out.append(doc.at(("tiers", i), f"tier {tier} is listed but no tier-{tier} competency is claimed",
                               severity=W, code="tier-mismatch"))
     return out
@@ -718,6 +726,8 @@ def check_pathways(pathways: list[Document], entries: list[Document], index: Ind
         if d["id"] in seen:
             out.append(doc.at(("id",), f"duplicate pathway id '{d['id']}': already used by {seen[d['id']].path}"))
         seen.setdefault(d["id"], doc)
+        if index.tiers and d["tier"] not in index.tiers:
+            out.append(doc.at(("tier",), f"tier is {d['tier']}; {_tier_list(index.tiers)}"))
         for field in ("professions", "settings", "audiences", "languages"):
             for i, value in enumerate(d.get(field, ())):
                 if p := index.unknown(doc, (field, i), field, value):

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from ..errors import Problem
 from ..exports.changelog import load_changelog
 from ..load.project import Document, Kind, load_project
-from ..model import Catalog, Entry, Framework, Pathway, Vocabularies
+from ..model import Catalog, Entry, Framework, Pathway, Portal, Vocabularies
 from ..settings import Settings
 from .crossfile import cross_file_problems
 from .lookalike import lookalike_problems
@@ -70,11 +70,16 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     problems.extend(load_changelog(settings)[1])  # the open data's changelog, published by every build
     result = Result(sorted(set(problems)), loaded.documents, files=loaded.files)
     if not result.errors:
-        result.catalog = build_catalog(valid, settings.framework)
+        portal = Portal.from_options(settings.portal_id, settings.subject, settings.vocabularies, settings.featured)
+        catalog = build_catalog(valid, settings.framework, portal)
+        unknown = featured_problems(catalog)
+        result.problems = sorted(set(result.problems) | set(unknown))
+        if not unknown:
+            result.catalog = catalog
     return result
 
 
-def build_catalog(documents: list[Document], primary: str | None = None) -> Catalog:
+def build_catalog(documents: list[Document], primary: str | None = None, portal: Portal | None = None) -> Catalog:
     """The typed catalog from documents that passed every check."""
     frameworks = {d.data["id"]: Framework.from_data(d.data) for d in documents if d.kind is Kind.FRAMEWORK}
     framework = frameworks.get(primary) if primary else None
@@ -84,4 +89,15 @@ def build_catalog(documents: list[Document], primary: str | None = None) -> Cata
     pathways = {d.data["id"]: Pathway.from_data(d.data, d.path) for d in documents if d.kind is Kind.PATHWAY}
     synonyms = next((tuple(tuple(g["terms"]) for g in d.data["groups"]) for d in documents
                      if d.kind is Kind.SYNONYMS), ())
-    return Catalog(framework, vocab, entries, pathways, frameworks, synonyms)
+    return Catalog(framework, vocab, entries, pathways, frameworks, synonyms, portal or Portal())
+
+
+def featured_problems(catalog: Catalog) -> list[Problem]:
+    """Terms mkdocs.yml's ``featured`` names that the vocabularies do not have."""
+    out = []
+    for kind, ids in catalog.portal.featured.items():
+        for term in ids:
+            if term not in catalog.vocab[kind]:
+                out.append(Problem("mkdocs.yml", 0, 0, f"featured {kind}: '{term}' is not a term of the {kind} "
+                                                       "vocabulary (competencies/vocabularies.yaml)"))
+    return out

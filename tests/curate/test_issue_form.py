@@ -102,7 +102,7 @@ def test_suggested_id_is_used(mini_portal: Path) -> None:
     (with_answer("Summary", None), "**Summary**: this section is missing from the issue."),
     (with_answer("Web address", "example.org/dementia"),
      "**Web address**: give the full web address, starting with https:// (got `example.org/dementia`)."),
-    (with_answer("Tiers", "all of them"), "**Tiers**: choose at least one of tier 1, 2 or 3"),
+    (with_answer("Tiers", "all of them"), "**Tiers**: choose at least one tier"),
     (with_answer("Suggested id", "Dementia EOL"), "**Suggested id**: use lower-case letters, digits and single"),
     (with_answer("Competencies", "comunication-t1"),
      "**Competencies**: `unknown competency 'comunication-t1'; did you mean 'communication-t1'?"),

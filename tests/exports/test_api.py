@@ -155,10 +155,13 @@ def test_a_generated_pathway_document_validates(outputs: object) -> None:
     assert document["totals"]["minutes"] >= 40
 
 
-def test_curator_schemas_are_published_byte_for_byte(site: Path) -> None:
+def test_curator_schemas_are_published_byte_for_byte_but_their_id(site: Path) -> None:
     for name in curator_schemas.NAMES:
-        published_text = (site / f"schemas/v1/{name}.schema.json").read_bytes()
-        assert published_text == (REPO / f"generator/schemas/{name}.schema.json").read_bytes()
+        published_text = (site / f"schemas/v1/{name}.schema.json").read_text(encoding="utf-8")
+        shipped = (REPO / f"generator/schemas/{name}.schema.json").read_text(encoding="utf-8")
+        published_id = f"https://partners.example.org/portal/schemas/v1/{name}.schema.json"
+        assert json.loads(published_text)["$id"] == published_id
+        assert published_text == shipped.replace(f'"urn:portal-generator:schema:v1:{name}"', f'"{published_id}"')
 
 
 def test_api_output_is_deterministic(epoch: str) -> None:

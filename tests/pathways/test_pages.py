@@ -57,7 +57,7 @@ def test_index_lists_every_generated_pathway_by_role_and_tier_and_by_audience(sh
         assert f'href="{p.id}/"' in index, p.id
     for p in shipped.catalog.pathways.values():
         assert f'href="{p.id}/"' in index, p.id
-    assert "By role, then tier" in index and "Focused on a group facing inequity" in index
+    assert "By role, then tier" in index and "People who face inequity" in index
     first, *_ = shipped.catalog.vocab["professions"].values()
     row = index.split(f"<th scope=\"row\">{first.label}</th>")[1].split("</tr>")[0]
     assert [re.search(r'href="for-[a-z-]+-tier-(\d)/"', cell)[1] for cell in row.split("</td>")[:-1]] == ["1", "2", "3"]

@@ -7,9 +7,13 @@
 (function () {
   "use strict";
 
-  var FORMAT = "peolc-learning-passport";
+  // Per portal (mkdocs.yml portal_id, on the passport as data-portal): two portals on one origin keep
+  // separate ticks, and neither imports the other's exported files.
+  var PASSPORT = document.getElementById("passport");
+  var PORTAL = (PASSPORT && PASSPORT.getAttribute("data-portal")) || "portal";
+  var FORMAT = PORTAL + "-learning-passport";
   var VERSION = 1;
-  var KEY = "peolc-passport:v1:";
+  var KEY = PORTAL + "-passport:v1:";
   var MAX_FILE_BYTES = 100000;
   var MAX_NAME = 120;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -154,7 +154,7 @@
    * The index terms that satisfy a word, with their boosts. A word the index has
    * matches itself. The last word, if the index lacks it, is taken as unfinished:
    * it matches the words it begins (and, since a stem can be shorter than the word
-   * typed so far, "pallia" matches "palli", the stem of "palliative").
+   * typed so far, "communic" matches "commun", the stem of "communication").
    */
   Engine.prototype.candidates = function (g, last) {
     var out = new Map(), self = this;

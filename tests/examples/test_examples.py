@@ -1,0 +1,162 @@
+"""The worked examples and `portal init` build for real, and carry no word of the palliative care portal.
+
+The leak check: the distinctive words of the shipped portal's data (its framework, vocabularies, catalog and
+mkdocs.yml) are its words that the generator's own text, the Material theme's text and the other portal's own
+data do not use. None of them may appear anywhere in the other portal's built site.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import material
+import pytest
+
+from generator.cli import main
+from generator.curate.linkcheck_internal import check_site
+from generator.settings import load_settings
+from generator.site.plugin_build import build_site
+
+REPO = Path(__file__).resolve().parents[2]
+TEXT = {".py", ".html", ".js", ".css", ".md", ".json", ".yaml", ".yml", ".txt", ".xml", ".ics", ".csv", ".atom",
+        ".svg", ""}
+_WORD = re.compile(r"[a-z]{4,}")
+# Words of the palliative care portal that must never be in the generator itself, whatever the baseline says.
+FIELD_WORDS = ("palliative", "hospice", "peolc", "bereavement", "bereaved", "dying", "inequity", "end of life",
+               "end-of-life")
+
+
+def _words(paths: list[Path]) -> set[str]:
+    found: set[str] = set()
+    for path in paths:
+        if path.is_file() and path.suffix in TEXT:
+            found |= set(_WORD.findall(path.read_text(encoding="utf-8", errors="replace").lower()))
+    return found
+
+
+def _files(folder: Path) -> list[Path]:
+    return [p for p in sorted(folder.rglob("*")) if "__pycache__" not in p.parts]
+
+
+def distinctive_words(other_portal: Path) -> set[str]:
+    """The shipped portal's words that neither the generator, the theme nor ``other_portal``'s data use."""
+    shipped = _words([REPO / "mkdocs.yml", *_files(REPO / "competencies"), *_files(REPO / "catalog")])
+    baseline = (_words(_files(REPO / "generator")) | _words(_files(Path(material.__file__).parent))
+                | _words(_files(other_portal)))
+    return shipped - baseline
+
+
+def leaks(site: Path, other_portal: Path) -> set[str]:
+    return distinctive_words(other_portal) & _words(_files(site))
+
+
+def _build(source: Path, dest: Path) -> Path:
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("site", ".site-*"))
+    assert build_site(load_settings(dest), dest / "site") == 0
+    broken, pages = check_site(dest / "site")
+    assert pages > 20 and broken == []
+    return dest
+
+
+@pytest.fixture(scope="module")
+def dementia(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(REPO / "examples" / "dementia", tmp_path_factory.mktemp("dementia") / "portal")
+
+
+def test_the_generator_names_nothing_of_the_palliative_portals_field() -> None:
+    for path in _files(REPO / "generator"):
+        if path.is_file() and path.suffix in TEXT:
+            text = path.read_text(encoding="utf-8", errors="replace").lower()
+            assert not [w for w in FIELD_WORDS if w in text], path.relative_to(REPO)
+
+
+def test_the_leak_check_would_catch_the_shipped_portals_words(tmp_path: Path) -> None:
+    words = distinctive_words(REPO / "examples" / "dementia")
+    assert {"palliative", "hospice", "bereavement"} <= words
+    assert len(words) > 300
+    page = tmp_path / "site" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<p>Education in palliative care.</p>", encoding="utf-8")
+    assert leaks(tmp_path / "site", REPO / "examples" / "dementia") == {"palliative"}
+
+
+def test_the_dementia_example_carries_no_word_of_the_palliative_portal(dementia: Path) -> None:
+    assert leaks(dementia / "site", dementia) == set()
+
+
+def test_the_dementia_example_is_the_framework_as_published(dementia: Path) -> None:
+    site = dementia / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "courses and resources in dementia care" in home
+    assert "Dementia Training Standards Framework and its three tiers" in home
+    competencies = (site / "competencies" / "index.html").read_text(encoding="utf-8")
+    assert "Leadership in transforming dementia care" in competencies
+    assert (site / "pathways" / "getting-started-in-dementia-care" / "index.html").is_file()
+    passport = (site / "pathways" / "getting-started-in-dementia-care" / "index.html").read_text(encoding="utf-8")
+    assert 'data-portal="dementia"' in passport
+    schema = (site / "schemas" / "v1" / "entry.schema.json").read_text(encoding="utf-8")
+    assert '"$id": "https://example.org/dementia/schemas/v1/entry.schema.json"' in schema
+
+
+def test_portal_init_makes_a_portal_that_builds_at_once(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "my-portal"
+    assert main(["init", str(target), "--name", "Wound Care Learning", "--field", "wound care", "--languages",
+                 "en,cy", "--site-url", "https://example.org/wounds/", "--no-input"]) == 0
+    for rel in ("mkdocs.yml", "competencies/framework.yaml", "competencies/vocabularies.yaml", "CONTRIBUTING.md",
+                "catalog/example-first-steps.yaml", "catalog/pathways/example-pathway.yaml", "requirements.txt",
+                ".github/workflows/pages.yml", ".github/workflows/pull-request.yml", ".gitignore", "docs/about.md"):
+        assert (target / rel).is_file(), rel
+    requirement = (target / "requirements.txt").read_text(encoding="utf-8")
+    assert re.search(r"^[A-Za-z0-9._-]+==\d", requirement, re.M), requirement
+    assert "-e ." not in (target / ".github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert "EXAMPLE ENTRY" in (target / "catalog/example-first-steps.yaml").read_text(encoding="utf-8")
+    built = _build(target, tmp_path / "built")
+    site = built / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy"' in home and "assets/search/header-search.js" in home
+    assert "courses and resources in wound care" in home
+    assert (site / "search" / "search_index.json").is_file()
+    assert (site / "coverage" / "index.html").is_file()
+    assert (site / "api" / "v1" / "index.json").is_file() and (site / "feeds" / "entries.atom").is_file()
+    assert (site / "pathways" / "example-pathway" / "index.html").is_file()
+    generated = [p for p in (site / "pathways").iterdir() if p.is_dir() and p.name != "example-pathway"]
+    assert generated, "no generated pathway"
+    assert leaks(site, target) == set()
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--name", "A: B", "--field", "x", "--languages", "en", "--site-url", "https://e.org/"], "the portal's name"),
+    (["--name", "A", "--field", "x", "--languages", "english", "--site-url", "https://e.org/"], "language codes"),
+    (["--name", "A", "--field", "x", "--languages", "en", "--site-url", "example.org"], "must start with https://"),
+])
+def test_portal_init_refuses_answers_it_cannot_use(tmp_path: Path, capsys, flags: list[str], message: str) -> None:
+    assert main(["init", str(tmp_path / "p"), *flags, "--no-input"]) == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "p").exists()
+
+
+def test_portal_init_never_writes_into_a_folder_with_files(tmp_path: Path, capsys) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["init", str(tmp_path), "--name", "A", "--field", "x", "--languages", "en",
+                 "--site-url", "https://e.org/", "--no-input"]) == 1
+    assert "never overwrites" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def test_portal_init_without_answers_outside_a_terminal_says_which_are_missing(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["init", str(tmp_path / "p"), "--name", "A", "--no-input"])
+    assert "missing --field, --languages, --site-url" in capsys.readouterr().err
+
+
+def test_every_plugin_option_is_explained_in_the_new_portal_guide() -> None:
+    from generator.site.plugin_config import PortalConfig
+
+    guide = (REPO / "docs" / "new-portal.md").read_text(encoding="utf-8")
+    options = [name for name, _ in PortalConfig._schema]
+    assert len(options) >= 14
+    assert [o for o in options if f"| `{o}` |" not in guide] == []
+    starter = (REPO / "generator" / "starter" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert [o for o in options if o != "enabled" and f"{o}:" not in starter] == []

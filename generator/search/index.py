@@ -17,19 +17,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
-
-from lunr.stop_word_filter import stop_word_filter
-from lunr.token import Token
 
 from ..model import Catalog, Entry
 from . import builder
+from .analysis import analyse, index_term  # noqa: F401  (index_term: part of this module's interface)
 from .builder import Posting, regroup
-from .stemmer import stem
-
-if TYPE_CHECKING:
-    from .synonyms import Synonyms
+from .synonyms import Synonyms
 
 # Field name, boost. "exact" holds the whole title as one token, so that typing
 # an entry's exact title always ranks that entry first (see exact_key). "syn" holds
@@ -40,35 +33,6 @@ FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("exact", 50), ("keys", 3)
 INDIRECT_FIELDS = ("syn",)
 # The query pipeline the browser runs: lunr.js's own stemmer, under the name lunr registers it with.
 SEARCH_PIPELINE = ("stemmer",)
-
-# lunr.js splits text on /[\s\-]+/ (JavaScript's \s) and its trimmer strips ASCII
-# non-word characters at both ends of a token. lunr.py's tokenizer splits on fewer
-# spaces and its trimmer is Unicode-aware (and leaves "e.g." alone), so the index
-# would hold terms the browser never looks up. Text is therefore analysed here
-# with lunr.js's rules, lunr.py's stop word list and lunr.js's stemmer (ported in
-# stemmer.py: lunr.py's differs), and handed to builder.py as terms.
-_SEPARATOR = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+")
-_LEAD = re.compile(r"^\W+", re.ASCII)
-_TRAIL = re.compile(r"\W+$", re.ASCII)
-
-
-@lru_cache(maxsize=None)
-def index_term(word: str) -> str | None:
-    """One lowercased word as lunr.js's index pipeline (trimmer, stop words, stemmer) leaves it."""
-    word = _TRAIL.sub("", _LEAD.sub("", word))
-    if not word or stop_word_filter(Token(word)) is None:
-        return None
-    return stem(word)
-
-
-def analyse(text: str) -> list[str]:
-    """The index terms of ``text``, in order, as lunr.js would produce them."""
-    out = []
-    for word in _SEPARATOR.split(text.lower()):
-        if word and (term := index_term(word)) is not None:
-            out.append(term)
-    return out
-
 
 def exact_key(title: str) -> str:
     """A title reduced to its letters and digits: the browser computes the same from a query."""
@@ -106,7 +70,6 @@ def build_lunr(catalog: Catalog, entries: Sequence[Entry]) -> dict:
 
 def _build(catalog: Catalog, entries: Sequence[Entry]) -> builder.Index:
     """The weights of ``entries``' terms, document n being ``entries[n]``."""
-    from .synonyms import Synonyms  # here: synonyms.py analyses text with this module's functions
     synonyms = Synonyms.from_groups(catalog.synonyms)
     return builder.build((_document(catalog, e, synonyms) for e in entries), FIELDS)
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .index import analyse, index_term
+from .analysis import analyse, index_term
 
 # -ise/-ize and -yse/-yze with their inflections; the stem before them keeps two letters or more.
 _SPELLING = re.compile(r"\b([a-z]{2,})([iy])([sz])(e|es|ed|ing|ation|ations|er|ers|able)\b")

@@ -845,7 +845,12 @@ def salvage_references(doc: Document, index: Index) -> list[Problem]:
             for c in credits
         ]
     shadow = Document(doc.path, doc.kind, safe, doc.positions)
-    return [p for p in _entry_refs(shadow, index) if f"'{_SKIP}'" not in p.message]
+    out = [p for p in _entry_refs(shadow, index) if f"'{_SKIP}'" not in p.message]
+    tiers = d.get("tiers")
+    if isinstance(tiers, list) and index.tiers:  # the schema allows five tiers; the framework may have fewer
+        out += [doc.at(("tiers", i), f"tiers[{i}] is {t}; {_tier_list(index.tiers)}") for i, t in enumerate(tiers)
+                if isinstance(t, int) and not isinstance(t, bool) and 1 <= t <= 5 and t not in index.tiers]
+    return out
 
 
 # Stands in for a malformed list item so that later items keep their index.

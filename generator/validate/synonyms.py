@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import Problem, Severity
 from ..load.project import Document
-from ..search.index import analyse
+from ..search.analysis import analyse
 
 
 def synonym_problems(doc: Document) -> list[Problem]:

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.settings import load_settings
-from generator.site.build import build_site
+from generator.site.plugin_build import build_site
 
 PAYLOAD = '"><script>window.PWNED=1</script><meta x="'
 

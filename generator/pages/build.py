@@ -56,7 +56,7 @@ def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40, home: d
         else:
             pages[url] = Page(url, markdown, edit)
 
-    put(urls.home(), home_page(catalog, site_name, home or {}))
+    put(urls.home(), home_page(catalog, site_name, {**(home or {}), "coverage": coverage}))
     for url, md in catalog_pages(catalog, page_size).items():
         put(url, md)
     for entry in catalog.entries.values():

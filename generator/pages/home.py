@@ -65,7 +65,7 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
     audience_section = ""
     if audiences:
         intro = text("audiences_intro")
-        audience_section = (f'<section><h2 id="by-audience">{esc(text("audiences_heading", "People who face inequity"))}</h2>'
+        audience_section = (f'<section><h2 id="by-audience">{esc(text("audiences_heading", catalog.portal.name("audiences").title))}</h2>'
                             + (f"<p>{esc(intro)}</p>" if intro else "") + f"<ul>{audiences}</ul></section>")
     body = (
         f'<h1 class="portal-purpose">{esc(heading)}</h1>'
@@ -87,7 +87,8 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
         f'<p>{a(here, urls.facet_index("settings"), "Every setting")}</p></section>'
         + audience_section + "</div>"
         f'<p>{a(here, urls.catalog(), "The whole catalog")} · {a(here, urls.competencies(), "The competency framework")}'
-        f' · {a(here, "coverage/", "Where the gaps are")} · {a(here, "about/", "About the portal")}</p>'
+        + (f' · {a(here, "coverage/", "Where the gaps are")}' if home.get("coverage", True) else "")
+        + f' · {a(here, "about/", "About the portal")}</p>'
     )
     # No title in the front matter: the tab then shows the site's name once, and the heading is the purpose.
     meta = ["---", f"portal: {json.dumps({'kind': 'home'})}", f"hide: {json.dumps(['navigation', 'toc'])}", "---"]

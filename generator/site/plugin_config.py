@@ -254,7 +254,7 @@ class PortalConfig(base.Config):
     """The home page: ``heading`` (the portal's purpose, the page's main heading; without it, ``site_description``),
     ``lead`` (a sentence under it; ``{entries}`` becomes the number of entries), ``roles`` and ``settings`` (the
     profession and setting ids to feature), ``audiences_heading`` and ``audiences_intro`` (the section on groups
-    that face inequity)."""
+    the portal focuses on)."""
 
     features = Names(default=None)
     """The optional features the portal publishes, from ``pathways`` (pathways worked out for every role, tier

@@ -25,7 +25,7 @@ EXAMPLES = sorted(EXAMPLE_DIR.glob("*.yaml"))
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.settings import load_settings
-    from generator.site.build import build_site
+    from generator.site.plugin_build import build_site
 
     root = assemble(tmp_path_factory.mktemp("format") / "portal")
     shutil.copytree(TESTS / "fixtures" / "format" / "catalog", root / "catalog", dirs_exist_ok=True)

@@ -22,7 +22,7 @@ from .feeds import ATOM_NS, atom_sub
 
 if TYPE_CHECKING:
     from ..settings import Settings
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 FILE = "open-data-changelog.yaml"
 FIELDS = {"date": "the day the change was published, as YYYY-MM-DD",
@@ -99,7 +99,7 @@ def changelog_feed(outputs: Outputs) -> str:
     """The changelog as an Atom feed; partners subscribe to it to hear of changes before they land."""
     changes, _problems = load_changelog(outputs.settings)  # validated before the build
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "en"})
-    atom_sub(feed, "id", f"urn:uuid:{stable_uuid(outputs.settings.portal_id, 'open-data-changelog')}")
+    atom_sub(feed, "id", f"urn:uuid:{stable_uuid(outputs, 'open-data-changelog')}")
     atom_sub(feed, "title", f"{outputs.site_name}: changes to the open data and embeds")
     updated = f"{changes[0].day}T00:00:00Z" if changes else f"{build_time():%Y-%m-%dT%H:%M:%SZ}"
     atom_sub(feed, "updated", updated)
@@ -114,7 +114,7 @@ def changelog_feed(outputs: Outputs) -> str:
         atom_sub(author, "email", contact.email)
     for change in changes:
         item = atom_sub(feed, "entry")
-        atom_sub(item, "id", f"urn:uuid:{stable_uuid(outputs.settings.portal_id, 'change', change.day, change.title)}")
+        atom_sub(item, "id", f"urn:uuid:{stable_uuid(outputs, 'change', change.day, change.title)}")
         atom_sub(item, "title", ("Breaking: " if change.breaking else "") + change.title)
         atom_sub(item, "updated", f"{change.day}T00:00:00Z")
         atom_sub(item, "link", rel="alternate", type="text/html", href=absolute(outputs, "open-data/#changes"))

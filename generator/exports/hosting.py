@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..site.outputs import Outputs
+    from ..outputs import Outputs
 
 PATH = "_headers"
 # What partners read from scripts on their own origin: the API, its schemas, the feeds and the oEmbed documents.

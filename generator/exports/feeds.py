@@ -230,7 +230,11 @@ def _event(outputs: Outputs, entry: Entry, run: Run, stamp: str) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:{event_uid(outputs, entry, run)}", f"DTSTAMP:{stamp}",
              _when("DTSTART", start, run.timezone)]
     if run.end:
-        lines.append(_when("DTEND", parse_local(run.end, run.timezone), run.timezone))
+        end = parse_local(run.end, run.timezone)
+        if not isinstance(end, datetime):
+            # A date-only DTEND is exclusive (RFC 5545 3.6.1): the curator's last day plus one.
+            end += timedelta(days=1)
+        lines.append(_when("DTEND", end, run.timezone))
     elif isinstance(start, datetime) and entry.duration and entry.duration.per_session_minutes:
         lines.append(f"DURATION:PT{entry.duration.per_session_minutes}M")
     if run.recurrence:

@@ -78,7 +78,10 @@ class Duration:
             parts.append(format_minutes(self.minutes))
         if self.span_days:
             weeks = self.span_days / 7
-            span = f"{weeks:g} weeks" if weeks >= 1 and weeks == int(weeks) else f"{self.span_days:g} days"
+            if weeks >= 1 and weeks == int(weeks):
+                span = "1 week" if weeks == 1 else f"{weeks:g} weeks"
+            else:
+                span = "1 day" if self.span_days == 1 else f"{self.span_days:g} days"
             parts.append(f"over {span}" if parts else span)
         text = " ".join(parts)
         if self.note:

@@ -149,3 +149,11 @@ def test_calendar_is_deterministic_and_follows_source_date_epoch(outputs: Output
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2031, 1, 1).timestamp())))
     later = events(calendar_feed(outputs))
     assert set(later) == {f"monthly-2031.echo-series@{PORTAL_ID}"}, "by 2031 only the monthly clinic is still to come"
+
+
+def test_a_run_of_whole_days_ends_after_its_last_day(outputs: Outputs) -> None:
+    # A three-day congress written as dates: iCalendar's DTEND is exclusive, so it must be the day after.
+    _move_run(outputs, "paid-course", "masterclass-2030", "2030-11-20", "2030-11-22")
+    event = events(calendar_feed(outputs))[f"masterclass-2030.paid-course@{PORTAL_ID}"]
+    assert event.decoded("DTSTART") == date(2030, 11, 20)
+    assert event.decoded("DTEND") == date(2030, 11, 23)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Catalog, Entry
+from ..model import COURSE_TYPES, Catalog, Entry
 
 # A competency fewer than THIN entries teach is "thinly covered"; none at all is a "gap".
 THIN = 3
@@ -41,6 +41,7 @@ class Matrix:
     rows: tuple[Row, ...]
     counts: dict[str, int] = field(hash=False)
     entries: int = 0
+    courses: int = 0  # of those entries, the ones that are training (COURSE_TYPES), not guidance or reading
 
     def cells(self) -> list[tuple[Row, int, str, int]]:
         """(row, tier, competency, count) for every competency, row by row, tier by tier."""
@@ -84,6 +85,7 @@ def _matrices(catalog: Catalog, wanted: list[tuple[str, str]]) -> list[Matrix]:
     fw = catalog.framework
     counts = {key: dict.fromkeys(fw.competencies, 0) for key in wanted}
     sizes = dict.fromkeys(wanted, 0)
+    courses = dict.fromkeys(wanted, 0)
     professions = list(catalog.vocab["professions"])
     for e in catalog.entries.values():
         if e.status == "retired":
@@ -92,11 +94,12 @@ def _matrices(catalog: Catalog, wanted: list[tuple[str, str]]) -> list[Matrix]:
         for key in _groups(e, professions):
             if key in counts:
                 sizes[key] += 1
+                courses[key] += e.type in COURSE_TYPES
                 for c in taught:
                     counts[key][c] += 1
     rows, tiers = _rows(catalog), tuple(sorted(fw.tiers))
     return [Matrix(kind, term, catalog.vocab.label(kind, term) if kind else "All entries", tiers, rows,
-                   counts[(kind, term)], sizes[(kind, term)]) for kind, term in wanted]
+                   counts[(kind, term)], sizes[(kind, term)], courses[(kind, term)]) for kind, term in wanted]
 
 
 def build_matrix(catalog: Catalog, kind: str = "", term: str = "") -> Matrix:

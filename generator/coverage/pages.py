@@ -72,14 +72,28 @@ def kind_page(catalog: Catalog, kind: str, matrices: list[Matrix]) -> str:
         t = tally(m)
         cells = "".join(f"<td>{x.gaps} gap{'' if x.gaps == 1 else 's'}, {x.thin} thin</td>" for x in by_tier(m))
         rows.append(f'<tr><th scope="row">{a(here, urls.coverage(kind, m.term), m.label)}</th><td>{m.entries}</td>'
-                    f'<td>{t.gaps}</td>{cells}</tr>')
+                    f'<td>{m.courses}</td><td>{t.gaps}</td>{cells}</tr>')
     body = (_intro(here) + f"<p>{a(here, urls.coverage(), 'Back to the whole catalog')}</p>"
             + f'<div class="portal-coverage-table" role="region" tabindex="0" aria-label="Table: {esc(title)}">'
-              f'<table class="portal-coverage-grid"><caption>{esc(title)}: entries, and gaps and thin '
-              f'competencies at each tier</caption><thead><tr><th scope="col">{noun}</th><th scope="col">Entries</th>'
-              f'<th scope="col">Gaps</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+              f'<table class="portal-coverage-grid"><caption>{esc(title)}: entries, of them training '
+              f'(courses, programmes, events), and gaps and thin competencies at each tier</caption><thead><tr><th scope="col">{noun}</th><th scope="col">Entries</th>'
+              f'<th scope="col">Training</th><th scope="col">Gaps</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
             + _downloads(here, kind, what="every matrix on this page"))
     return front_matter(title, portal={"kind": "coverage", "group": kind}) + block(body, "portal-coverage")
+
+
+def _training_note(m: Matrix) -> str:
+    """Say plainly when a group has fewer than two training entries: reports alone do not train staff."""
+    if m.courses >= 2:
+        return f"<p>{m.courses} of them are training (courses, programmes, communities of practice or events).</p>"
+    others = m.entries - m.courses
+    rest = (f" The other {others} entr{'y is' if others == 1 else 'ies are'} guidance, toolkits or reading."
+            if others else "")
+    if m.courses == 0:
+        return (f'<p class="portal-training-gap"><strong>No training is listed for this group</strong>: the portal '
+                f"knows of no course, programme or event.{rest}</p>")
+    return (f'<p class="portal-training-gap"><strong>Only one training entry is listed for this group.</strong>'
+            f"{rest}</p>")
 
 
 def term_page(catalog: Catalog, m: Matrix, pathway_ids: set[str]) -> str:
@@ -89,6 +103,7 @@ def term_page(catalog: Catalog, m: Matrix, pathway_ids: set[str]) -> str:
     facts = (f"<p>{m.entries} entr{'y is' if m.entries == 1 else 'ies are'} {noun}. Of the {t.total} competencies, "
              f"{t.gaps} {'has' if t.gaps == 1 else 'have'} no entry and {t.thin} {'is' if t.thin == 1 else 'are'} "
              f"thin. " + "; ".join(f"{x.label}: {x.words()}" for x in by_tier(m)) + ".</p>")
+    facts += _training_note(m)
     if m.kind == "professions":
         wanted = [(profession_pathway_id(m.term, tier), f"Tier {tier}") for tier in m.tiers]
     else:

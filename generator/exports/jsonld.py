@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..model import Catalog, Entry, Pathway, Run
+from ..model import COURSE_TYPES, Catalog, Entry, Pathway, Run
 from ..model.dates import When
 from ..model.places import country_name
 from ..pages import urls
@@ -23,7 +23,6 @@ from .timezones import iso, parse_local
 if TYPE_CHECKING:
     from ..outputs import Outputs
 
-COURSE_TYPES = frozenset({"course", "programme", "qualification", "community-of-practice", "event"})
 _ROLE_PROPERTY = {"provider": "provider", "author": "author", "funder": "funder", "host": "publisher",
                   "platform": "publisher", "accreditor": "contributor", "partner": "contributor"}
 _CREDENTIAL = {"certificate": "Certificate", "record": "Record of attendance"}

@@ -11,6 +11,11 @@ from .framework import Framework, Vocabularies
 from .portal import Portal
 
 
+# Entry types that are training a learner takes part in (a course, a programme, an event...), as opposed
+# to guidance, toolkits and other resources read on one's own.
+COURSE_TYPES = frozenset({"course", "programme", "qualification", "community-of-practice", "event"})
+
+
 @dataclass(frozen=True)
 class Organisation:
     name: str

@@ -175,3 +175,22 @@ def test_a_profession_page_links_to_its_generated_pathways(shipped):
         assert f'href="../../../pathways/for-{prof}-tier-{tier}/"' in page
     audience = next(iter(shipped.catalog.vocab["audiences"]))
     assert f'href="../../../pathways/for-audience-{audience}/"' in pages[urls.coverage("audiences", audience)]
+
+
+def test_an_audience_page_says_plainly_when_it_has_little_or_no_training():
+    from generator.coverage.pages import term_page
+
+    def page(*types: str) -> str:
+        entries = [{"id": f"e{i}", "type": t, "competencies": ["talk-t1"], "audiences": ["lgbtq"]}
+                   for i, t in enumerate(types)]
+        return term_page(small_catalog(*entries), build_matrix(small_catalog(*entries), "audiences", "lgbtq"), set())
+
+    assert "No training is listed for this group" in page("guidance", "resource")
+    assert "The other 2 entries are guidance" in page("guidance", "resource")
+    assert "Only one training entry is listed" in page("course", "guidance")
+    assert "knows of no course" in page(), "a group with no entries at all has no training either"
+    enough = page("course", "event", "toolkit")
+    assert "2 of them are training" in enough and "portal-training-gap" not in enough
+    m = build_matrix(small_catalog({"id": "gone", "competencies": ["talk-t1"], "audiences": ["lgbtq"],
+                                    "status": "retired"}), "audiences", "lgbtq")
+    assert m.courses == 0, "a retired course trains nobody"

@@ -99,7 +99,7 @@ def _training_note(m: Matrix) -> str:
 def term_page(catalog: Catalog, m: Matrix, pathway_ids: set[str]) -> str:
     here = urls.coverage(m.kind, m.term)
     t = tally(m)
-    noun = "for this profession" if m.kind == "professions" else "that focus on this group"
+    noun = "for this profession" if m.kind == "professions" else "focused on this group"
     facts = (f"<p>{m.entries} entr{'y is' if m.entries == 1 else 'ies are'} {noun}. Of the {t.total} competencies, "
              f"{t.gaps} {'has' if t.gaps == 1 else 'have'} no entry and {t.thin} {'is' if t.thin == 1 else 'are'} "
              f"thin. " + "; ".join(f"{x.label}: {x.words()}" for x in by_tier(m)) + ".</p>")

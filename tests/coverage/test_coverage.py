@@ -186,6 +186,7 @@ def test_an_audience_page_says_plainly_when_it_has_little_or_no_training():
         return term_page(small_catalog(*entries), build_matrix(small_catalog(*entries), "audiences", "lgbtq"), set())
 
     assert "No training is listed for this group" in page("guidance", "resource")
+    assert "1 entry is focused on this group" in page("course") and "2 entries are focused" in page("course", "event")
     assert "The other 2 entries are guidance" in page("guidance", "resource")
     assert "Only one training entry is listed" in page("course", "guidance")
     assert "knows of no course" in page(), "a group with no entries at all has no training either"

@@ -239,7 +239,10 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
             f'<dl class="portal-facts">{_who_html(catalog, pathway, here)}</dl>'
             + passport_html(pathway, here, catalog.portal.id)
             + (f'<script src="{esc(rel(here, PASSPORT_JS))}" defer></script>' if steps else ""))
-    return front_matter(pathway.title, description=pathway.summary[:300],
+    # Generated pathways (one per role, tier and audience) only rearrange entries the site search already
+    # finds; leaving them out of its index keeps the first visit light on a slow connection.
+    hidden = {"search": {"exclude": True}} if pathway.generated else {}
+    return front_matter(pathway.title, description=pathway.summary[:300], **hidden,
                         portal={"kind": "pathway", "id": pathway.id}) + block(body, "portal-pathway")
 
 

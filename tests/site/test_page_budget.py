@@ -50,3 +50,12 @@ def test_pages_are_built_without_indentation(shipped_site: Path, page: str) -> N
 ])
 def test_compact_removes_only_indentation(html: str, expected: str) -> None:
     assert compact(html) == expected
+
+
+def test_site_search_indexes_curated_pathways_but_not_generated_ones(shipped_site: Path) -> None:
+    # Generated pathways only rearrange entries the index already holds; they would swell the first visit.
+    import json
+    docs = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    places = {d["location"].split("#")[0] for d in docs}
+    assert "pathways/paramedic-uk/" in places
+    assert not [p for p in places if p.startswith("pathways/for-")], "generated pathways stay out of the index"

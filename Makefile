@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate bench browser clean
+.PHONY: site serve test validate bench browser clean messages
 
 NODE_STAMP := node_modules/.installed
 
@@ -51,6 +51,16 @@ bench: $(STAMP) browser
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.worst
+
+# The interface's words: collect every marked string into the template, then merge it into each
+# language's catalog (new strings arrive untranslated, changed ones fuzzy, for translators to check).
+# File-only locations and sorted output keep the diffs to the strings that changed.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -c Translators: --add-location=file --sort-output --no-wrap \
+	  --project="Portal generator" --version=1 --msgid-bugs-address=" " --header-comment="# The portal generator's interface messages." \
+	  -o generator/locale/portal.pot generator
+	$(BIN)/pybabel update -i generator/locale/portal.pot -d generator/locale -D portal --no-wrap \
+	  --ignore-pot-creation-date
 
 clean:
 	rm -rf $(VENV) site .site-* build *.egg-info

@@ -1,0 +1,229 @@
+"""The interface's words in the active language, from gettext catalogs read with Babel.
+
+Every word the generator writes goes through ``_()`` (or ``ngettext``, ``pgettext``,
+``npgettext``); the English source string is the message id and English is the identity.
+A build sets its language with ``with active("fr"):``; the catalogs are plain ``.po``
+files under ``generator/locale/<lang>/LC_MESSAGES/portal.po``, read once per language
+with ``babel.messages.pofile.read_po`` (no compiled ``.mo`` files to keep in step).
+
+A string with no translation in the active language comes back in English as a
+:class:`Fallback` (a ``str``), so an HTML writer can mark it ``lang="en"`` (:func:`mark`).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import lru_cache
+from gettext import GNUTranslations
+from pathlib import Path
+from typing import Any
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+__all__ = [
+    "DOMAIN", "LOCALE_DIR", "SOURCE_LANGUAGE", "Fallback", "_", "N_", "active", "available_languages",
+    "catalog_dirs", "catalog_path", "current_language", "gettext", "mark", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated",
+]
+
+DOMAIN = "portal"
+SOURCE_LANGUAGE = "en"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+_LANGUAGE: ContextVar[str] = ContextVar("portal_language", default=SOURCE_LANGUAGE)
+_DIRS: ContextVar[tuple[Path, ...]] = ContextVar("portal_catalog_dirs", default=(LOCALE_DIR,))
+
+
+class Fallback(str):
+    """An interface string shown in English because the active language has no translation for it.
+
+    ``format`` keeps the marker, so ``_("{n} entries").format(n=3)`` is still known to be English.
+    """
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> Fallback:  # type: ignore[override]
+        return Fallback(str.format(self, *args, **kwargs))
+
+
+@dataclass(frozen=True)
+class _Catalog:
+    """One language's translations: gettext's lookups plus the keys that have a translation."""
+
+    translations: GNUTranslations | None
+    keys: frozenset[tuple[str | None, str]] = field(default_factory=frozenset)
+
+
+def _is_source(lang: str) -> bool:
+    return lang.split("-")[0].lower() == SOURCE_LANGUAGE
+
+
+def _candidates(lang: str) -> list[str]:
+    """Catalog folder names for a BCP 47 tag, most specific first: 'fr-CA' -> ['fr_CA', 'fr']."""
+    parts = lang.replace("_", "-").split("-")
+    names = []
+    for n in range(len(parts), 0, -1):
+        head = parts[0].lower()
+        rest = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:n]]
+        names.append("_".join([head, *rest]))
+    return names
+
+
+def _paths(lang: str, locale_dir: Path) -> list[Path]:
+    """The ``.po`` files for a tag in one folder, most specific first ('fr_CA', then 'fr')."""
+    paths = (locale_dir / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in _candidates(lang))
+    return [p for p in paths if p.is_file()]
+
+
+def catalog_path(lang: str, locale_dir: Path = LOCALE_DIR) -> Path | None:
+    """The most specific ``.po`` file that serves a language tag, or None when there is none."""
+    paths = _paths(lang, locale_dir)
+    return paths[0] if paths else None
+
+
+def available_languages(locale_dir: Path = LOCALE_DIR) -> list[str]:
+    """The languages with a catalog, as BCP 47 tags, sorted; English (the source) first."""
+    found = sorted(p.parent.parent.name.replace("_", "-") for p in locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return [SOURCE_LANGUAGE, *[t for t in found if not _is_source(t)]]
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path) -> _Catalog:
+    """Read one ``.po`` file once; fuzzy and empty translations count as missing."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle, domain=DOMAIN)
+    keys = set()
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        if all(strings):
+            key = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+            keys.add((message.context, key))
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return _Catalog(GNUTranslations(buffer), frozenset(keys))
+
+
+@lru_cache(maxsize=64)
+def _catalogs_in(lang: str, dirs: tuple[Path, ...]) -> tuple[_Catalog, ...]:
+    if _is_source(lang):
+        return ()
+    return tuple(_load(path) for d in dirs for path in _paths(lang, d))
+
+
+def _catalogs(lang: str) -> tuple[_Catalog, ...]:
+    """The catalogs that serve ``lang``, the portal's own first; none for the source language."""
+    return _catalogs_in(lang, _DIRS.get())
+
+
+def reload() -> None:
+    """Forget the catalogs read so far, so the next lookup reads edited ``.po`` files again."""
+    _catalogs_in.cache_clear()
+    _load.cache_clear()
+
+
+def current_language() -> str:
+    """The BCP 47 tag of the language being written ('en' unless a build set another)."""
+    return _LANGUAGE.get()
+
+
+def catalog_dirs() -> tuple[Path, ...]:
+    """The folders searched for catalogs, the portal's own before the generator's."""
+    return _DIRS.get()
+
+
+@contextmanager
+def active(lang: str, extra_dirs: Sequence[Path] = ()) -> Iterator[str]:
+    """Write in ``lang`` inside the block: ``with active("fr"): page = render(...)``.
+
+    ``extra_dirs`` are a portal's own locale folders (same layout), whose translations win.
+    """
+    token = _LANGUAGE.set(lang)
+    dirs = _DIRS.set((*(Path(d) for d in extra_dirs), *_DIRS.get())) if extra_dirs else None
+    try:
+        yield lang
+    finally:
+        if dirs is not None:
+            _DIRS.reset(dirs)
+        _LANGUAGE.reset(token)
+
+
+def _find(context: str | None, key: str) -> GNUTranslations | None:
+    for cat in _catalogs(current_language()):
+        if (context, key) in cat.keys and cat.translations is not None:
+            return cat.translations
+    return None
+
+
+def translated(message: str, context: str | None = None) -> bool:
+    """Whether ``message`` reads in the active language rather than falling back to English."""
+    return _is_source(current_language()) or _find(context, message) is not None
+
+
+def pgettext(context: str | None, message: str) -> str:
+    """``message`` in the active language, told apart from the same English words by ``context``."""
+    if _is_source(current_language()):
+        return message
+    found = _find(context, message)
+    if found is None:
+        return Fallback(message)
+    return found.gettext(message) if context is None else found.pgettext(context, message)
+
+
+def gettext(message: str) -> str:
+    """``message`` in the active language."""
+    return pgettext(None, message)
+
+
+def npgettext(context: str | None, singular: str, plural: str, n: int) -> str:
+    """The form of a message for ``n`` in the active language's plural rules (English's when it falls back)."""
+    english = singular if n == 1 else plural
+    if _is_source(current_language()):
+        return english
+    found = _find(context, singular)
+    if found is None:
+        return Fallback(english)
+    return found.ngettext(singular, plural, n) if context is None else found.npgettext(context, singular, plural, n)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n`` in the active language."""
+    return npgettext(None, singular, plural, n)
+
+
+def _(message: str) -> str:
+    """Shorthand for :func:`gettext`, the name the extraction tools look for."""
+    return pgettext(None, message)
+
+
+def N_(message: str) -> str:
+    """Mark a module-level string for extraction; translate it where it is used, with ``_()``."""
+    return message
+
+
+def mark(text: str, *, escape: bool = True) -> str:
+    """HTML for an interface string: escaped, and wrapped ``<span lang="en">`` when it fell back to English.
+
+    For element content only; an attribute value takes the plain (escaped) string.
+    """
+    body = html.escape(str(text), quote=True) if escape else str(text)
+    return f'<span lang="{SOURCE_LANGUAGE}">{body}</span>' if isinstance(text, Fallback) else body
+
+
+def messages(keys: Sequence[str], lang: str | None = None) -> dict[str, str]:
+    """The translations of ``keys`` that the language has, for the browser scripts' JSON block."""
+    lang = lang or current_language()
+    out: dict[str, str] = {}
+    with active(lang):
+        for key in keys:
+            text = _(key)
+            if not isinstance(text, Fallback) and text != key:
+                out[key] = text
+    return out

@@ -1,0 +1,166 @@
+"""The translation API: lookups in the active language, plurals, contexts, fallback to English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import i18n
+from generator.i18n import Fallback, _, active, mark, ngettext, npgettext, pgettext, translated
+
+FRENCH = r'''
+msgid ""
+msgstr ""
+"Language: fr\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\n"
+"Content-Type: text/plain; charset=utf-8\n"
+
+msgid "Search"
+msgstr "Rechercher"
+
+msgctxt "noun: a place of care"
+msgid "Setting"
+msgstr "Milieu de soins"
+
+msgid "Setting"
+msgstr "Paramètre"
+
+msgid "{n} entry"
+msgid_plural "{n} entries"
+msgstr[0] "{n} ressource"
+msgstr[1] "{n} ressources"
+
+msgctxt "pathway"
+msgid "{n} step"
+msgid_plural "{n} steps"
+msgstr[0] "{n} étape"
+msgstr[1] "{n} étapes"
+
+#, fuzzy
+msgid "Close"
+msgstr "Fermer"
+
+msgid "Open"
+msgstr ""
+'''
+
+CANADIAN = r'''
+msgid ""
+msgstr ""
+"Language: fr_CA\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\n"
+
+msgid "Search"
+msgstr "Chercher"
+'''
+
+
+def _write(root: Path, lang: str, text: str) -> None:
+    folder = root / lang / "LC_MESSAGES"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "portal.po").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A locale folder with French only, searched instead of the generator's own."""
+    _write(tmp_path, "fr", FRENCH)
+    monkeypatch.setattr(i18n, "_DIRS", i18n.ContextVar("test_dirs", default=(tmp_path,)))
+    i18n.reload()
+    yield tmp_path
+    i18n.reload()
+
+
+def test_english_is_the_identity_and_the_default() -> None:
+    assert i18n.current_language() == "en"
+    assert _("Search") == "Search"
+    assert not isinstance(_("Search"), Fallback)
+    assert ngettext("{n} entry", "{n} entries", 1) == "{n} entry"
+    assert ngettext("{n} entry", "{n} entries", 0) == "{n} entries"
+    assert translated("Anything at all")
+
+
+def test_active_sets_and_restores_the_language(locale: Path) -> None:
+    with active("fr") as lang:
+        assert lang == "fr" and i18n.current_language() == "fr"
+        assert _("Search") == "Rechercher"
+        with active("en"):
+            assert _("Search") == "Search"
+        assert _("Search") == "Rechercher"
+    assert i18n.current_language() == "en"
+    assert _("Search") == "Search"
+
+
+def test_context_tells_the_same_english_words_apart(locale: Path) -> None:
+    with active("fr"):
+        assert pgettext("noun: a place of care", "Setting") == "Milieu de soins"
+        assert _("Setting") == "Paramètre"
+        assert isinstance(pgettext("another context", "Setting"), Fallback)
+
+
+def test_plurals_follow_the_language_rules(locale: Path) -> None:
+    with active("fr"):
+        # French uses the singular for 0 and 1.
+        assert ngettext("{n} entry", "{n} entries", 0).format(n=0) == "0 ressource"
+        assert ngettext("{n} entry", "{n} entries", 1).format(n=1) == "1 ressource"
+        assert ngettext("{n} entry", "{n} entries", 2).format(n=2) == "2 ressources"
+        assert npgettext("pathway", "{n} step", "{n} steps", 3) == "{n} étapes"
+        fallback = ngettext("{n} course", "{n} courses", 0)
+        assert fallback == "{n} courses" and isinstance(fallback, Fallback)
+
+
+def test_missing_fuzzy_and_empty_translations_fall_back_to_marked_english(locale: Path) -> None:
+    with active("fr"):
+        for message in ("Not in the catalog", "Close", "Open"):
+            text = _(message)
+            assert text == message
+            assert isinstance(text, Fallback)
+            assert not translated(message)
+        assert translated("Search")
+        assert mark(_("Close")) == '<span lang="en">Close</span>'
+        assert mark(_("Search")) == "Rechercher"
+        # The marker survives filling in the placeholders.
+        assert mark(_("<{x}> missing").format(x="&")) == '<span lang="en">&lt;&amp;&gt; missing</span>'
+
+
+def test_a_regional_tag_uses_the_language_catalog_unless_it_has_its_own(locale: Path) -> None:
+    with active("fr-CA"):
+        assert _("Search") == "Rechercher"
+    _write(locale, "fr_CA", CANADIAN)
+    i18n.reload()
+    with active("fr-CA"):
+        assert _("Search") == "Chercher"
+        assert _("Setting") == "Paramètre"  # Not in fr_CA: the French catalog has it.
+    with active("fr"):
+        assert _("Search") == "Rechercher"
+
+
+def test_a_portal_catalog_wins_over_the_generator_catalog(locale: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    own = tmp_path_factory.mktemp("own")
+    _write(own, "fr", CANADIAN.replace("fr_CA", "fr"))
+    with active("fr", extra_dirs=[own]):
+        assert _("Search") == "Chercher"
+        assert _("Setting") == "Paramètre"
+    with active("fr"):
+        assert _("Search") == "Rechercher"
+
+
+def test_a_language_without_a_catalog_falls_back_everywhere(locale: Path) -> None:
+    with active("cy"):
+        assert isinstance(_("Search"), Fallback)
+        assert i18n.messages(["Search"]) == {}
+    with active("fr"):
+        assert i18n.messages(["Search", "Close"]) == {"Search": "Rechercher"}
+
+
+def test_n_marks_without_translating(locale: Path) -> None:
+    with active("fr"):
+        assert i18n.N_("Search") == "Search"
+
+
+def test_shipped_catalogs_parse_and_are_listed() -> None:
+    assert i18n.available_languages()[0] == "en"
+    assert {"fr", "cy"} <= set(i18n.available_languages())
+    for lang in ("fr", "cy"):
+        assert i18n.catalog_path(lang) is not None

@@ -21,6 +21,7 @@ from .outputs import Outputs
 from .pages import Page, render_all
 from .pages.defaults import default_pages
 from .pages.reference import field_reference_page
+from .i18n.browser import messages_assets
 from .pathways.passport import passport_assets
 from .search import search_assets, search_pages
 from .security.csp import csp_assets
@@ -58,7 +59,7 @@ FEATURES: tuple[Feature, ...] = (
     # Material's inline snippets as files (the Content-Security-Policy forbids inline scripts), the learning
     # passport's script and style, and the about and contribute pages until the portal writes its own.
     Feature("pages", "the catalog's pages, the security policy's scripts, the learning passport and the default "
-            "about and contribute pages, and the catalog format's field reference", pages=(_defaults, field_reference_page), assets=(csp_assets, passport_assets),
+            "about and contribute pages, and the catalog format's field reference", pages=(_defaults, field_reference_page), assets=(csp_assets, passport_assets, messages_assets),
             required=True),
     # Catalog search and facets (sharded lunr index), the header search, and /find-my-pathway/.
     Feature("search", "catalog search, the header search and Find my pathway",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -27,8 +27,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 __all__ = [
-    "DOMAIN", "LOCALE_DIR", "SOURCE_LANGUAGE", "Fallback", "_", "N_", "active", "available_languages",
-    "catalog_dirs", "catalog_path", "current_language", "gettext", "mark", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated",
+    "DOMAIN", "LOCALE_DIR", "SOURCE_LANGUAGE", "Fallback", "_", "N_", "active", "available_languages", "capitalized",
+    "catalog_dirs", "catalog_path", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated",
 ]
 
 DOMAIN = "portal"
@@ -36,19 +36,63 @@ SOURCE_LANGUAGE = "en"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 _LANGUAGE: ContextVar[str] = ContextVar("portal_language", default=SOURCE_LANGUAGE)
+# The language of the portal's words and data given as plain text: its first language.
+_DEFAULT: ContextVar[str] = ContextVar("portal_default_language", default=SOURCE_LANGUAGE)
 _DIRS: ContextVar[tuple[Path, ...]] = ContextVar("portal_catalog_dirs", default=(LOCALE_DIR,))
 
 
 class Fallback(str):
-    """An interface string shown in English because the active language has no translation for it.
+    """Text in another language than the page's: an interface string the active language does not translate
+    (English), or a portal's or an entry's words that have no version in the active language (``lang``).
 
     ``format`` keeps the marker, so ``_("{n} entries").format(n=3)`` is still known to be English.
     """
 
-    __slots__ = ()
+    lang = "en"
 
     def format(self, *args: Any, **kwargs: Any) -> Fallback:  # type: ignore[override]
-        return Fallback(str.format(self, *args, **kwargs))
+        return in_language(str.format(self, *args, **kwargs), self.lang)
+
+
+def in_language(text: str, lang: str) -> Fallback:
+    """``text`` marked as written in ``lang``."""
+    marked = Fallback(text)
+    if lang != Fallback.lang:
+        marked.lang = lang
+    return marked
+
+
+def capitalized(text: str) -> str:
+    """``text`` with its first letter a capital, still marked with its language if it was."""
+    head = text[:1].upper() + text[1:]
+    return in_language(head, text.lang) if isinstance(text, Fallback) else head
+
+
+def _base(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def localized(value: str | Mapping[str, str] | None, default_lang: str | None = None) -> str:
+    """The active language's version of words given as text (in ``default_lang``, by default the portal's
+    first language) or as ``{lang: text}``.
+
+    The exact tag wins, then the same language ('fr' for 'fr-CA'), then ``default_lang``, then the first
+    given; text in another language than the active one comes back marked with its ``lang`` (:func:`mark`).
+    """
+    if value is None:
+        return ""
+    lang = current_language()
+    default_lang = default_lang or _DEFAULT.get()
+    if isinstance(value, str):
+        return value if _base(default_lang) == _base(lang) else in_language(value, default_lang)
+    if not value:
+        return ""
+    by_base = {_base(k): k for k in reversed(list(value))}
+    for key in (lang, by_base.get(_base(lang)), default_lang, by_base.get(_base(default_lang)), next(iter(value))):
+        if key in value:
+            text = value[key]
+            return text if _base(key) == _base(lang) else in_language(text, key)
+    return ""  # pragma: no cover - the first key is always there
 
 
 @dataclass(frozen=True)
@@ -123,10 +167,16 @@ def _catalogs(lang: str) -> tuple[_Catalog, ...]:
     return _catalogs_in(lang, _DIRS.get())
 
 
+# Caches built from the catalogs elsewhere in the package, emptied with the catalogs themselves.
+_DEPENDENT_CACHES: list[Any] = []
+
+
 def reload() -> None:
     """Forget the catalogs read so far, so the next lookup reads edited ``.po`` files again."""
     _catalogs_in.cache_clear()
     _load.cache_clear()
+    for cached in _DEPENDENT_CACHES:
+        cached.cache_clear()
 
 
 def current_language() -> str:
@@ -139,17 +189,26 @@ def catalog_dirs() -> tuple[Path, ...]:
     return _DIRS.get()
 
 
+def default_language() -> str:
+    """The language of the portal's words and data given as plain text (its first language; 'en' by default)."""
+    return _DEFAULT.get()
+
+
 @contextmanager
-def active(lang: str, extra_dirs: Sequence[Path] = ()) -> Iterator[str]:
+def active(lang: str, extra_dirs: Sequence[Path] = (), default: str | None = None) -> Iterator[str]:
     """Write in ``lang`` inside the block: ``with active("fr"): page = render(...)``.
 
-    ``extra_dirs`` are a portal's own locale folders (same layout), whose translations win.
+    ``extra_dirs`` are a portal's own locale folders (same layout), whose translations win; ``default`` is
+    the language of the portal's plain-text words and data (its first language).
     """
     token = _LANGUAGE.set(lang)
     dirs = _DIRS.set((*(Path(d) for d in extra_dirs), *_DIRS.get())) if extra_dirs else None
+    first = _DEFAULT.set(default) if default else None
     try:
         yield lang
     finally:
+        if first is not None:
+            _DEFAULT.reset(first)
         if dirs is not None:
             _DIRS.reset(dirs)
         _LANGUAGE.reset(token)
@@ -214,7 +273,22 @@ def mark(text: str, *, escape: bool = True) -> str:
     For element content only; an attribute value takes the plain (escaped) string.
     """
     body = html.escape(str(text), quote=True) if escape else str(text)
-    return f'<span lang="{SOURCE_LANGUAGE}">{body}</span>' if isinstance(text, Fallback) else body
+    return f'<span lang="{html.escape(text.lang, quote=True)}">{body}</span>' if isinstance(text, Fallback) else body
+
+
+@lru_cache(maxsize=16)
+def _babel_locale(lang: str) -> Any:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse(_base(lang)) if _base(lang) != lang else Locale.parse(SOURCE_LANGUAGE)
+
+
+def babel_locale() -> Any:
+    """The active language as a ``babel.Locale``, for month names, numbers and territory names."""
+    return _babel_locale(current_language())
 
 
 def messages(keys: Sequence[str], lang: str | None = None) -> dict[str, str]:

@@ -13,6 +13,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
+from ..i18n import _, babel_locale, pgettext
+
+def _format(day: dt.date, pattern: str) -> str:
+    """A date in the active language's month names; the pattern itself comes from the message catalog."""
+    return format_date(day, str(pattern), locale=babel_locale())
+
+
 _WHEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -70,15 +79,19 @@ class When:
         """A naive local date-time when a time is given, else the first day."""
         return dt.datetime.combine(self.first_day(), self.time) if self.time else self.first_day()
 
-    def words(self, *, time: bool = True) -> str:
-        """'2027', 'September 2027', '14 September 2027' or '14 September 2027, 10:00'."""
+    def words(self, *, time: bool = True, year: bool = True) -> str:
+        """'2027', 'September 2027', '14 September 2027' or '14 September 2027, 10:00', in the active language
+        (``year=False``: '14 September')."""
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            return f"{MONTHS[self.month - 1]} {self.year}"
-        text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+            # Translators: a month and year, as a CLDR date pattern (LLLL is the month's name).
+            return _format(dt.date(self.year, self.month, 1), pgettext("date pattern", "LLLL y"))
+        day = dt.date(self.year, self.month, self.day)
+        # Translators: a day of a month and year, as a CLDR date pattern (MMMM is the month's name).
+        text = _format(day, pgettext("date pattern", "d MMMM y") if year else pgettext("date pattern", "d MMMM"))
         if time and self.time is not None:
-            text += f", {self.time:%H:%M}"
+            text = _("{date}, {time}").format(date=text, time=f"{self.time:%H:%M}")
         return text
 
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import _, ngettext
+
 _SHORT = re.compile(r"^(?:(?P<w>\d+(?:\.\d+)?)w)?(?:(?P<d>\d+(?:\.\d+)?)d)?(?:(?P<h>\d+(?:\.\d+)?)h)?(?:(?P<m>\d+)m)?$")
 _ISO = re.compile(r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?)?$")
 
@@ -71,18 +73,19 @@ class Duration:
         """Plain words, e.g. '1 h 30 min' or '6 sessions of 1 h 30 min over 6 weeks'."""
         parts = []
         if self.sessions and self.per_session_minutes:
-            parts.append(f"{self.sessions} sessions of {format_minutes(self.per_session_minutes)}")
+            parts.append(ngettext("{n} session of {time}", "{n} sessions of {time}", self.sessions).format(
+                n=self.sessions, time=format_minutes(self.per_session_minutes)))
         elif self.per_session_minutes and not self.minutes:
-            parts.append(f"{format_minutes(self.per_session_minutes)} per session")
+            parts.append(_("{time} per session").format(time=format_minutes(self.per_session_minutes)))
         elif self.minutes:
             parts.append(format_minutes(self.minutes))
         if self.span_days:
             weeks = self.span_days / 7
             if weeks >= 1 and weeks == int(weeks):
-                span = "1 week" if weeks == 1 else f"{weeks:g} weeks"
+                span = ngettext("{n} week", "{n} weeks", int(weeks)).format(n=f"{weeks:g}")
             else:
-                span = "1 day" if self.span_days == 1 else f"{self.span_days:g} days"
-            parts.append(f"over {span}" if parts else span)
+                span = ngettext("{n} day", "{n} days", self.span_days).format(n=f"{self.span_days:g}")
+            parts.append(_("over {span}").format(span=span) if parts else span)
         text = " ".join(parts)
         if self.note:
             text = f"{text} ({self.note})" if text else self.note
@@ -91,8 +94,9 @@ class Duration:
 
 def format_minutes(minutes: int) -> str:
     hours, mins = divmod(int(minutes), 60)
+    # Translators: hours and minutes of study time, in the short form ("1 h 30 min").
     if hours and mins:
-        return f"{hours} h {mins} min"
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=mins)
     if hours:
-        return f"{hours} h"
-    return f"{mins} min"
+        return _("{hours} h").format(hours=hours)
+    return _("{minutes} min").format(minutes=mins)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_, _
 from .places import country_name
 
 
@@ -25,7 +26,8 @@ class Provenance:
     @property
     def label(self) -> str:
         """Plain words for a page: empty when nothing was stated."""
-        return {"confirmed": "Confirmed", "portal": "The portal's own", "unconfirmed": "Unconfirmed"}.get(self.status, "")
+        words = {"confirmed": N_("Confirmed"), "portal": N_("The portal's own"), "unconfirmed": N_("Unconfirmed")}
+        return _(words[self.status]) if self.status in words else ""
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,7 @@ class Vocabularies:
 
     def label(self, name: str, term_id: str) -> str:
         term = self[name].get(term_id)
-        return term.label if term else BUILT_IN.get((name, term_id), term_id)
+        return term.label if term else _(BUILT_IN[(name, term_id)]) if (name, term_id) in BUILT_IN else term_id
 
     def language(self, tag: str) -> str:
         """A BCP 47 tag by its language's name: 'English (Canada)' for 'en-CA', 'Welsh' for 'cy'."""
@@ -223,4 +225,4 @@ class Vocabularies:
 
 
 # Values the format itself defines, valid in every portal whatever its vocabularies hold.
-BUILT_IN = {("cost", "not-applicable"): "Not applicable"}
+BUILT_IN = {("cost", "not-applicable"): N_("Not applicable")}

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_, _, localized
+
 # Vocabularies the catalog is browsed by (listing pages, coverage, search facets), in order.
 BROWSABLE = ("professions", "settings", "audiences")
 
@@ -33,14 +35,34 @@ class VocabularyName:
     @property
     def browse(self) -> str:
         """The link text of its browse page: "By care setting"."""
-        return f"By {self.name[:1].lower()}{self.name[1:]}"
+        return _("By {name}").format(name=f"{self.name[:1].lower()}{self.name[1:]}")
+
+    @property
+    def browse_all(self) -> str:
+        """The title of its browse page: "Browse by care setting"."""
+        return _("Browse by {name}").format(name=f"{self.name[:1].lower()}{self.name[1:]}")
+
+
+class _Message(str):
+    """A default name from the generator's message catalog (a portal's own words are text or {lang: text})."""
+
+
+def _default(name: str, title: str) -> VocabularyName:
+    return VocabularyName(_Message(name), _Message(title))
 
 
 DEFAULT_NAMES: dict[str, VocabularyName] = {
-    "professions": VocabularyName("Profession", "Professions"),
-    "settings": VocabularyName("Setting", "Settings"),
-    "audiences": VocabularyName("Audience", "Audiences"),
+    "professions": _default(N_("Profession"), N_("Professions")),
+    "settings": _default(N_("Setting"), N_("Settings")),
+    "audiences": _default(N_("Audience"), N_("Audiences")),
 }
+
+
+def _words(value: object) -> str:
+    """A name in the active language: the generator's default translated, a portal's own words picked."""
+    if isinstance(value, _Message):
+        return _(value)
+    return localized(value)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -65,8 +87,14 @@ class Portal:
         return cls(portal_id, subject or "", names, {k: tuple(v) for k, v in (featured or {}).items()})
 
     def name(self, kind: str) -> VocabularyName:
-        """What the portal calls vocabulary ``kind``."""
-        return self.names.get(kind) or VocabularyName(kind.capitalize(), kind.capitalize())
+        """What the portal calls vocabulary ``kind``, in the active language."""
+        given = self.names.get(kind) or VocabularyName(kind.capitalize(), kind.capitalize())
+        return VocabularyName(_words(given.name), _words(given.title), _words(given.summary), given.facet)
+
+    @property
+    def subject_text(self) -> str:
+        """The portal's field in the active language."""
+        return localized(self.subject)
 
     @property
     def facets(self) -> tuple[str, ...]:

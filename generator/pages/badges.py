@@ -7,6 +7,7 @@ colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
 
 from __future__ import annotations
 
+from ..i18n import _, mark
 from ..model import Catalog, Entry
 from ..model.places import country_name
 from . import urls
@@ -16,7 +17,8 @@ from .html import a, esc
 def tier_badge(catalog: Catalog, tier: int, *, short: bool = False) -> str:
     """Tier ``tier`` as a badge: a numbered mark and 'Tier N', with the tier's name as its tooltip."""
     name = catalog.framework.tiers[tier].name if tier in catalog.framework.tiers else ""
-    text = f"Tier {tier}" if short or not name else f"Tier {tier}: {esc(name)}"
+    text = mark(_("Tier {number}").format(number=tier) if short or not name
+                else _("Tier {number}: {name}").format(number=tier, name=name))
     # Short class names: listings repeat this badge on every card within a 30 KB page.
     return f'<span class="pt pt{tier}"><span aria-hidden="true">{tier}</span>{text}</span>'
 
@@ -66,8 +68,8 @@ def entry_badges(catalog: Catalog, entry: Entry, *, provider: bool = True) -> st
 def entry_card(catalog: Catalog, here: str, entry: Entry, *, summary: int = 120) -> str:
     """One entry in a listing: its title, its summary cut at a word (none if ``summary`` is 0), and its facts
     as badges."""
-    flag = {"paused": ' <span class="pb-paused">Paused</span>',
-            "finished": ' <span class="pb-paused">Finished</span>'}.get(entry.status, "")
+    flag = {"paused": f' <span class="pb-paused">{mark(_("Paused"))}</span>',
+            "finished": f' <span class="pb-paused">{mark(_("Finished"))}</span>'}.get(entry.status, "")
     text = f"<p>{esc(cut(entry.summary, summary))}</p>" if summary else ""
     from .entry import title_language  # entry.py builds on this module's badges
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
+from ..i18n import N_, Fallback, _, capitalized, mark, ngettext, pgettext
 from ..model import Catalog, Entry
 from ..model.catalog import Credit, Part, Run
 from ..model.dates import When, build_day, in_words
@@ -16,32 +17,68 @@ from .html import a, block, esc, ext, front_matter, safe_url, ul
 # The language the pages' own words are written in: a title in another language is marked (WCAG 3.1.2).
 PAGE_LANGUAGE = "en"
 
-_CREDIT_PER = {"course": "", "module": " per module", "session": " per session", "hour": " per hour"}
-_ROLES = {"accreditor": "accrediting body", "host": "host", "platform": "platform", "funder": "funder",
-          "partner": "partner", "author": "author"}
-_RELATIONS = {"earlier-edition": "Earlier edition", "later-edition": "Later edition", "successor": "Replaced by",
-              "predecessor": "Replaces", "pilot": "Pilot", "companion": "Companion course",
-              "train-the-trainer": "Train-the-trainer course", "translation": "Translation", "see-also": "See also"}
-_ENROLMENT = {"open": "Open for enrolment", "closed": "Closed: not taking learners",
-              "invitation": "By invitation or nomination only", "rolling": "Join at any time"}
-_ASSESSMENT = {"none": "No assessment", "quiz": "Quiz", "assignment": "Written assignment", "exam": "Exam",
-               "observed-practice": "Observed practice", "portfolio": "Portfolio"}
-_ATTENDANCE = {"certificate": "Certificate of attendance or completion", "record": "Record of attendance",
-               "none": "None"}
-_RUN_STATUS = {"open": "Booking open", "full": "Full", "closed": "Booking closed", "cancelled": "Cancelled"}
+# Translators: a credit's amount, its kind and what it is counted per, e.g. "3 CPD hours per module".
+_CREDIT_PER = {"course": N_("{amount} {label}"), "module": N_("{amount} {label} per module"),
+               "session": N_("{amount} {label} per session"), "hour": N_("{amount} {label} per hour")}
+_ROLES = {"accreditor": N_("accrediting body"), "host": N_("host"), "platform": N_("platform"), "funder": N_("funder"),
+          "partner": N_("partner"), "author": N_("author")}
+_RELATIONS = {"earlier-edition": N_("Earlier edition"), "later-edition": N_("Later edition"),
+              "successor": N_("Replaced by"), "predecessor": N_("Replaces"), "pilot": N_("Pilot"),
+              "companion": N_("Companion course"), "train-the-trainer": N_("Train-the-trainer course"),
+              "translation": N_("Translation"), "see-also": N_("See also")}
+_ENROLMENT = {"open": N_("Open for enrolment"), "closed": N_("Closed: not taking learners"),
+              "invitation": N_("By invitation or nomination only"), "rolling": N_("Join at any time")}
+_ASSESSMENT = {"none": N_("No assessment"), "quiz": N_("Quiz"), "assignment": N_("Written assignment"),
+               "exam": N_("Exam"), "observed-practice": N_("Observed practice"), "portfolio": N_("Portfolio")}
+_ATTENDANCE = {"certificate": N_("Certificate of attendance or completion"), "record": N_("Record of attendance"),
+               "none": N_("None")}
+_RUN_STATUS = {"open": N_("Booking open"), "full": N_("Full"), "closed": N_("Booking closed"),
+               "cancelled": N_("Cancelled")}
+
+
+_TYPES = {"course": N_("Course"), "resource": N_("Resource"), "programme": N_("Programme"),
+          "community-of-practice": N_("Community of practice"), "event": N_("Event"), "guidance": N_("Guidance"),
+          "toolkit": N_("Toolkit"), "qualification": N_("Qualification")}
+# Fields a curator may mark as inferred or approximate, named as the catalog file names them.
+_FIELDS = {"duration": N_("duration"), "cost": N_("cost"), "credits": N_("credits"), "tiers": N_("tiers"),
+           "competencies": N_("competencies"), "formats": N_("formats"), "languages": N_("languages"),
+           "countries": N_("countries"), "provider": N_("provider"), "launched": N_("launched"),
+           "professions": N_("professions"), "settings": N_("settings"), "audiences": N_("audiences"),
+           "start": N_("start"), "end": N_("end"), "timezone": N_("timezone"), "capacity": N_("capacity")}
+
+
+def type_name(kind: str) -> str:
+    """An entry's kind as a page names it: 'Community of practice'."""
+    return _(_TYPES[kind]) if kind in _TYPES else kind.replace("-", " ").capitalize()
+
+
+def field_name(name: str) -> str:
+    return _(_FIELDS[name]) if name in _FIELDS else name.replace("_", " ")
+
+
+def heading(text: str) -> str:
+    """A second-level Markdown heading (the page's contents list is made from these)."""
+    return f"## {text}\n\n"
+
+
+def not_stated() -> str:
+    """What a page says for a fact the sources do not give."""
+    return _("Not stated")
 
 
 def one_credit(catalog: Catalog, c: Credit) -> str:
     """One credit in words (plain text)."""
     label = catalog.vocab.label("credit_types", c.type)
-    amount = f"{'up to ' if c.up_to else ''}{c.amount:g}"
-    parts = [f"{amount} {label}{_CREDIT_PER.get(c.per, '')}" + (f" at {c.level}" if c.level else "")]
+    amount = _("up to {amount}").format(amount=f"{c.amount:g}") if c.up_to else f"{c.amount:g}"
+    first = _(_CREDIT_PER.get(c.per, _CREDIT_PER["course"])).format(amount=amount, label=label)
+    parts = [_("{credit} at {level}").format(credit=first, level=c.level) if c.level else first]
     if c.body:
-        parts.append(f"from {c.body}")
+        parts.append(_("from {body}").format(body=c.body))
     if c.professions:
-        parts.append("for " + ", ".join(catalog.vocab.label("professions", p).lower() for p in c.professions))
+        parts.append(_("for {professions}").format(
+            professions=", ".join(catalog.vocab.label("professions", p).lower() for p in c.professions)))
     if c.members_only:
-        parts.append("members only")
+        parts.append(_("members only"))
     text = " · ".join(parts)
     if c.note:
         text += f" ({c.note})"
@@ -51,41 +88,41 @@ def one_credit(catalog: Catalog, c: Credit) -> str:
 def credit_text(catalog: Catalog, entry: Entry) -> list[str]:
     """Each credit, escaped for a page; 'None' when the source says there is none."""
     if entry.credits_none:
-        return ["None"]
+        return [esc(pgettext("no credits", "None"))]
     return [esc(one_credit(catalog, c)) for c in entry.credits]
 
 
 def cost_text(catalog: Catalog, entry: Entry, *, note: bool = True) -> str:
     """The cost model and prices, and the provider's note on who pays what unless ``note`` is false."""
-    text = catalog.vocab.label("cost", entry.cost) if entry.cost else "Not stated"
+    text = catalog.vocab.label("cost", entry.cost) if entry.cost else not_stated()
     if entry.prices:
         text += ": " + "; ".join(p.describe() for p in entry.prices)
     if note and entry.cost_note:
         text += f" ({entry.cost_note})"
     if entry.cost and "cost" in entry.inferred:
-        text += " (inferred by the curator)"
+        text += " " + _("(inferred by the curator)")
     return text
 
 
 def time_text(entry: Entry) -> str:
     if not entry.duration:
-        return "Not stated"
+        return not_stated()
     text = entry.duration.describe()
     if "duration" in entry.approximate:
-        text = "About " + text
+        text = _("About {time}").format(time=text)
     if "duration" in entry.inferred:
-        text += " (the curator's estimate)"
+        text += " " + _("(the curator's estimate)")
     return text
 
 
 def tiers_text(entry: Entry) -> str:
-    return ", ".join(f"Tier {t}" for t in entry.tiers)
+    return ", ".join(_("Tier {number}").format(number=t) for t in entry.tiers)
 
 
 def terms(catalog: Catalog, here: str, kind: str, ids: tuple[str, ...]) -> str:
     """Links to each term's listing; 'Not stated' when there are none (an empty list is not 'any')."""
     links = [a(here, urls.facet(kind, i), catalog.vocab.label(kind, i)) for i in ids]
-    return ", ".join(links) if links else "Not stated"
+    return ", ".join(links) if links else mark(not_stated())
 
 
 def labels(catalog: Catalog, kind: str, ids: tuple[str, ...]) -> str:
@@ -97,7 +134,7 @@ def languages_text(catalog: Catalog, entry: Entry) -> str:
 
 
 def countries_text(entry: Entry) -> str:
-    return ", ".join(country_name(c) for c in entry.countries) or "Not stated"
+    return ", ".join(country_name(c) for c in entry.countries) or not_stated()
 
 
 def providers_text(entry: Entry) -> str:
@@ -105,9 +142,9 @@ def providers_text(entry: Entry) -> str:
     for o in entry.providers:
         text = o.name
         if o.parent:
-            text += f", part of {o.parent}"
+            text = _("{name}, part of {parent}").format(name=text, parent=o.parent)
         if o.role != "provider":
-            text += f" ({_ROLES.get(o.role, o.role)})"
+            text += f" ({_(_ROLES[o.role]) if o.role in _ROLES else o.role})"
         out.append(text)
     return "; ".join(out)
 
@@ -124,100 +161,108 @@ def lang_attr(tag: str) -> str:
 
 def status_text(entry: Entry) -> str:
     """The entry's lifecycle in one sentence (plain text), or '' when it is active."""
+    head, rest = status_parts(entry)
+    return f"{head}. {rest}" if head else ""
+
+
+def status_parts(entry: Entry) -> tuple[str, str]:
+    """The entry's lifecycle as a short head ('Paused until May 2027') and the sentence that explains it."""
     if entry.status == "paused":
-        until = f" until {in_words(entry.paused_until)}" if entry.paused_until else ""
-        return f"Paused{until}. The provider is not taking new learners at the moment."
+        head = (_("Paused until {date}").format(date=in_words(entry.paused_until)) if entry.paused_until
+                else _("Paused"))
+        return head, _("The provider is not taking new learners at the moment.")
     if entry.status == "finished":
-        when = f" in {in_words(entry.finished_on)}" if entry.finished_on else ""
-        return f"Finished{when}. It ran and has ended; it is listed so that its record and dates stay findable."
+        head = _("Finished in {date}").format(date=in_words(entry.finished_on)) if entry.finished_on else _("Finished")
+        return head, _("It ran and has ended; it is listed so that its record and dates stay findable.")
     if entry.status == "retired":
-        when = f" on {in_words(entry.retired_on)}" if entry.retired_on else ""
-        return f"Retired{when}. Kept here so that existing links still work."
-    return ""
+        head = _("Retired on {date}").format(date=in_words(entry.retired_on)) if entry.retired_on else _("Retired")
+        return head, _("Kept here so that existing links still work.")
+    return "", ""
 
 
 def _access(catalog: Catalog, entry: Entry) -> str:
     items = []
     if entry.enrolment:
-        items.append(esc(_ENROLMENT[entry.enrolment] + "."))
+        items.append(mark(_(_ENROLMENT[entry.enrolment]) + "."))
     if entry.eligible:
-        items.append(esc(f"Who may enrol: {entry.eligible}"))
+        items.append(mark(_("Who may enrol: {text}").format(text=entry.eligible)))
     if entry.requirements:
-        items.append(esc(f"Entry requirements: {entry.requirements}"))
+        items.append(mark(_("Entry requirements: {text}").format(text=entry.requirements)))
     if entry.sign_in:
-        items.append(esc("Sign in: " + labels(catalog, "sign_in", entry.sign_in) + "."))
+        items.append(mark(_("Sign in: {ways}.").format(ways=labels(catalog, "sign_in", entry.sign_in))))
     if entry.account:
-        items.append(esc(f"Getting an account: {entry.account}"))
+        items.append(mark(_("Getting an account: {text}").format(text=entry.account)))
     if entry.open_sample:
-        items.append(esc("Some parts are open to everyone."))
+        items.append(mark(_("Some parts are open to everyone.")))
     return "<br>".join(items)
 
 
 def _credits_row(catalog: Catalog, entry: Entry) -> str:
-    return "<br>".join(credit_text(catalog, entry)) or "Not stated"
+    return "<br>".join(credit_text(catalog, entry)) or mark(not_stated())
 
 
 def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -> str:
     today = today or build_day()
     here = urls.entry(entry.id)
     v = catalog.vocab
-    status = status_text(entry)
+    head, rest = status_parts(entry)
     banner = ""
-    if status:
-        head, _, rest = status.partition(". ")
+    if head:
         banner = (f'<p class="portal-status portal-status--{esc(entry.status)}" role="status">'
-                  f"<strong>{esc(head)}.</strong> {esc(rest)}</p>")
-    tier_links = ", ".join(a(here, urls.tier(t), f"Tier {t}") for t in entry.tiers)
+                  f"<strong>{mark(head)}.</strong> {mark(rest)}</p>")
+    tier_links = ", ".join(a(here, urls.tier(t), _("Tier {number}").format(number=t)) for t in entry.tiers)
     facts: list[tuple[str, str]] = []
     if entry.professions or not entry.learners:
-        facts.append(("Who it is for", terms(catalog, here, "professions", entry.professions)))
+        facts.append((_("Who it is for"), terms(catalog, here, "professions", entry.professions)))
     if entry.learners:
-        facts.append(("Learners", esc(labels(catalog, "learners", entry.learners))))
+        facts.append((_("Learners"), esc(labels(catalog, "learners", entry.learners))))
     facts += [
-        ("Tier", tier_links),
-        ("Time", esc(time_text(entry))),
-        ("Cost", esc(cost_text(catalog, entry))),
-        ("Credits", _credits_row(catalog, entry)),
+        (pgettext("fact", "Tier"), tier_links),
+        (pgettext("fact: study time", "Time"), mark(time_text(entry))),
+        (pgettext("fact", "Cost"), mark(cost_text(catalog, entry))),
+        (pgettext("fact", "Credits"), _credits_row(catalog, entry)),
     ]
     if entry.recognition:
-        facts.append(("Recognition", "<br>".join(
-            esc(" · ".join(x for x in (r.name or "Recognised", f"by {r.body}", r.note) if x)) for r in entry.recognition)))
+        facts.append((_("Recognition"), "<br>".join(
+            esc(" · ".join(x for x in (r.name or _("Recognised"), _("by {body}").format(body=r.body), r.note) if x))
+            for r in entry.recognition)))
     if entry.attendance_record:
-        facts.append(("Record of taking part", esc(_ATTENDANCE[entry.attendance_record])))
+        facts.append((_("Record of taking part"), mark(_(_ATTENDANCE[entry.attendance_record]))))
     if entry.assessment:
-        text = _ASSESSMENT[entry.assessment] + (f": {entry.assessment_note}" if entry.assessment_note else "")
-        facts.append(("Assessment", esc(text)))
+        text = _(_ASSESSMENT[entry.assessment]) + (f": {entry.assessment_note}" if entry.assessment_note else "")
+        facts.append((pgettext("fact", "Assessment"), mark(text)))
     facts += [
-        ("Format", esc(labels(catalog, "formats", entry.formats) or "Not stated")),
-        ("Language", esc(languages_text(catalog, entry))),
-        ("Countries", esc(countries_text(entry))),
-        ("Provider", esc(providers_text(entry))),
+        (pgettext("fact", "Format"), mark(labels(catalog, "formats", entry.formats) or not_stated())),
+        (pgettext("fact", "Language"), esc(languages_text(catalog, entry))),
+        (pgettext("fact", "Countries"), mark(countries_text(entry))),
+        (pgettext("fact", "Provider"), mark(providers_text(entry))),
     ]
     if entry.settings:
-        facts.append(("Settings", terms(catalog, here, "settings", entry.settings)))
+        facts.append((pgettext("fact", "Settings"), terms(catalog, here, "settings", entry.settings)))
     if entry.audiences:
-        facts.append(("Focus on", terms(catalog, here, "audiences", entry.audiences)))
+        facts.append((_("Focus on"), terms(catalog, here, "audiences", entry.audiences)))
     if entry.age_groups:
-        facts.append(("Patients", esc(labels(catalog, "age_groups", entry.age_groups))))
+        facts.append((_("Patients"), esc(labels(catalog, "age_groups", entry.age_groups))))
     if entry.disease_groups:
-        facts.append(("Conditions", esc(labels(catalog, "disease_groups", entry.disease_groups))))
+        facts.append((_("Conditions"), esc(labels(catalog, "disease_groups", entry.disease_groups))))
     access = _access(catalog, entry)
     if access:
-        facts.append(("Access", access))
-    dates = [f"Launched {in_words(entry.launched)}" if entry.launched else "",
-             f"finished {in_words(entry.finished_on)}" if entry.finished_on else ""]
+        facts.append((_("Access"), access))
+    dates = [_("Launched {date}").format(date=in_words(entry.launched)) if entry.launched else "",
+             _("finished {date}").format(date=in_words(entry.finished_on)) if entry.finished_on else ""]
     if any(dates):
-        facts.append(("Dates", esc(", ".join(d for d in dates if d))))
-    dl = "".join(f"<dt>{esc(k)}</dt><dd>{val}</dd>" for k, val in facts)
-    kind = esc(entry.type.replace("-", " ").capitalize())
+        facts.append((pgettext("fact", "Dates"), esc(", ".join(d for d in dates if d))))
+    dl = "".join(f"<dt>{mark(k)}</dt><dd>{val}</dd>" for k, val in facts)
+    kind = mark(type_name(entry.type))
     lang = title_language(entry)
     title = f"<h1{lang_attr(lang)}>{esc(entry.title)}</h1>" if lang else ""
-    go = ext(entry.url, "Go to the provider’s site" if entry.shared_url else f"Go to {entry.title} on the provider’s site",
+    go = ext(entry.url, _("Go to the provider’s site") if entry.shared_url
+             else _("Go to {title} on the provider’s site").format(title=entry.title),
              "md-button md-button--primary portal-out")
-    find = f'<p class="portal-how-to-find"><strong>How to find it there:</strong> {esc(entry.how_to_find)}</p>' \
-        if entry.how_to_find else ""
-    note = (f'<aside class="portal-note" aria-label="Curator’s note"><p><strong>Curator’s note:</strong> '
-            f"{esc(entry.note)}</p></aside>") if entry.note else ""
+    find = (f'<p class="portal-how-to-find"><strong>{mark(_("How to find it there:"))}</strong> '
+            f"{esc(entry.how_to_find)}</p>") if entry.how_to_find else ""
+    note = (f'<aside class="portal-note" aria-label="{esc(_("Curator’s note"))}"><p><strong>'
+            f'{mark(_("Curator’s note:"))}</strong> {esc(entry.note)}</p></aside>') if entry.note else ""
     out = front_matter(entry.title, description=entry.summary[:300], search={"exclude": True},
                        portal={"kind": "entry", "id": entry.id})
     out += block(
@@ -230,41 +275,43 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
         "portal-entry",
     )
     if entry.runs:
-        out += "## Dates\n\n" + block(_runs(entry, today), "portal-runs")
+        out += heading(pgettext("heading", "Dates")) + block(_runs(entry, today), "portal-runs")
     if entry.parts:
-        out += "## Modules and sessions\n\n" + block(_parts(catalog, entry), "portal-parts")
-    out += "## Competencies it covers\n\n"
+        out += heading(_("Modules and sessions")) + block(_parts(catalog, entry), "portal-parts")
+    out += heading(_("Competencies it covers"))
     rows = []
     for cid in entry.competencies:
         comp = catalog.framework.competencies[cid]
         subject = catalog.framework.subjects[comp.subject]
-        rows.append(f"{a(here, urls.competency(cid), f'{subject.name}, tier {comp.tier}')}: {esc(comp.statement)}")
+        name = _("{subject}, tier {tier}").format(subject=subject.name, tier=comp.tier)
+        rows.append(f"{a(here, urls.competency(cid), name)}: {esc(comp.statement)}")
     fw = catalog.framework
     fit = ""
     if fw.scope.label and fw.outside_scope(entry.audiences, getattr(entry, "age_groups", ())):
         fit = f'<p class="portal-closest-fit"><strong>{esc(fw.scope.label)}.</strong> {esc(fw.scope.note)}</p>'
     out += block(fit + ul(rows), "portal-competencies")
     if entry.learning_outcomes:
-        out += "## What you will learn\n\n" + block(ul(esc(o) for o in entry.learning_outcomes), "portal-outcomes")
+        out += heading(_("What you will learn")) + block(ul(esc(o) for o in entry.learning_outcomes), "portal-outcomes")
     if entry.keywords:
         tags = "".join(f"<li>{a(here, urls.catalog() + '?q=' + quote(k, safe=''), k)}</li>" for k in entry.keywords)
-        out += "## Topics\n\n" + block(f'<ul class="portal-tags">{tags}</ul>', "portal-topics")
+        out += heading(_("Topics")) + block(f'<ul class="portal-tags">{tags}</ul>', "portal-topics")
     in_paths = catalog.in_pathways.get(entry.id, [])
     if in_paths:
-        out += "## Learning pathways that include it\n\n"
+        out += heading(_("Learning pathways that include it"))
         out += block(ul(a(here, urls.pathway(p), catalog.pathways[p].title) for p in in_paths), "portal-in-pathways")
     related = _related(catalog, entry, here)
     if related:
-        out += "## Related entries\n\n" + block(related, "portal-related")
+        out += heading(_("Related entries")) + block(related, "portal-related")
     checked = entry.reviewed or (max(s.checked for s in entry.sources) if entry.sources else "")
-    review = f"Last reviewed {esc(checked)}. " if checked else ""
+    review = mark(_("Last reviewed {date}.").format(date=checked)) + " " if checked else ""
     marks = _marks(entry)
     out += block(
-        f"<p>{review}Next review due by {esc(entry.review_by)}. "
-        f"Facts such as cost and credits can change: check them with the provider. "
-        f"{a(here, 'about/#how-entries-are-chosen', 'Listing is not endorsement')}.</p>"
-        + (f"<p>{esc(marks)}</p>" if marks else "")
-        + (ul(ext(s.url, s.note or s.url) + f" (checked {esc(s.checked)})" for s in entry.sources) if entry.sources else ""),
+        f"<p>{review}{mark(_('Next review due by {date}.').format(date=entry.review_by))} "
+        f"{mark(_('Facts such as cost and credits can change: check them with the provider.'))} "
+        f"{a(here, 'about/#how-entries-are-chosen', _('Listing is not endorsement'))}.</p>"
+        + (f"<p>{mark(marks)}</p>" if marks else "")
+        + (ul(ext(s.url, s.note or s.url) + " " + mark(_("(checked {date})").format(date=s.checked))
+              for s in entry.sources) if entry.sources else ""),
         "portal-provenance",
     )
     return out
@@ -274,11 +321,12 @@ def _marks(entry: Entry) -> str:
     """Which facts the curator inferred or gave as approximate, in words."""
     out = []
     if entry.inferred:
-        out.append("Inferred by the curator rather than read in a source: " + ", ".join(
-            f.replace("_", " ") for f in entry.inferred) + ".")
+        out.append(_("Inferred by the curator rather than read in a source: {fields}.").format(
+            fields=", ".join(field_name(f) for f in entry.inferred)))
     if entry.approximate:
-        out.append("Approximate: " + ", ".join(f.replace("_", " ") for f in entry.approximate) + ".")
-    return " ".join(out)
+        out.append(_("Approximate: {fields}.").format(fields=", ".join(field_name(f) for f in entry.approximate)))
+    text = " ".join(out)
+    return Fallback(text) if any(isinstance(o, Fallback) for o in out) else text
 
 
 def _related(catalog: Catalog, entry: Entry, here: str) -> str:
@@ -289,19 +337,20 @@ def _related(catalog: Catalog, entry: Entry, here: str) -> str:
         return a(here, urls.entry(eid), target.title) if target else esc(eid)
 
     if entry.part_of:
-        code = f" (code {esc(entry.code)})" if entry.code else ""
-        items.append(f"Part of {link(entry.part_of)}{code}")
+        code = " " + mark(_("(code {code})").format(code=entry.code)) if entry.code else ""
+        items.append(f"{mark(_('Part of'))} {link(entry.part_of)}{code}")
     for eid in entry.prerequisites:
-        items.append(f"Do first: {link(eid)}")
+        items.append(f"{mark(_('Do first:'))} {link(eid)}")
     for eid in entry.companions:
-        items.append(f"Goes well with: {link(eid)}")
+        items.append(f"{mark(_('Goes well with:'))} {link(eid)}")
     for r in entry.related:
-        items.append(f"{esc(_RELATIONS[r.relation])}: {link(r.id)}")
+        items.append(f"{mark(_(_RELATIONS[r.relation]))}: {link(r.id)}")
     children = catalog.children.get(entry.id, [])
     if children:
         shown = children[:50]
-        more = f" and {len(children) - 50} more" if len(children) > 50 else ""
-        items.append("Includes: " + ", ".join(link(c) for c in shown) + more)
+        rest = len(children) - 50
+        more = " " + mark(ngettext("and {n} more", "and {n} more", rest).format(n=rest)) if rest > 0 else ""
+        items.append(f"{mark(_('Includes:'))} " + ", ".join(link(c) for c in shown) + more)
     return ul(items)
 
 
@@ -331,57 +380,60 @@ def _runs(entry: Entry, today: dt.date) -> str:
         when = _when(r.start, "" if r.end else r.timezone)
         end = When.parse(r.end) if r.end else None
         if end and end.date_text == start.date_text and end.time is not None:
-            when += f" to {end.time:%H:%M}" + (f" ({r.timezone})" if r.timezone else "")  # the same day
+            # The same day: only the end time.
+            to = f"{end.time:%H:%M}" + (f" ({r.timezone})" if r.timezone else "")
+            when = _("{start} to {end}").format(start=when, end=to)
         elif r.end:
-            when += f" to {_when(r.end, r.timezone)}"
+            when = _("{start} to {end}").format(start=when, end=_when(r.end, r.timezone))
         if "timezone" in r.inferred and r.timezone and start.time is not None:
-            when += ", time zone assumed"
+            when = _("{when}, time zone assumed").format(when=when)
         if "start" in r.approximate or "end" in r.approximate:
-            when = "about " + when
+            when = _("about {when}").format(when=when)
         if "start" in r.inferred:
-            when += " (date worked out by the curator, not announced)"
-        parts = [f"<strong>{esc(r.title or r.id)}</strong>", esc(("Starts " if not r.recurrence else "First session ") + when)]
+            when = _("{when} (date worked out by the curator, not announced)").format(when=when)
+        begins = _("Starts {when}") if not r.recurrence else _("First session {when}")
+        parts = [f"<strong>{esc(r.title or r.id)}</strong>", mark(begins.format(when=when))]
         if past:
-            parts.insert(1, '<span class="portal-past">Past</span>')
+            parts.insert(1, f'<span class="portal-past">{mark(pgettext("a session", "Past"))}</span>')
         if r.recurrence:
             rule = describe(r)
-            parts.append(esc(rule[:1].upper() + rule[1:]))
+            parts.append(mark(capitalized(rule)))
             upcoming = [] if past else next_dates(r, today)
             if upcoming:
-                parts.append(esc("Next: " + ", ".join(f"{d.day} {When.parse(d.isoformat()).words().split(' ', 1)[1]}"
-                                                        for d in upcoming)))
+                parts.append(mark(_("Next: {dates}").format(
+                    dates=", ".join(When.parse(d.isoformat()).words() for d in upcoming))))
         if r.registration_deadline:
-            parts.append(esc(f"Register by {_when(r.registration_deadline, r.timezone)}"))
+            parts.append(mark(_("Register by {date}").format(date=_when(r.registration_deadline, r.timezone))))
         if r.capacity:
-            parts.append(esc(f"{r.capacity} places"))
+            parts.append(mark(ngettext("{n} place", "{n} places", r.capacity).format(n=r.capacity)))
         if r.location:
             parts.append(esc(r.location))
         if r.online:
-            parts.append("Online")
+            parts.append(mark(_("Online")))
         if r.status:
-            parts.append(f"<em>{esc(_RUN_STATUS[r.status])}</em>")
+            parts.append(f"<em>{mark(_(_RUN_STATUS[r.status]))}</em>")
         if r.url:
-            parts.append(ext(r.url, "Details and booking"))
+            parts.append(ext(r.url, _("Details and booking")))
         rows.append(" · ".join(parts))
     return ul(rows)
 
 
 def _part_credits(catalog: Catalog, part: Part) -> str:
     if part.credits_none:
-        return "no credit"
+        return _("no credit")
     return "; ".join(one_credit(catalog, c) for c in part.credits)
 
 
 def _parts(catalog: Catalog, entry: Entry) -> str:
     ordered = sorted(enumerate(entry.parts), key=lambda ip: (ip[1].order if ip[1].order is not None else ip[0] + 1, ip[0]))
     rows = []
-    for _, p in ordered:
+    for _index, p in ordered:
         title = f"<span{lang_attr(p.title_lang)}>{esc(p.title)}</span>"
         if p.url:
             title = f'<a href="{esc(safe_url(p.url))}" rel="noopener external"{lang_attr(p.title_lang)}>{esc(p.title)}</a>'
         head = (f"{esc(p.code)}: " if p.code else "") + title
         details = [d for d in (p.duration.describe() if p.duration else "", _part_credits(catalog, p),
-                               "optional" if p.optional else "") if d]
+                               _("optional") if p.optional else "") if d]
         rows.append(head + (f" · {esc(' · '.join(details))}" if details else ""))
     return "<ol>" + "".join(f"<li>{r}</li>" for r in rows) + "</ol>"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from ..i18n import _, mark
 from ..model import Catalog
 from . import urls
 from .badges import tier_badge
@@ -40,6 +41,9 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
 
     heading = text("heading", text("description", site_name))
     lead = text("lead").replace("{entries}", str(len(active)))
+    examples = text("search_examples")
+    # Translators: the search box's hint; {examples} are a few search words the portal chose.
+    placeholder = _("e.g. {examples}").format(examples=examples) if examples else ""
     used_roles = {p for e in active for p in e.professions}
     used_settings = {s for e in active for s in e.settings}
     roles = _featured(catalog, "professions", home.get("roles"), used_roles)
@@ -58,10 +62,10 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
         f'<li>{a(here, urls.pathway(p.id), p.title)} {tier_badge(catalog, p.tier, short=True)}</li>'
         for p in catalog.pathways.values())
     ways = '<ul class="portal-ways3">' + "".join(
-        f'<li><a href="{esc(href)}"><strong>{esc(title)}</strong><span>{esc(note)}</span></a></li>' for href, title, note in (
-            ("#by-role", "My role", "Courses and resources for the work you do"),
-            ("#pathways", "A learning pathway", "Steps in order, each with its reason"),
-            (rel(here, urls.find_my_pathway()), "Find my pathway", "Three questions, answered privately"))) + "</ul>"
+        f'<li><a href="{esc(href)}"><strong>{mark(title)}</strong><span>{mark(note)}</span></a></li>' for href, title, note in (
+            ("#by-role", _("My role"), _("Courses and resources for the work you do")),
+            ("#pathways", _("A learning pathway"), _("Steps in order, each with its reason")),
+            (rel(here, urls.find_my_pathway()), _("Find my pathway"), _("Three questions, answered privately")))) + "</ul>"
     audience_section = ""
     if audiences:
         intro = text("audiences_intro")
@@ -71,24 +75,24 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
         f'<h1 class="portal-purpose">{esc(heading)}</h1>'
         + (f'<p class="portal-lead">{esc(lead)}</p>' if lead else "")
         + '<form class="portal-home-search" action="catalog/" method="get" role="search">'
-        '<label for="portal-home-q">Search courses and resources</label>'
-        '<span class="portal-home-search__row"><input id="portal-home-q" name="q" type="search" autocomplete="off" '
-        'placeholder="e.g. breathlessness, ACP, syringe driver">'
-        '<button type="submit" class="md-button md-button--primary">Search</button></span></form>'
+        f'<label for="portal-home-q">{mark(_("Search courses and resources"))}</label>'
+        '<span class="portal-home-search__row"><input id="portal-home-q" name="q" type="search" autocomplete="off"'
+        + (f' placeholder="{esc(placeholder)}"' if placeholder else "") + '>'
+        f'<button type="submit" class="md-button md-button--primary">{mark(_("Search"))}</button></span></form>'
         + ways
         + '<div class="portal-more">'
-        f'<section><h2 id="by-role">By role</h2><ul class="portal-pills">{role_links}</ul>'
-        f'<p>{a(here, urls.facet_index("professions"), "Every role")}</p></section>'
-        f'<section><h2 id="pathways">Learning pathways</h2><ul>{curated}</ul>'
-        f'<p>{a(here, urls.pathways(), "Every pathway, with one for each role and tier")} · '
-        f'{a(here, urls.find_my_pathway(), "Find my pathway")}</p></section>'
-        f'<section><h2 id="by-tier">By tier</h2><ul class="portal-tier-list">{tiers}</ul></section>'
-        f'<section><h2 id="by-setting">By setting</h2><ul class="portal-pills">{setting_links}</ul>'
-        f'<p>{a(here, urls.facet_index("settings"), "Every setting")}</p></section>'
+        f'<section><h2 id="by-role">{mark(_("By role"))}</h2><ul class="portal-pills">{role_links}</ul>'
+        f'<p>{a(here, urls.facet_index("professions"), _("Every role"))}</p></section>'
+        f'<section><h2 id="pathways">{mark(_("Learning pathways"))}</h2><ul>{curated}</ul>'
+        f'<p>{a(here, urls.pathways(), _("Every pathway, with one for each role and tier"))} · '
+        f'{a(here, urls.find_my_pathway(), _("Find my pathway"))}</p></section>'
+        f'<section><h2 id="by-tier">{mark(_("By tier"))}</h2><ul class="portal-tier-list">{tiers}</ul></section>'
+        f'<section><h2 id="by-setting">{mark(_("By setting"))}</h2><ul class="portal-pills">{setting_links}</ul>'
+        f'<p>{a(here, urls.facet_index("settings"), _("Every setting"))}</p></section>'
         + audience_section + "</div>"
-        f'<p>{a(here, urls.catalog(), "The whole catalog")} · {a(here, urls.competencies(), "The competency framework")}'
-        + (f' · {a(here, "coverage/", "Where the gaps are")}' if home.get("coverage", True) else "")
-        + f' · {a(here, "about/", "About the portal")}</p>'
+        f'<p>{a(here, urls.catalog(), _("The whole catalog"))} · {a(here, urls.competencies(), _("The competency framework"))}'
+        + (f' · {a(here, "coverage/", _("Where the gaps are"))}' if home.get("coverage", True) else "")
+        + f' · {a(here, "about/", _("About the portal"))}</p>'
     )
     # No title in the front matter: the tab then shows the site's name once, and the heading is the purpose.
     meta = ["---", f"portal: {json.dumps({'kind': 'home'})}", f"hide: {json.dumps(['navigation', 'toc'])}", "---"]

@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from ..i18n import mark
+
 
 def esc(text: object) -> str:
     """Escape text for HTML content and attribute values."""
@@ -44,13 +46,13 @@ def rel(from_url: str, to_url: str) -> str:
 
 def a(from_url: str, to_url: str, text: str, **attrs: str) -> str:
     extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items())
-    return f'<a href="{esc(rel(from_url, to_url))}"{extra}>{esc(text)}</a>'
+    return f'<a href="{esc(rel(from_url, to_url))}"{extra}>{mark(text)}</a>'
 
 
 def ext(url: str, text: str, cls: str = "") -> str:
     """A link out of the portal."""
     klass = f' class="{cls}"' if cls else ""
-    return f'<a href="{esc(safe_url(url))}" rel="noopener external"{klass}>{esc(text)}</a>'
+    return f'<a href="{esc(safe_url(url))}" rel="noopener external"{klass}>{mark(text)}</a>'
 
 
 def ul(items: Iterable[str], cls: str = "") -> str:

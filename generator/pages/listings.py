@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..i18n import _, mark, ngettext, pgettext
 from ..model.portal import BROWSABLE
 from ..model import Catalog, Entry
 from . import urls
@@ -25,7 +26,7 @@ def pager(here: str, page: int, pages: int, url_of: Callable[[int], str]) -> str
         return ""
     links = []
     if page > 1:
-        links.append(a(here, url_of(page - 1), "Previous", rel="prev"))
+        links.append(a(here, url_of(page - 1), pgettext("page of a list", "Previous"), rel="prev"))
     # A window of page numbers keeps the pager small however long the list.
     window = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
     last = 0
@@ -35,8 +36,8 @@ def pager(here: str, page: int, pages: int, url_of: Callable[[int], str]) -> str
         links.append(f'<span aria-current="page">{n}</span>' if n == page else a(here, url_of(n), str(n)))
         last = n
     if page < pages:
-        links.append(a(here, url_of(page + 1), "Next", rel="next"))
-    return f'<nav class="portal-pager" aria-label="Pages">{" ".join(links)}</nav>'
+        links.append(a(here, url_of(page + 1), pgettext("page of a list", "Next"), rel="next"))
+    return f'<nav class="portal-pager" aria-label="{esc(pgettext("pages of a list", "Pages"))}">{" ".join(links)}</nav>'
 
 
 def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int], str], title: str,
@@ -47,13 +48,19 @@ def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int]
     out = {}
     for n, chunk in enumerate(chunks, 1):
         here = url_of(n)
-        heading = title if n == 1 else f"{title} (page {n} of {len(chunks)})"
+        heading = title if n == 1 else _("{title} (page {n} of {pages})").format(title=title, n=n, pages=len(chunks))
         start = (n - 1) * size + 1
-        count = (f"<p>{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
-                 + (f"; showing {start} to {start + len(chunk) - 1}" if len(chunks) > 1 else "") + ".</p>")
+        if len(chunks) > 1:
+            count = mark(ngettext("{count} entry; showing {first} to {last}.", "{count} entries; showing {first} to {last}.",
+                                  len(entries)).format(count=len(entries), first=start, last=start + len(chunk) - 1))
+        else:
+            count = mark(ngettext("{count} entry.", "{count} entries.", len(entries)).format(count=len(entries)))
+        count = f"<p>{count}</p>"
         if not entries:
-            count = "<p><strong>No entries yet.</strong> This is a gap in the catalog: suggest a resource on the " \
-                    f"{a(here, 'contribute/', 'contribute page')}.</p>"
+            # Translators: {link} is a link whose text is "contribute page".
+            gap = _("This is a gap in the catalog: suggest a resource on the {link}.")
+            count = (f"<p><strong>{mark(_('No entries yet.'))}</strong> "
+                     + mark(gap).replace("{link}", a(here, "contribute/", _("contribute page"))) + "</p>")
         body = block(
             (intro(here) if callable(intro) else intro) + count
             + '<ul class="portal-list" data-search-exclude>' + "".join(entry_card(catalog, here, e) for e in chunk) + "</ul>"
@@ -70,15 +77,15 @@ def catalog_pages(catalog: Catalog, size: int) -> dict[str, str]:
 
     def intro(here: str) -> str:  # per page: links are relative to the page they are on
         ways = " · ".join([
-            *(a(here, urls.tier(n), f"Tier {n}") for n in sorted(catalog.framework.tiers)),
+            *(a(here, urls.tier(n), _("Tier {number}").format(number=n)) for n in sorted(catalog.framework.tiers)),
             *(a(here, urls.facet_index(k), catalog.portal.name(k).browse) for k in catalog.portal.facets),
-            a(here, urls.competencies(), "By competency"),
+            a(here, urls.competencies(), _("By competency")),
         ])
-        return (f'<p class="portal-browse">Browse: {ways}</p>'
+        return (f'<p class="portal-browse">{mark(_("Browse:"))} {ways}</p>'
                 '<div id="portal-search-app" class="portal-search-app" hidden></div>')
 
     # The catalog needs the width for its filters beside the results: no site menu or contents column.
-    return listing_pages(catalog, entries, urls.catalog, "Catalog", intro, size, {"kind": "catalog"},
+    return listing_pages(catalog, entries, urls.catalog, _("Catalog"), intro, size, {"kind": "catalog"},
                          hide=["navigation", "toc"])
 
 
@@ -87,13 +94,13 @@ def tier_pages(catalog: Catalog, size: int, *, coverage: bool = True) -> dict[st
     for number, tier in sorted(catalog.framework.tiers.items()):
         entries = [e for e in catalog.active_entries if number in e.tiers]
         learners = "".join(f"<li>{esc(x)}</li>" for x in tier.learners)
-        top = f"<p>{esc(tier.summary)}</p>" + (f"<p>Usually suits:</p><ul>{learners}</ul>" if learners else "")
+        top = f"<p>{esc(tier.summary)}</p>" + (f"<p>{mark(_('Usually suits:'))}</p><ul>{learners}</ul>" if learners else "")
 
         def intro(here: str, top: str = top) -> str:  # links relative to each page
-            return top + (f'<p>{a(here, urls.coverage(), "How well this tier is covered")}</p>' if coverage else "")
+            return top + (f'<p>{a(here, urls.coverage(), _("How well this tier is covered"))}</p>' if coverage else "")
 
         out.update(listing_pages(catalog, entries, lambda n, t=number: urls.tier(t, n),
-                                 f"Tier {number}: {tier.name}", intro, size, {"kind": "tier", "tier": number}))
+                                 _("Tier {number}: {name}").format(number=number, name=tier.name), intro, size, {"kind": "tier", "tier": number}))
     return out
 
 
@@ -109,9 +116,9 @@ def facet_pages(catalog: Catalog, size: int) -> dict[str, str]:
                         f'<span class="portal-count">({len(entries)})</span></li>')
             intro = f"<p>{esc(term.description)}</p>" if term.description else ""
             if term.source:
-                intro += f'<p class="portal-meta">Source: {esc(term.source)}</p>'
+                intro += f'<p class="portal-meta">{mark(_("Source: {source}").format(source=term.source))}</p>'
             out.update(listing_pages(catalog, entries, lambda n, k=kind, t=term.id: urls.facet(k, t, n),
-                                     f"{word}: {term.label}", intro, size, {"kind": kind, "id": term.id}))
-        out[index_url] = front_matter(label.replace("By ", "Browse by ")) + block(
+                                     _("{kind}: {term}").format(kind=word, term=term.label), intro, size, {"kind": kind, "id": term.id}))
+        out[index_url] = front_matter(catalog.portal.name(kind).browse_all) + block(
             f'<ul class="portal-terms">{"".join(rows)}</ul>', "portal-listing")
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..i18n import _, mark, ngettext, pgettext
 from ..model import Catalog, Entry, Pathway, Step
 from ..model.duration import format_minutes
 from ..model.places import country_name
@@ -28,15 +29,15 @@ def step_minutes(catalog: Catalog, step: Step) -> tuple[int | None, bool]:
 def step_time_text(catalog: Catalog, step: Step) -> str:
     minutes, estimated = step_minutes(catalog, step)
     if estimated:
-        return f"About {format_minutes(minutes or 0)} (curator's estimate)"
+        return _("About {time} (curator's estimate)").format(time=format_minutes(minutes or 0))
     entry = catalog.entries[step.entry]
-    return time_text(entry) if entry.duration else "Time not stated by provider"
+    return time_text(entry) if entry.duration else _("Time not stated by provider")
 
 
 def step_cost_text(catalog: Catalog, step: Step) -> str:
     """The step's cost in brief: the provider's notes on who pays what stay on the entry's page."""
     entry = catalog.entries[step.entry]
-    return cost_text(catalog, entry, note=False) if entry.cost else "Cost not stated"
+    return cost_text(catalog, entry, note=False) if entry.cost else _("Cost not stated")
 
 
 def is_retired(catalog: Catalog, step: Step) -> bool:
@@ -46,8 +47,10 @@ def is_retired(catalog: Catalog, step: Step) -> bool:
 
 def retired_text(entry: Entry) -> str:
     """What a retired step says instead of its time, cost and link. The model keeps the date, not a reason."""
-    when = f" on {entry.retired_on}" if entry.retired_on else ""
-    return f"Retired{when}: no longer offered, so this step is not counted in the totals."
+    if entry.retired_on:
+        return _("Retired on {date}: no longer offered, so this step is not counted in the totals.").format(
+            date=entry.retired_on)
+    return _("Retired: no longer offered, so this step is not counted in the totals.")
 
 
 def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
@@ -93,7 +96,7 @@ def totals(catalog: Catalog, pathway: Pathway) -> dict[str, object]:
 
 
 def _steps(n: int) -> str:
-    return f"{n} step{'s' if n != 1 else ''}"
+    return ngettext("{n} step", "{n} steps", n).format(n=n)
 
 
 def total_time_text(t: dict[str, object]) -> str:
@@ -101,36 +104,46 @@ def total_time_text(t: dict[str, object]) -> str:
     unknown = int(t["unknown_time"])  # type: ignore[call-overload]
     estimated = int(t["estimated_steps"])  # type: ignore[call-overload]
     if not t["minutes"]:
-        return "Not stated by the providers" if unknown else "Not stated"
+        return _("Not stated by the providers") if unknown else _("Not stated")
     time = format_minutes(t["minutes"])  # type: ignore[arg-type]
     if estimated and t["estimated_minutes"] == t["minutes"]:
-        time = f"About {time}, all of it the curator's estimate"
+        time = _("About {time}, all of it the curator's estimate").format(time=time)
     elif estimated:
-        time = (f"About {time}, of which {format_minutes(t['estimated_minutes'])} is "  # type: ignore[arg-type]
-                f"the curator's estimate for {_steps(estimated)}")
+        time = ngettext("About {time}, of which {estimate} is the curator's estimate for {n} step",
+                        "About {time}, of which {estimate} is the curator's estimate for {n} steps", estimated).format(
+            time=time, estimate=format_minutes(t["estimated_minutes"]), n=estimated)  # type: ignore[arg-type]
     if unknown:
-        time = f"At least {time[0].lower()}{time[1:]}: the time for {_steps(unknown)} is not stated"
+        time = ngettext("At least {time}: the time for {n} step is not stated",
+                        "At least {time}: the time for {n} steps is not stated", unknown).format(
+            time=f"{time[0].lower()}{time[1:]}", n=unknown)
     return time
 
 
 def totals_html(catalog: Catalog, pathway: Pathway) -> str:
     t = totals(catalog, pathway)
     paid = t["paid"]
-    cost = "Free" if not paid else f"{len(paid)} of the steps cost money or need an account (see each step)"  # type: ignore[arg-type]
-    credits = [f"{'up to ' if k in t['up_to'] else ''}{v:g} {catalog.vocab.label('credit_types', k[0])}"  # type: ignore[operator]
+    cost = _("Free") if not paid else ngettext(
+        "{n} of the steps costs money or needs an account (see each step)",
+        "{n} of the steps cost money or need an account (see each step)", len(paid)).format(n=len(paid))  # type: ignore[arg-type]
+    credits = [(_("up to {amount}").format(amount=f"{v:g}") if k in t["up_to"] else f"{v:g}")  # type: ignore[operator]
+               + f" {catalog.vocab.label('credit_types', k[0])}"
                + (f" ({k[1]})" if k[1] else "") for k, v in sorted(t["credits"].items())]  # type: ignore[attr-defined]
     time = total_time_text(t)
     retired = len(t["retired"])  # type: ignore[arg-type]
     if retired:
-        time += f" (not counting {_steps(retired)} no longer offered)"
-    rows = [("Total time", esc(time)), ("Cost", esc(cost)), ("Credits", esc("; ".join(credits)) or "None stated")]
-    return "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+        time += " " + ngettext("(not counting {n} step no longer offered)", "(not counting {n} steps no longer offered)",
+                               retired).format(n=retired)
+    rows = [(_("Total time"), mark(time)), (pgettext("fact", "Cost"), mark(cost)),
+            (pgettext("fact", "Credits"), esc("; ".join(credits)) or mark(_("None stated")))]
+    return "".join(f"<dt>{mark(k)}</dt><dd>{v}</dd>" for k, v in rows)
 
 
 def countries_text(codes: tuple[str, ...]) -> str:
     """'United Kingdom' or 'Canada and United States': the places a pathway serves, by name."""
     names = [country_name(c) for c in codes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return _("{list} and {last}").format(list=", ".join(names[:-1]), last=names[-1])
 
 
 def _who_html(catalog: Catalog, pathway: Pathway, here: str) -> str:
@@ -138,13 +151,14 @@ def _who_html(catalog: Catalog, pathway: Pathway, here: str) -> str:
     who = [esc(pathway.for_whom)] if pathway.for_whom else []
     if pathway.professions:
         who.append(", ".join(a(here, urls.facet("professions", p), v.label("professions", p)) for p in pathway.professions))
-    facts = (f"<dt>Who it is for</dt><dd>{'<br>'.join(who) or 'Anyone'}</dd>"
-             f"<dt>Tier</dt><dd>{a(here, urls.tier(pathway.tier), f'Tier {pathway.tier}')}</dd>"
+    tier = a(here, urls.tier(pathway.tier), _("Tier {number}").format(number=pathway.tier))
+    facts = (f"<dt>{mark(_('Who it is for'))}</dt><dd>{'<br>'.join(who) or mark(_('Anyone'))}</dd>"
+             f"<dt>{mark(pgettext('fact', 'Tier'))}</dt><dd>{tier}</dd>"
              + totals_html(catalog, pathway))
     if pathway.countries:
-        facts += f"<dt>Serves</dt><dd>{esc(countries_text(pathway.countries))}</dd>"
+        facts += f"<dt>{mark(_('Serves'))}</dt><dd>{mark(countries_text(pathway.countries))}</dd>"
     if pathway.audiences:
-        facts += "<dt>Focus on</dt><dd>" + ", ".join(a(here, urls.facet("audiences", x), v.label("audiences", x)) for x in pathway.audiences) + "</dd>"
+        facts += f"<dt>{mark(_('Focus on'))}</dt><dd>" + ", ".join(a(here, urls.facet("audiences", x), v.label("audiences", x)) for x in pathway.audiences) + "</dd>"
     return facts
 
 
@@ -152,11 +166,12 @@ def _glance(catalog: Catalog, pathway: Pathway) -> str:
     """One line before the steps: tier, number of steps, total time and cost (the details follow the steps)."""
     t = totals(catalog, pathway)
     n = len(pathway.steps)
-    time = total_time_text(t) if t["minutes"] else "time not stated"
+    time = total_time_text(t) if t["minutes"] else _("time not stated")
     time = time[0].lower() + time[1:]
-    cost = "free" if not t["paid"] else "some steps cost money"
+    cost = pgettext("cost", "free") if not t["paid"] else _("some steps cost money")
     # One line of plain text beside the tier's badge: every byte counts on a long pathway's 30 KB page.
-    return f'<p class="portal-glance">{tier_badge(catalog, pathway.tier, short=True)} {_steps(n)} · {esc(time)} · {cost}</p>'
+    glance = _("{steps} · {time} · {cost}").format(steps=_steps(n), time=time, cost=cost)
+    return f'<p class="portal-glance">{tier_badge(catalog, pathway.tier, short=True)} {mark(glance)}</p>'
 
 
 def _related(catalog: Catalog, pathway: Pathway, related: list[Pathway], here: str) -> str:
@@ -164,10 +179,10 @@ def _related(catalog: Catalog, pathway: Pathway, related: list[Pathway], here: s
     if not related:
         return ""
     if pathway.generated:
-        intro = "Curated for this role and tier, with a reason for each step:"
+        intro = _("Curated for this role and tier, with a reason for each step:")
     else:
-        intro = "Generated from the whole catalog for this role and tier:"
-    return (f'<p class="portal-related">{intro} '
+        intro = _("Generated from the whole catalog for this role and tier:")
+    return (f'<p class="portal-related">{mark(intro)} '
             + ", ".join(a(here, urls.pathway(p.id), p.title) for p in related) + ".</p>")
 
 
@@ -179,24 +194,32 @@ def _offers(catalog: Catalog, pathway: Pathway, here: str) -> str:
 
     fw = catalog.framework
     offered = offers(catalog, pathway) if pathway.generated else []
-    who = "role" if pathway.professions else "group"
 
     def names(cs: list[str]) -> str:
         by_subject: dict[str, list[int]] = {}
         for c in cs:
             by_subject.setdefault(fw.subject_of(c).name, []).append(fw.competencies[c].tier)
-        return "; ".join(f"{s} (tier {', '.join(map(str, sorted(ts)))})" for s, ts in by_subject.items())
+        return "; ".join(_("{subject} (tier {tiers})").format(subject=s, tiers=", ".join(map(str, sorted(ts))))
+                         for s, ts in by_subject.items())
 
-    out = '<div class="portal-no-print"><h2 id="gaps">What the steps do not cover</h2>'
+    out = f'<div class="portal-no-print"><h2 id="gaps">{mark(_("What the steps do not cover"))}</h2>'
     if offered:
-        rows = [f"{a(here, urls.entry(eid), catalog.entries[eid].title)}<br><small>Adds {esc(names(cs))}</small>"
+        rows = [f"{a(here, urls.entry(eid), catalog.entries[eid].title)}<br>"
+                f"<small>{mark(_('Adds {competencies}').format(competencies=names(cs)))}</small>"
                 for eid, cs in offered]
-        out += (f"<p>These entries teach what the steps leave out, but they are not listed for this {who}: check "
-                "with the provider that they suit you.</p>" + ul(rows))
-    covered = {c for _, cs in offered for c in cs}
+        if pathway.professions:
+            warn = _("These entries teach what the steps leave out, but they are not listed for this role: check "
+                     "with the provider that they suit you.")
+        else:
+            warn = _("These entries teach what the steps leave out, but they are not listed for this group: check "
+                     "with the provider that they suit you.")
+        out += f"<p>{mark(warn)}</p>" + ul(rows)
+    covered = {c for _cid, cs in offered for c in cs}
     rest = [c for c in pathway.uncovered if c not in covered]
     if rest:
-        out += (f'<p>No entry in the catalog teaches {"these" if not offered else "the rest"} yet: '
+        none = _("No entry in the catalog teaches these yet:") if not offered else \
+            _("No entry in the catalog teaches the rest yet:")
+        out += (f"<p>{mark(none)} "
                 + ", ".join(a(here, urls.competency(c), names([c])) for c in rest) + ".</p>")
     return out + "</div>"
 
@@ -205,13 +228,15 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
     """The pathway page: what it is in one line, then the numbered steps, then its details and the passport."""
     here = urls.pathway(pathway.id)
     steps = []
+    tick = passport_tick()
     for n, step in enumerate(pathway.steps, 1):
         e = catalog.entries[step.entry]
-        optional = ' <span class="portal-badge">Optional</span>' if step.optional else ""
-        modules = f"<p>Only: {esc(', '.join(step.modules))}</p>" if step.modules else ""
+        optional = f' <span class="portal-badge">{mark(pgettext("a step", "Optional"))}</span>' if step.optional else ""
+        modules = (f"<p>{mark(_('Only: {modules}').format(modules=', '.join(step.modules)))}</p>"
+                   if step.modules else "")
         if is_retired(catalog, step):
             # No time, cost or link to a course that is gone; the entry's own page still explains it.
-            status = f'<p class="portal-status portal-status--retired">{esc(retired_text(e))}</p>'
+            status = f'<p class="portal-status portal-status--retired">{mark(retired_text(e))}</p>'
             meta = f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span></p>'
         else:
             status = ""
@@ -224,18 +249,21 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
             f'<li class="portal-step" id="step-{n}" data-entry="{esc(e.id)}">'
             f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>{status}'
             f'<p class="portal-reason">{esc(step.reason)}</p>{modules}{meta}'
-            f'{PASSPORT_TICK}</li>'
+            f'{tick}</li>'
         )
-    kind = "Generated pathway" if pathway.generated else "Curated pathway"
-    curator = f" by {esc(pathway.curator)}" if pathway.curator else ""
+    if pathway.curator:
+        kind = (_("Generated pathway by {curator}") if pathway.generated
+                else _("Curated pathway by {curator}")).format(curator=pathway.curator)
+    else:
+        kind = _("Generated pathway") if pathway.generated else _("Curated pathway")
     # The steps come first: the title and one line of facts, then the steps; the summary is under "About".
-    body = (f'<p class="portal-kicker">{kind}{curator}</p>'
+    body = (f'<p class="portal-kicker">{mark(kind)}</p>'
             + _glance(catalog, pathway) + _related(catalog, pathway, related or [], here)
-            + '<h2 id="steps">Steps</h2>'
+            + f'<h2 id="steps">{mark(_("Steps"))}</h2>'
             + (f'<ol class="portal-steps">{"".join(steps)}</ol>' if steps else
-               '<p><strong>No entry in the catalog suits this yet.</strong></p>')
-            + (PASSPORT_SIGN if steps else "") + _offers(catalog, pathway, here)
-            + f'<h2 id="about">About this pathway</h2><p>{esc(pathway.summary)}</p>'
+               f'<p><strong>{mark(_("No entry in the catalog suits this yet."))}</strong></p>')
+            + (passport_sign() if steps else "") + _offers(catalog, pathway, here)
+            + f'<h2 id="about">{mark(_("About this pathway"))}</h2><p>{esc(pathway.summary)}</p>'
             f'<dl class="portal-facts">{_who_html(catalog, pathway, here)}</dl>'
             + passport_html(pathway, here, catalog.portal.id)
             + (f'<script src="{esc(rel(here, PASSPORT_JS))}" defer></script>' if steps else ""))
@@ -246,15 +274,17 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
                         portal={"kind": "pathway", "id": pathway.id}) + block(body, "portal-pathway")
 
 
-# A line for the appraiser, on paper only.
-PASSPORT_SIGN = ('<p class="portal-print-only">Checked by (appraiser or supervisor): ____________________ '
-                 'Date: ____________</p>')
+def passport_sign() -> str:
+    """A line for the appraiser, on paper only."""
+    return (f'<p class="portal-print-only">{mark(_("Checked by (appraiser or supervisor):"))} ____________________ '
+            f'{mark(_("Date:"))} ____________</p>')
 
 
-# A step's line of the learning passport: done, and when. Plain form fields, so it prints without JS;
-# the labels wrap their fields, which names them without ids (every byte counts on a 30 KB page).
-PASSPORT_TICK = ('<p class="portal-tick"><label><input type="checkbox"> Done</label> '
-                 '<label>Date completed <input type="date"></label></p>')
+def passport_tick() -> str:
+    """A step's line of the learning passport: done, and when. Plain form fields, so it prints without JS;
+    the labels wrap their fields, which names them without ids (every byte counts on a 30 KB page)."""
+    return (f'<p class="portal-tick"><label><input type="checkbox"> {mark(pgettext("a step", "Done"))}</label> '
+            f'<label>{mark(_("Date completed"))} <input type="date"></label></p>')
 
 
 def passport_html(pathway: Pathway, here: str, portal_id: str = "portal") -> str:
@@ -269,19 +299,21 @@ def passport_html(pathway: Pathway, here: str, portal_id: str = "portal") -> str
         f'<link rel="stylesheet" href="{esc(rel(here, PASSPORT_CSS))}">'
         f'<section class="portal-passport" id="passport" data-pathway="{esc(pathway.id)}" '
         f'data-portal="{esc(portal_id)}" '
-        'aria-labelledby="passport-title"><h2 id="passport-title">Learning passport</h2>'
-        '<p class="portal-passport-note">Tick each step above when you finish it, then print this page as evidence '
-        'for appraisal or revalidation. Ticks stay in this browser and are never sent anywhere; export them to '
-        'keep a copy or to move to another device.</p>'
-        '<noscript><p class="portal-passport-note">JavaScript is off, so ticks are not kept: print this page and '
-        'fill the passport in by hand.</p></noscript>'
-        '<p class="portal-passport-learner"><label for="passport-learner">Learner\'s name</label> '
+        f'aria-labelledby="passport-title"><h2 id="passport-title">{mark(_("Learning passport"))}</h2>'
+        '<p class="portal-passport-note">'
+        + mark(_("Tick each step above when you finish it, then print this page as evidence for appraisal or "
+                 "revalidation. Ticks stay in this browser and are never sent anywhere; export them to keep a copy "
+                 "or to move to another device."))
+        + '</p><noscript><p class="portal-passport-note">'
+        + mark(_("JavaScript is off, so ticks are not kept: print this page and fill the passport in by hand."))
+        + '</p></noscript>'
+        + '<p class="portal-passport-learner"><label for="passport-learner">' + mark(_("Learner's name")) + '</label> '
         '<input type="text" id="passport-learner" autocomplete="name" maxlength="120"></p>'
         '<div class="portal-passport-actions" hidden>'
-        '<button type="button" class="md-button" data-passport="print">Print passport</button>'
-        '<button type="button" class="md-button" data-passport="export">Export progress</button>'
-        '<button type="button" class="md-button" data-passport="clear">Clear</button>'
-        '<label for="passport-import">Import progress from a file</label> '
+        f'<button type="button" class="md-button" data-passport="print">{mark(_("Print passport"))}</button>'
+        f'<button type="button" class="md-button" data-passport="export">{mark(_("Export progress"))}</button>'
+        f'<button type="button" class="md-button" data-passport="clear">{mark(pgettext("passport", "Clear"))}</button>'
+        f'<label for="passport-import">{mark(_("Import progress from a file"))}</label> '
         '<input type="file" id="passport-import" accept=".json,application/json"></div>'
         '<p class="portal-passport-status" role="status"></p></section>')
 
@@ -289,12 +321,14 @@ def passport_html(pathway: Pathway, here: str, portal_id: str = "portal") -> str
 def pathways_index(catalog: Catalog, generated: list[Pathway]) -> str:
     here = urls.pathways()
     curated = ul(f"{a(here, urls.pathway(p.id), p.title)}<br><span class=\"portal-meta\">"
-                 + (f"For {esc(countries_text(p.countries))}. " if p.countries else "") + f"{esc(p.summary[:200])}</span>"
+                 + (mark(_("For {countries}.").format(countries=countries_text(p.countries))) + " " if p.countries else "")
+                 + f"{esc(p.summary[:200])}</span>"
                  for p in catalog.pathways.values())
-    body = ("<h2>Curated pathways</h2><p>Written by curators, with the reason for each step.</p>" + (curated or "<p>None yet.</p>"))
+    body = (f"<h2>{mark(_('Curated pathways'))}</h2><p>{mark(_('Written by curators, with the reason for each step.'))}</p>"
+            + (curated or f"<p>{mark(_('None yet.'))}</p>"))
     if generated:
         body += generated_index(catalog, generated, here)
-    return front_matter("Learning pathways") + block(body, "portal-pathways")
+    return front_matter(_("Learning pathways")) + block(body, "portal-pathways")
 
 
 def generated_index(catalog: Catalog, generated: list[Pathway], here: str) -> str:
@@ -302,7 +336,9 @@ def generated_index(catalog: Catalog, generated: list[Pathway], here: str) -> st
 
     def brief(p: Pathway) -> str:
         n, gaps = len(p.steps), len(p.uncovered)
-        return f"{n} step{'' if n == 1 else 's'}" + (f", {gaps} gap{'' if gaps == 1 else 's'}" if gaps else "")
+        text = _steps(n)
+        return _("{steps}, {gaps}").format(steps=text, gaps=ngettext("{n} gap", "{n} gaps", gaps).format(n=gaps)) \
+            if gaps else text
 
     tiers = sorted(catalog.framework.tiers)
     grid: dict[str, dict[int, Pathway]] = {}
@@ -312,21 +348,22 @@ def generated_index(catalog: Catalog, generated: list[Pathway], here: str) -> st
             focused.append(p)
         elif p.professions:
             grid.setdefault(p.professions[0], {})[p.tier] = p
-    out = ("<h2>A pathway for every role and tier</h2><p>Worked out from the catalog: the fewest, shortest and most "
-           "open entries that together cover what the framework expects at each tier (each tier builds on the ones "
-           "below it). A gap is a competency no suitable entry teaches yet.</p>")
+    out = (f"<h2>{mark(_('A pathway for every role and tier'))}</h2><p>"
+           + mark(_("Worked out from the catalog: the fewest, shortest and most open entries that together cover what "
+                    "the framework expects at each tier (each tier builds on the ones below it). A gap is a competency "
+                    "no suitable entry teaches yet.")) + "</p>")
     if grid:
-        head = "".join(f'<th scope="col">Tier {t}</th>' for t in tiers)
+        head = "".join(f'<th scope="col">{mark(_("Tier {number}").format(number=t))}</th>' for t in tiers)
         rows = []
         for prof, by_tier in grid.items():
             cells = "".join(f"<td>{a(here, urls.pathway(by_tier[t].id), brief(by_tier[t]))}</td>" if t in by_tier
                             else "<td></td>" for t in tiers)
             rows.append(f'<tr><th scope="row">{esc(catalog.vocab.label("professions", prof))}</th>{cells}</tr>')
-        out += (f'<div class="portal-pathway-grid"><table><caption>By role, then tier</caption><thead><tr>'
-                f'<th scope="col">Role</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+        out += (f'<div class="portal-pathway-grid"><table><caption>{mark(_("By role, then tier"))}</caption><thead><tr>'
+                f'<th scope="col">{mark(_("Role"))}</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
     if focused:
-        out += (f"<h2>{esc(catalog.portal.name('audiences').title)}</h2><p>Only entries that focus on the group, up to tier "
-                f"{max(p.tier for p in focused)}.</p>"
+        only = _("Only entries that focus on the group, up to tier {tier}.").format(tier=max(p.tier for p in focused))
+        out += (f"<h2>{mark(catalog.portal.name('audiences').title)}</h2><p>{mark(only)}</p>"
                 + ul(f'{a(here, urls.pathway(p.id), catalog.vocab.label("audiences", p.audiences[0]))} '
                      f'<span class="portal-meta">{brief(p)}</span>' for p in focused))
     return out

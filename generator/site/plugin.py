@@ -24,6 +24,8 @@ from mkdocs.utils.templates import TemplateContext
 from .. import features
 from ..errors import PortalError, Problem
 from ..exports import pagehead
+from ..i18n import gettext, ngettext, npgettext, pgettext
+from ..i18n.browser import messages_block
 from ..outputs import Outputs
 from ..pages.compact import compact
 from ..pages.html import esc
@@ -163,6 +165,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 files.append(File.generated(config, path, content=content))
         return files
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """The theme's templates write the generator's words with ``_()``, from the same message catalogs."""
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(gettext, ngettext, newstyle=False, pgettext=pgettext, npgettext=npgettext)
+        return env
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Set the generated pages' raw HTML aside, so that Markdown does not parse it (see rawhtml.py)."""
         markdown, self._raw[page.file.src_uri] = rawhtml.stash(markdown)
@@ -180,6 +188,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """Head tags (oEmbed, Open Graph, JSON-LD, feeds) for generator/theme/partials/portal-exports-head.html."""
         if self.outputs is not None and self.outputs.publishes("exports"):
             context["portal_head"] = pagehead.head(self.outputs, page.meta.get("portal"))
+        # The browser scripts' words in the page's language (none on English pages: the scripts' own text).
+        context["portal_messages"] = messages_block()
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

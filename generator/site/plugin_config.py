@@ -191,7 +191,7 @@ class Mapping(_Checked[dict[str, str]]):
 class Home(_Checked[dict[str, object]]):
     """The home page's words and featured ways in: one-line texts, and lists of vocabulary ids."""
 
-    TEXTS = ("heading", "lead", "audiences_heading", "audiences_intro")
+    TEXTS = ("heading", "lead", "audiences_heading", "audiences_intro", "search_examples")
     LISTS = ("roles", "settings")
 
     def __init__(self) -> None:
@@ -254,7 +254,7 @@ class PortalConfig(base.Config):
     """The home page: ``heading`` (the portal's purpose, the page's main heading; without it, ``site_description``),
     ``lead`` (a sentence under it; ``{entries}`` becomes the number of entries), ``roles`` and ``settings`` (the
     profession and setting ids to feature), ``audiences_heading`` and ``audiences_intro`` (the section on groups
-    the portal focuses on)."""
+    the portal focuses on), ``search_examples`` (a few search words, shown as the search box's hint)."""
 
     features = Names(default=None)
     """The optional features the portal publishes, from ``pathways`` (pathways worked out for every role, tier

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import i18n
-from generator.i18n import Fallback, _, active, mark, ngettext, npgettext, pgettext, translated
+from generator.i18n import Fallback, _, active, localized, mark, ngettext, npgettext, pgettext, translated
 
 FRENCH = r'''
 msgid ""
@@ -164,3 +164,20 @@ def test_shipped_catalogs_parse_and_are_listed() -> None:
     assert {"fr", "cy"} <= set(i18n.available_languages())
     for lang in ("fr", "cy"):
         assert i18n.catalog_path(lang) is not None
+
+
+def test_localized_words_pick_the_active_language_and_mark_the_others() -> None:
+    words = {"en": "Care setting", "fr": "Milieu de soins"}
+    assert localized(words) == "Care setting" and not isinstance(localized(words), Fallback)
+    with active("fr-CA"):
+        assert localized(words) == "Milieu de soins"
+        assert not isinstance(localized(words), Fallback)
+        english = localized("Care setting")
+        assert english == "Care setting" and mark(english) == '<span lang="en">Care setting</span>'
+    with active("cy"):
+        assert mark(localized(words)) == '<span lang="en">Care setting</span>'
+        assert mark(localized({"fr": "Milieu"})) == '<span lang="fr">Milieu</span>'
+    with active("fr", default="fr"):
+        assert not isinstance(localized("Milieu de soins"), Fallback)
+        assert mark(localized({"en": "Setting", "cy": "Lleoliad"})) == '<span lang="en">Setting</span>'
+    assert localized(None) == "" and localized({}) == ""

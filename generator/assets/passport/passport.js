@@ -6,6 +6,9 @@
  */
 (function () {
   "use strict";
+  // The page's language (assets/i18n/messages.js); English pages keep the text as written here.
+  var i18n = window.portalI18n || {_: String, ngettext: function (one, other, n) { return n === 1 ? one : other; }};
+  var _ = i18n._, ngettext = i18n.ngettext;
 
   // Per portal (mkdocs.yml portal_id, on the passport as data-portal): two portals on one origin keep
   // separate ticks, and neither imports the other's exported files.
@@ -115,7 +118,7 @@
     try {
       this.store.setItem(this.key, JSON.stringify(this.read()));
     } catch (e) {
-      this.say("Your progress could not be saved in this browser. Export it to keep a copy.");
+      this.say(_("Your progress could not be saved in this browser. Export it to keep a copy."));
     }
   };
 
@@ -154,14 +157,14 @@
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-    this.say("Progress exported to " + link.download + ".");
+    this.say(_("Progress exported to {file}.").replace("{file}", function () { return link.download; }));
   };
 
   Passport.prototype.importFile = function (file) {
     var self = this;
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      self.say("That file is too large to be a learning passport.");
+      self.say(_("That file is too large to be a learning passport."));
       return;
     }
     var reader = new FileReader();
@@ -170,21 +173,23 @@
       try {
         data = JSON.parse(String(reader.result));
       } catch (e) {
-        self.say("That file is not a learning passport export.");
+        self.say(_("That file is not a learning passport export."));
         return;
       }
       if (!data || data.format !== FORMAT || data.version !== VERSION) {
-        self.say("That file is not a learning passport export.");
+        self.say(_("That file is not a learning passport export."));
       } else if (data.pathway !== self.id) {
-        self.say("That file is for another pathway (" + String(data.title || data.pathway).slice(0, 200) +
-          "): open that pathway's page to import it.");
+        var other = String(data.title || data.pathway).slice(0, 200);
+        // A function as the replacement: the file's title is taken as it is, "$&" and all.
+        self.say(_("That file is for another pathway ({title}): open that pathway's page to import it.")
+          .replace("{title}", function () { return other; }));
       } else {
         self.apply(self.clean(data));
         self.save();
-        self.say("Progress imported.");
+        self.say(_("Progress imported."));
       }
     };
-    reader.onerror = function () { self.say("That file could not be read."); };
+    reader.onerror = function () { self.say(_("That file could not be read.")); };
     reader.readAsText(file);
   };
 
@@ -193,7 +198,7 @@
     var saved = this.load();
     if (saved) this.apply(saved);
     this.markEmpty();
-    if (!this.store) this.say("This browser is not keeping data, so ticks will be lost: export them to keep a copy.");
+    if (!this.store) this.say(_("This browser is not keeping data, so ticks will be lost: export them to keep a copy."));
 
     this.rows.forEach(function (r) {
       r.done.addEventListener("change", function () {
@@ -216,10 +221,10 @@
       var what = button.getAttribute("data-passport");
       if (what === "print") window.print();
       if (what === "export") self.exportFile();
-      if (what === "clear" && window.confirm("Clear the name, ticks and dates on this passport?")) {
+      if (what === "clear" && window.confirm(_("Clear the name, ticks and dates on this passport?"))) {
         self.apply({ learner: "", steps: {} });
         if (self.store) self.store.removeItem(self.key);
-        self.say("Passport cleared.");
+        self.say(_("Passport cleared."));
       }
     });
     var picker = this.root.querySelector("#passport-import");

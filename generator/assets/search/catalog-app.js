@@ -15,6 +15,13 @@
  */
 (function () {
   "use strict";
+  // The page's language (assets/i18n/messages.js); English pages keep the text as written here.
+  var i18n = window.portalI18n || {_: String, ngettext: function (one, other, n) { return n === 1 ? one : other; }};
+  var _ = i18n._, ngettext = i18n.ngettext;
+  /* A message with its {placeholders} filled in; values are taken as they are (no "$&" patterns). */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? String(values[key]) : whole; });
+  }
 
   var app = document.getElementById("portal-search-app");
   if (!app || !window.PortalSearch || !window.URLSearchParams) return;
@@ -80,17 +87,17 @@
   }
 
   function buildForm() {
-    var form = node("form", {className: "portal-search-form", role: "search", "aria-label": "Search and filter the catalog"});
+    var form = node("form", {className: "portal-search-form", role: "search", "aria-label": _("Search and filter the catalog")});
     var row = node("div", {className: "portal-search-row"});
-    row.appendChild(node("label", {"for": "portal-q"}, "Search the catalog"));
+    row.appendChild(node("label", {"for": "portal-q"}, _("Search the catalog")));
     el.q = node("input", {id: "portal-q", name: "q", type: "search", autocomplete: "off", spellcheck: "false",
                           "aria-describedby": "portal-search-status"});
     row.appendChild(el.q);
-    row.appendChild(node("button", {type: "submit", className: "md-button md-button--primary"}, "Search"));
+    row.appendChild(node("button", {type: "submit", className: "md-button md-button--primary"}, _("Search")));
     form.appendChild(row);
 
     el.details = node("details", {className: "portal-filters"});
-    el.summary = node("summary", {}, "Filters");
+    el.summary = node("summary", {}, _("Filters"));
     el.details.appendChild(el.summary);
     var grid = node("div", {className: "portal-facets"});
     el.boxes = [];
@@ -119,7 +126,7 @@
     });
     el.details.appendChild(grid);
     // On a phone the filters push the results out of sight: one button closes them and goes there.
-    el.done = node("button", {type: "button", className: "md-button portal-filters-done"}, "Show results");
+    el.done = node("button", {type: "button", className: "md-button portal-filters-done"}, _("Show results"));
     el.done.addEventListener("click", function () {
       el.details.open = false;
       if (isEmpty(state)) el.summary.focus(); else el.heading.focus();
@@ -129,16 +136,16 @@
     // Outside the form, so that on a wide screen the filters sit beside the results, not above them.
     app.appendChild(el.details);
 
-    el.chips = node("div", {className: "portal-chips", role: "group", "aria-label": "Filters in use"});
+    el.chips = node("div", {className: "portal-chips", role: "group", "aria-label": _("Filters in use")});
     app.appendChild(el.chips);
 
     el.status = node("p", {id: "portal-search-status", className: "portal-search-status", role: "status",
                            "aria-live": "polite"});
     app.appendChild(el.status);
     el.results = node("section", {className: "portal-results", "aria-labelledby": "portal-results-heading"});
-    el.heading = node("h2", {id: "portal-results-heading", tabindex: "-1"}, "Results");
+    el.heading = node("h2", {id: "portal-results-heading", tabindex: "-1"}, _("Results"));
     el.list = node("ol", {className: "portal-list"});
-    el.pager = node("nav", {className: "portal-pager", "aria-label": "Result pages"});
+    el.pager = node("nav", {className: "portal-pager", "aria-label": _("Result pages")});
     el.results.appendChild(el.heading);
     el.results.appendChild(el.list);
     el.results.appendChild(el.pager);
@@ -190,14 +197,14 @@
         if (box.checked) box.parentNode.hidden = false;
       });
     });
-    el.summary.textContent = total ? "Filters (" + total + " in use)" : "Filters";
+    el.summary.textContent = total ? fill(_("Filters ({n} in use)"), {n: total}) : _("Filters");
     // Chips: one button per filter in use, to remove it in one step.
     el.chips.textContent = "";
     meta.facets.forEach(function (facet, f) {
       (s.f[facet.key] || []).forEach(function (value) {
         var v = facet.values.map(function (x) { return x[0]; }).indexOf(value);
         var chip = node("button", {type: "button", className: "portal-chip",
-                                   "aria-label": facet.values[v][1] + ": remove this filter"}, facet.values[v][1] + " ");
+                                   "aria-label": fill(_("{filter}: remove this filter"), {filter: facet.values[v][1]})}, facet.values[v][1] + " ");
         chip.appendChild(node("span", {"aria-hidden": "true"}, "×"));
         chip.addEventListener("click", function () {
           var next = JSON.parse(JSON.stringify(state.f));
@@ -210,7 +217,7 @@
       });
     });
     if (!isEmpty(s)) {
-      var clear = node("button", {type: "button", className: "portal-chip portal-clear"}, "Clear all");
+      var clear = node("button", {type: "button", className: "portal-chip portal-clear"}, _("Clear all"));
       clear.addEventListener("click", function () {
         change({q: "", f: {}, page: 1}, true);
         el.q.focus();
@@ -247,10 +254,12 @@
   }
 
   function describe(s, n) {
-    var words = n === 1 ? "1 entry matches" : n + " entries match";
-    if (s.q) words += " “" + s.q + "”";
     var filters = Object.keys(s.f).reduce(function (sum, k) { return sum + s.f[k].length; }, 0);
-    if (filters) words += " with " + filters + " filter" + (filters === 1 ? "" : "s");
+    var said = {n: n, query: s.q, filters: filters};
+    var words = s.q ? fill(ngettext("{n} entry matches “{query}”", "{n} entries match “{query}”", n), said)
+                    : fill(ngettext("{n} entry matches", "{n} entries match", n), said);
+    if (filters) words = fill(ngettext("{matches} with {filters} filter", "{matches} with {filters} filters", filters),
+                              {matches: words, filters: filters});
     return words + ".";
   }
 
@@ -268,28 +277,28 @@
       (row[4] || []).forEach(function (t) {
         var tier = node("span", {className: "pt pt" + t});
         tier.appendChild(node("span", {"aria-hidden": "true"}, String(t)));
-        tier.appendChild(document.createTextNode("Tier " + t));
+        tier.appendChild(document.createTextNode(fill(_("Tier {number}"), {number: t})));
         facts.appendChild(tier);
       });
       (row[5] || []).forEach(function (b) { facts.appendChild(node("span", {className: "pb-" + b[0]}, b[1])); });
       li.appendChild(facts);
       el.list.appendChild(li);
     });
-    el.heading.textContent = docs.length ? "Results" : "No results";
+    el.heading.textContent = docs.length ? _("Results") : _("No results");
     el.pager.textContent = "";
     if (pages > 1) {
-      if (page > 1) el.pager.appendChild(pagerButton("Previous", page - 1));
-      el.pager.appendChild(node("span", {}, "Page " + page + " of " + pages));
-      if (page < pages) el.pager.appendChild(pagerButton("Next", page + 1));
+      if (page > 1) el.pager.appendChild(pagerButton(_("Previous"), page - 1));
+      el.pager.appendChild(node("span", {}, fill(_("Page {page} of {pages}"), {page: page, pages: pages})));
+      if (page < pages) el.pager.appendChild(pagerButton(_("Next"), page + 1));
     }
     if (!docs.length) {
       el.list.appendChild(node("li", {className: "portal-none"},
-        "Nothing matches. Try fewer words, or remove a filter."));
+        _("Nothing matches. Try fewer words, or remove a filter.")));
     }
     var hint = PortalSearch.note(found);
     el.status.textContent = describe(s, docs.length) + (hint ? " " + hint : "") +
-      (pages > 1 ? " Showing page " + page + " of " + pages + "." : "");
-    el.done.textContent = docs.length === 1 ? "Show 1 result" : "Show " + docs.length + " results";
+      (pages > 1 ? " " + fill(_("Showing page {page} of {pages}."), {page: page, pages: pages}) : "");
+    el.done.textContent = fill(ngettext("Show {n} result", "Show {n} results", docs.length), {n: docs.length});
     el.results.hidden = false;
     app.setAttribute("data-state", "done");
     app.dispatchEvent(new CustomEvent("portal-search:results", {bubbles: true, detail: {count: docs.length}}));
@@ -306,7 +315,7 @@
 
   function failed(error, id) {
     if (id !== runId) return;
-    el.status.textContent = "Search is not available right now. The full list below still works.";
+    el.status.textContent = _("Search is not available right now. The full list below still works.");
     el.results.hidden = true;
     staticParts().forEach(function (n) { n.hidden = false; });
     app.setAttribute("data-state", "error");
@@ -321,14 +330,14 @@
     if (empty) {
       el.results.hidden = true;
       el.status.textContent = "";
-      el.done.textContent = "Show results";
+      el.done.textContent = _("Show results");
       showCounts(null);
       app.setAttribute("data-state", "idle");
       return Promise.resolve();
     }
     app.setAttribute("data-state", "busy");
     setTimeout(function () {   // only a slow answer is worth announcing
-      if (id === runId && app.getAttribute("data-state") === "busy") el.status.textContent = "Searching…";
+      if (id === runId && app.getAttribute("data-state") === "busy") el.status.textContent = _("Searching…");
     }, 500);
     var filtered = Object.keys(s.f).length > 0;
     var searching = s.q ? engine.search(s.q) : Promise.resolve(null);

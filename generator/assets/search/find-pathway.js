@@ -6,6 +6,13 @@
  */
 (function () {
   "use strict";
+  // The page's language (assets/i18n/messages.js); English pages keep the text as written here.
+  var i18n = window.portalI18n || {_: String, ngettext: function (one, other, n) { return n === 1 ? one : other; }};
+  var _ = i18n._, ngettext = i18n.ngettext;
+  /* A message with its {placeholders} filled in; values are taken as they are (no "$&" patterns). */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? String(values[key]) : whole; });
+  }
 
   var form = document.getElementById("portal-find"), out = document.getElementById("portal-find-result");
   var script = document.currentScript;
@@ -62,31 +69,42 @@
     if (p.tier < first) {
       // Below where the role usually starts: only ever offered with the reason.
       points -= 2;
-      why.push("Below tier " + first + ", where your role (" + a.roleLabel.toLowerCase() + ") usually starts" +
-               (a.tier && a.tier < first ? ": offered because you chose tier " + a.tier : ""));
+      var role = {first: first, role: a.roleLabel.toLowerCase(), tier: a.tier};
+      why.push(a.tier && a.tier < first
+        ? fill(_("Below tier {first}, where your role ({role}) usually starts: offered because you chose tier {tier}"), role)
+        : fill(_("Below tier {first}, where your role ({role}) usually starts"), role));
     }
     if (a.role) {
-      if (p.professions.indexOf(a.role) >= 0) { points += 4; why.push("Written for: " + a.roleLabel.toLowerCase()); }
-      else if (!p.professions.length) { points += 1; why.push("Open to every role"); }
+      if (p.professions.indexOf(a.role) >= 0) { points += 4; why.push(fill(_("Written for: {role}"), {role: a.roleLabel.toLowerCase()})); }
+      else if (!p.professions.length) { points += 1; why.push(_("Open to every role")); }
       else points -= 3;
     }
     if (a.setting) {
-      if (p.settings.indexOf(a.setting) >= 0) { points += 1.5; why.push("Fits your setting: " + a.settingLabel.toLowerCase()); }
+      if (p.settings.indexOf(a.setting) >= 0) { points += 1.5; why.push(fill(_("Fits your setting: {setting}"), {setting: a.settingLabel.toLowerCase()})); }
       else if (!p.settings.length) points += 0.5;
     }
     var step = p.tier - tier;
-    if (step === 0) { points += 3; why.push("At tier " + p.tier + ", the depth " + (a.tier ? "you chose" : "that suits what you told us")); }
-    else if (step === 1) { points += 1; why.push("One tier deeper than " + (a.tier ? "you chose" : "where you are now")); }
+    if (step === 0) {
+      points += 3;
+      why.push(fill(a.tier ? _("At tier {tier}, the depth you chose") : _("At tier {tier}, the depth that suits what you told us"),
+                    {tier: p.tier}));
+    } else if (step === 1) {
+      points += 1;
+      why.push(a.tier ? _("One tier deeper than you chose") : _("One tier deeper than where you are now"));
+    }
     else if (step === -1) points += 0.5;
     else points -= 2;
     a.audiences.forEach(function (x) {
-      if (p.audiences.indexOf(x.id) >= 0) { points += 1.5; why.push("Focus on " + x.label.toLowerCase()); }
+      if (p.audiences.indexOf(x.id) >= 0) { points += 1.5; why.push(fill(_("Focus on {group}"), {group: x.label.toLowerCase()})); }
     });
     var fresh = p.competencies.filter(function (c) { return !a.confident.has(c); }).length;
     if (p.competencies.length) {
       points += 3 * fresh / p.competencies.length;
-      if (fresh) why.push("Covers " + fresh + " of its " + p.competencies.length + " competencies you have not marked as confident");
-      else { points -= 5; why.push("You already feel confident in everything it covers"); }
+      if (fresh) {
+        why.push(fill(ngettext("Covers {n} of its {total} competencies you have not marked as confident",
+                               "Covers {n} of its {total} competencies you have not marked as confident", fresh),
+                      {n: fresh, total: p.competencies.length}));
+      } else { points -= 5; why.push(_("You already feel confident in everything it covers")); }
     }
     if (!p.generated) points += 0.25;  // a curator's reasons for each step are worth a little extra
     return {pathway: p, points: points, why: why};
@@ -101,18 +119,19 @@
 
   function show(ranked, tier, a, first) {
     out.textContent = "";
-    out.appendChild(node("h2", {}, "Suggested for you"));
+    var said = {tier: a.tier, first: first, role: a.roleLabel.toLowerCase(), next: tier};
+    out.appendChild(node("h2", {}, _("Suggested for you")));
     if (a.tier && a.tier < first) {
-      out.appendChild(node("p", {}, "You chose tier " + a.tier + ". Your role (" + a.roleLabel.toLowerCase() +
-        ") usually starts at tier " + first + ", so pathways at tier " + first + " are suggested too."));
+      out.appendChild(node("p", {}, fill(_("You chose tier {tier}. Your role ({role}) usually starts at tier {first}, " +
+        "so pathways at tier {first} are suggested too."), said)));
     } else if (!a.tier && first > 1 && tier === first) {
-      out.appendChild(node("p", {}, "Your role (" + a.roleLabel.toLowerCase() + ") usually starts at tier " + first +
-        ", so that is where these suggestions begin."));
+      out.appendChild(node("p", {}, fill(_("Your role ({role}) usually starts at tier {first}, " +
+        "so that is where these suggestions begin."), said)));
     } else if (!a.tier) {
-      out.appendChild(node("p", {}, "From what you told us, tier " + tier + " looks like your next step."));
+      out.appendChild(node("p", {}, fill(_("From what you told us, tier {next} looks like your next step."), said)));
     }
     if (!ranked.length) {
-      out.appendChild(node("p", {}, "No pathway fits these answers yet. Try another role or depth, or browse them all."));
+      out.appendChild(node("p", {}, _("No pathway fits these answers yet. Try another role or depth, or browse them all.")));
     }
     var list = node("ol", {"class": "portal-suggestions"});
     ranked.forEach(function (r) {
@@ -121,7 +140,8 @@
       h.appendChild(node("a", {href: new URL(p.url, root).href}, p.title));
       li.appendChild(h);
       li.appendChild(node("p", {"class": "portal-meta"},
-        (p.generated ? "Generated pathway" : "Curated pathway") + " · Tier " + p.tier + " · " + p.steps + " step" + (p.steps === 1 ? "" : "s")));
+        (p.generated ? _("Generated pathway") : _("Curated pathway")) + " · " +
+        fill(_("Tier {number}"), {number: p.tier}) + " · " + fill(ngettext("{n} step", "{n} steps", p.steps), {n: p.steps})));
       if (p.summary) li.appendChild(node("p", {}, p.summary));
       var reasons = node("ul", {});
       r.why.forEach(function (w) { reasons.appendChild(node("li", {}, w)); });
@@ -129,7 +149,7 @@
       list.appendChild(li);
     });
     out.appendChild(list);
-    out.appendChild(node("p", {}, "Not quite right? Change your answers and ask again. Your answers have not left this page."));
+    out.appendChild(node("p", {}, _("Not quite right? Change your answers and ask again. Your answers have not left this page.")));
     // Into view below the sticky header (the section's scroll-margin), then focus for screen readers.
     out.scrollIntoView({block: "start"});
     out.focus({preventScroll: true});
@@ -146,7 +166,7 @@
         .slice(0, 3);
       show(ranked, tier, a, first);
     }).catch(function () {
-      out.textContent = "Suggestions are not available right now. You can still browse every pathway.";
+      out.textContent = _("Suggestions are not available right now. You can still browse every pathway.");
     });
   }
 

@@ -12,6 +12,9 @@
  */
 (function () {
   "use strict";
+  // The page's language (assets/i18n/messages.js); English pages keep the text as written here.
+  var i18n = window.portalI18n || {_: String, ngettext: function (one, other, n) { return n === 1 ? one : other; }};
+  var _ = i18n._, ngettext = i18n.ngettext;
 
   var input = document.querySelector(".md-search__input");
   var container = document.querySelector(".md-search-result");
@@ -59,7 +62,7 @@
 
   function ensureBox() {
     if (!box) {
-      box = node("div", {"class": "portal-hs", role: "region", "aria-label": "Catalog entries"});
+      box = node("div", {"class": "portal-hs", role: "region", "aria-label": _("Catalog entries")});
       box.hidden = true;
       container.insertBefore(box, container.firstChild);
     }
@@ -75,8 +78,8 @@
   }
 
   function countText(count) {
-    if (!count) return "No catalog entries match";
-    return count === 1 ? "1 catalog entry matches" : count + " catalog entries match";
+    if (!count) return _("No catalog entries match");
+    return ngettext("{n} catalog entry matches", "{n} catalog entries match", count).replace("{n}", count);
   }
 
   /* What the box shows now, on the box itself: tests and tools wait for this, never for time. */
@@ -111,8 +114,8 @@
       var all = new URL(engine.meta.urls.catalog, root);
       all.searchParams.set("q", query);
       var more = node("p", {"class": "portal-hs__all"});
-      more.appendChild(link(all.href, -1, count > SHOWN ? "All " + count + " matching entries in the catalog"
-                                                         : "Search and filter these in the catalog", ""));
+      more.appendChild(link(all.href, -1, count > SHOWN ? _("All {n} matching entries in the catalog").replace("{n}", count)
+                                                         : _("Search and filter these in the catalog"), ""));
       b.appendChild(more);
     }
     b.hidden = false;

@@ -22,6 +22,9 @@
  */
 (function () {
   "use strict";
+  // The page's language (assets/i18n/messages.js); English pages keep the text as written here.
+  var i18n = window.portalI18n || {_: String, ngettext: function (one, other, n) { return n === 1 ? one : other; }};
+  var _ = i18n._, ngettext = i18n.ngettext;
 
   var WORD_BITS = 30;            // facet mask words, as generator/search/facets.py
   var PREFIX_BOOST = 0.3;        // words an unfinished last word may grow into
@@ -457,9 +460,10 @@
   function note(found) {
     var parts = [];
     if (found && found.missing && found.missing.length) {
-      parts.push("No entry mentions " + found.missing.map(function (w) { return "“" + w + "”"; }).join(" or ") + ".");
+      parts.push(_("No entry mentions {words}.").replace("{words}",
+        found.missing.map(function (w) { return "“" + w + "”"; }).join(_(" or "))));
     }
-    if (found && found.partial) parts.push("No entry has every word: these have most of them.");
+    if (found && found.partial) parts.push(_("No entry has every word: these have most of them."));
     return parts.join(" ");
   }
 

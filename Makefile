@@ -59,7 +59,7 @@ messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -c Translators: --add-location=file --sort-output --no-wrap \
 	  --project="Portal generator" --version=1 --msgid-bugs-address=" " --header-comment="# The portal generator's interface messages." \
 	  -o generator/locale/portal.pot generator
-	$(BIN)/pybabel update -i generator/locale/portal.pot -d generator/locale -D portal --no-wrap \
+	$(BIN)/pybabel update -i generator/locale/portal.pot -d generator/locale -D portal --no-wrap --ignore-obsolete \
 	  --ignore-pot-creation-date
 
 clean:

@@ -134,7 +134,7 @@ def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, ca
     action = "Go to the provider’s site"
     summary = short(entry.summary, SUMMARY_CHARS)
     body = (
-        f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, entry.title, title_language(entry))}\n'
+        f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, str(entry.words("title")), title_language(entry))}\n'
         + (f"<p><strong>{esc(status)}</strong></p>\n" if status else "")
         + f'<p><a class="go" href="{esc(safe_url(entry.url))}" target="_blank" rel="noopener external">'
           f"{action}</a></p>\n"

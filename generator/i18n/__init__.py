@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -28,7 +29,7 @@ from babel.messages.pofile import read_po
 
 __all__ = [
     "DOMAIN", "LOCALE_DIR", "SOURCE_LANGUAGE", "Fallback", "_", "N_", "active", "available_languages", "capitalized",
-    "catalog_dirs", "catalog_path", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated",
+    "catalog_dirs", "catalog_path", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "mark_format", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated",
 ]
 
 DOMAIN = "portal"
@@ -274,6 +275,29 @@ def mark(text: str, *, escape: bool = True) -> str:
     """
     body = html.escape(str(text), quote=True) if escape else str(text)
     return f'<span lang="{html.escape(text.lang, quote=True)}">{body}</span>' if isinstance(text, Fallback) else body
+
+
+def mark_format(template: str, **values: object) -> str:
+    """HTML for a message with its ``{placeholders}`` filled in, each part marked with its own language:
+    ``mark_format(_("Tier {number}: {name}"), number=1, name=tier.name)`` on a French page whose tier has
+    no French name gives ``Niveau 1 : <span lang="en">General awareness</span>``."""
+    parts = []
+    last = 0
+    for found in _PLACEHOLDER.finditer(str(template)):
+        key = found.group(1)
+        if key not in values:
+            continue
+        parts.append(html.escape(str(template)[last:found.start()], quote=True))
+        value = values[key]
+        parts.append(mark(value) if isinstance(value, str) else html.escape(str(value), quote=True))
+        last = found.end()
+    parts.append(html.escape(str(template)[last:], quote=True))
+    body = "".join(parts)
+    return f'<span lang="{html.escape(template.lang, quote=True)}">{body}</span>' \
+        if isinstance(template, Fallback) else body
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @lru_cache(maxsize=16)

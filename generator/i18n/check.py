@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from . import _DEPENDENT_CACHES, DOMAIN, LOCALE_DIR, _is_source, active, catalog_dirs, npgettext, pgettext, translated
+from . import _DEPENDENT_CACHES, DOMAIN, LOCALE_DIR, _base, _is_source, active, catalog_dirs, npgettext, pgettext, translated
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _SPACE = re.compile(r"\s+")
@@ -49,8 +49,10 @@ def template_messages(pot: Path = LOCALE_DIR / f"{DOMAIN}.pot") -> tuple[tuple[s
 
 
 def _enough_english(message: str) -> bool:
-    """Whether a message has enough words of its own to be told apart from data ('{n}' has none)."""
-    return len(re.findall(r"[A-Za-z]", _PLACEHOLDER.sub(" ", message))) >= 3
+    """Whether a message has enough words of its own to be told apart from data: '{n}' has none, and
+    '{list} and {last}' too few to tell from any sentence with 'and' in it."""
+    letters = len(re.findall(r"[A-Za-z]", _PLACEHOLDER.sub(" ", message)))
+    return letters >= (6 if _PLACEHOLDER.search(message) else 3)
 
 
 def _normal(text: str) -> str:
@@ -91,10 +93,12 @@ _DEPENDENT_CACHES += [_english, template_messages]
 
 
 class _Texts(HTMLParser):
-    """Text nodes, whole element texts and human-facing attributes, outside scripts and code."""
+    """Text nodes, whole element texts and human-facing attributes, outside scripts and code (and, with
+    ``skip_lang``, outside parts marked as written in another language)."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip_lang: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self.skip_lang = skip_lang
         self.stack: list[tuple[str, bool, list[str]]] = []
         self.texts: list[str] = []
 
@@ -103,7 +107,8 @@ class _Texts(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        skip = self._skipping() or tag in _SKIP or values.get("translate") == "no"
+        skip = self._skipping() or tag in _SKIP or values.get("translate") == "no" or bool(
+            self.skip_lang and values.get("lang") and _base(values["lang"] or "") != _base(self.skip_lang))
         if not skip:
             self.texts += [v for k, v in attrs if k in _ATTRS and v]
             if tag == "meta" and values.get("name") in ("description", "twitter:description") and values.get("content"):
@@ -130,11 +135,16 @@ class _Texts(HTMLParser):
             self.stack[-1][2].append(data)
 
 
-def untranslated(page: str, lang: str, pot: Path = LOCALE_DIR / f"{DOMAIN}.pot") -> list[Leftover]:
-    """The interface strings a page in ``lang`` still shows in English (none for an English page)."""
+def untranslated(page: str, lang: str, pot: Path = LOCALE_DIR / f"{DOMAIN}.pot", *,
+                 skip_marked: bool = True) -> list[Leftover]:
+    """The interface strings a page in ``lang`` still shows in English (none for an English page).
+
+    Parts marked with another ``lang`` (an entry's title in English on a French page, an untranslated
+    string's ``<span lang="en">``) are declared, not left over, and skipped unless ``skip_marked`` is false.
+    """
     if _is_source(lang):
         return []
-    parser = _Texts()
+    parser = _Texts(lang if skip_marked else "")
     parser.feed(page)
     parser.close()
     texts = {_normal(t) for t in parser.texts}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_, _, default_language, localized
 from .dates import as_text
 from .duration import Duration, Length
 from .framework import Framework, Vocabularies
@@ -36,10 +37,14 @@ class Price:
         amount = f"{self.amount:,.2f}".removesuffix(".00")
         text = f"{symbol}{amount}" if symbol else f"{amount} {self.currency}"
         if self.per != "course":
-            text += f" per {self.per}"
+            text = _(_PRICE_PER[self.per]).format(price=text) if self.per in _PRICE_PER else f"{text} / {self.per}"
         if self.who:
             text += f" ({self.who})"
         return text
+
+
+_PRICE_PER = {"module": N_("{price} per module"), "session": N_("{price} per session"),
+              "person": N_("{price} per person"), "year": N_("{price} per year")}
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,21 @@ class Entry:
     keywords: tuple[str, ...] = ()
     runs: tuple[Run, ...] = ()
     sources: tuple[Source, ...] = ()
+    # Other languages' title, summary and note: ((language tag, ((field, text), ...)), ...).
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    def words(self, name: str) -> str:
+        """The title, summary or note in the active language: its translation when the entry gives one, else
+        the original, marked with its language when that is not the page's (``i18n.mark``).
+
+        The title is in its source's language (``title_lang``, else the entry's first language); the summary
+        and note are the curator's words, in the portal's first language."""
+        original = {"title": self.title, "summary": self.summary, "note": self.note}[name]
+        if not original:
+            return ""
+        source = (self.title_lang or self.languages[0]) if name == "title" else default_language()
+        given = {lang: text for lang, fields in self.translations for field_name, text in fields if field_name == name}
+        return localized({source: original, **{k: v for k, v in given.items() if k != source}}, source)
 
     @property
     def provider(self) -> str:
@@ -271,6 +291,8 @@ class Entry:
             keywords=tuple(d.get("keywords", ())),
             runs=tuple(_run(r) for r in d.get("runs", ())),
             sources=tuple(Source(s["url"], s["checked"], s.get("note", "")) for s in d.get("sources", ())),
+            translations=tuple((str(lang), tuple((k, str(v).strip()) for k, v in fields.items()))
+                               for lang, fields in (d.get("translations") or {}).items()),
         )
 
 

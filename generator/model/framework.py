@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import N_, _
+from ..i18n import N_, _, localized
 from .places import country_name
 
 
@@ -30,30 +30,59 @@ class Provenance:
         return _(words[self.status]) if self.status in words else ""
 
 
+# Words in the portal's first language, or (language tag, words) pairs, the first language first.
+Words = str | tuple[tuple[str, str], ...]
+
+
+def words(value: Any) -> Words:
+    """A label as written: text, or a mapping {language tag: text} kept (hashable) in its order."""
+    return tuple((str(k), str(v)) for k, v in value.items()) if isinstance(value, dict) else (value or "")
+
+
+def in_active(value: Words) -> str:
+    """The words in the active language; others come back marked with their language (``i18n.mark``)."""
+    return localized(dict(value) if isinstance(value, tuple) else value)
+
+
+class _NameAndSummary:
+    """A part of the framework with a name and a summary, each in the active language."""
+
+    name_words: Words
+    summary_words: Words
+
+    @property
+    def name(self) -> str:
+        return in_active(self.name_words)
+
+    @property
+    def summary(self) -> str:
+        return in_active(self.summary_words)
+
+
 @dataclass(frozen=True)
-class Tier:
+class Tier(_NameAndSummary):
     tier: int
-    name: str
-    summary: str
+    name_words: Words
+    summary_words: Words
     learners: tuple[str, ...] = ()
     crosswalk: tuple[tuple[str, str], ...] = ()
     provenance: Provenance = Provenance()
 
 
 @dataclass(frozen=True)
-class Domain:
+class Domain(_NameAndSummary):
     id: str
-    name: str
-    summary: str
+    name_words: Words
+    summary_words: Words
     provenance: Provenance = Provenance()
 
 
 @dataclass(frozen=True)
-class Subject:
+class Subject(_NameAndSummary):
     id: str
-    name: str
+    name_words: Words
     domain: str
-    summary: str
+    summary_words: Words
     code: str = ""
     code_confirmed: bool = True
     provenance: Provenance = Provenance()
@@ -88,17 +117,21 @@ class Competency:
     id: str
     subject: str
     tier: int
-    statement: str
+    statement_words: Words
     indicators: tuple[str, ...] = ()
     crosswalk: tuple[tuple[str, tuple[str, ...]], ...] = ()
     provenance: Provenance = Provenance()
+
+    @property
+    def statement(self) -> str:
+        return in_active(self.statement_words)
 
 
 def _subject(x: dict[str, Any]) -> Subject:
     prov = Provenance.from_data(x.get("provenance"))
     # With a provenance, a number is the framework's only when the subject is confirmed.
     confirmed = prov.status == "confirmed" if prov.status else x.get("code_confirmed", True)
-    return Subject(x["id"], x["name"], x["domain"], x["summary"], x.get("code", ""), confirmed, prov)
+    return Subject(x["id"], words(x["name"]), x["domain"], words(x["summary"]), x.get("code", ""), confirmed, prov)
 
 
 def _scope(d: Any) -> Scope:
@@ -144,13 +177,13 @@ class Framework:
             statements_provenance=Provenance.from_data(d.get("statements_provenance")),
             crosswalks={x["key"]: Crosswalk(x["key"], x["name"], x.get("url", ""), Provenance.from_data(x.get("provenance")))
                         for x in d.get("crosswalks", ())},
-            tiers={t["tier"]: Tier(t["tier"], t["name"], t["summary"], tuple(t.get("learners", ())),
+            tiers={t["tier"]: Tier(t["tier"], words(t["name"]), words(t["summary"]), tuple(t.get("learners", ())),
                                    tuple(sorted(t.get("crosswalk", {}).items())), Provenance.from_data(t.get("provenance")))
                    for t in d.get("tiers", ())},
-            domains={x["id"]: Domain(x["id"], x["name"], x["summary"], Provenance.from_data(x.get("provenance")))
+            domains={x["id"]: Domain(x["id"], words(x["name"]), words(x["summary"]), Provenance.from_data(x.get("provenance")))
                      for x in d.get("domains", ())},
             subjects={x["id"]: _subject(x) for x in d.get("subjects", ())},
-            competencies={x["id"]: Competency(x["id"], x["subject"], x["tier"], x["statement"],
+            competencies={x["id"]: Competency(x["id"], x["subject"], x["tier"], words(x["statement"]),
                                               tuple(x.get("indicators", ())),
                                               tuple((k, tuple(v)) for k, v in sorted(x.get("crosswalk", {}).items())),
                                               Provenance.from_data(x.get("provenance")))
@@ -177,11 +210,19 @@ class Framework:
 @dataclass(frozen=True)
 class Term:
     id: str
-    label: str
-    description: str = ""
+    label_words: Words
+    description_words: Words = ""
     source: str = ""
     native: str = ""
     first_tier: int = 1  # professions: the tier people in this role usually start at
+
+    @property
+    def label(self) -> str:
+        return in_active(self.label_words)
+
+    @property
+    def description(self) -> str:
+        return in_active(self.description_words)
 
 
 VOCABULARY_NAMES = (
@@ -201,7 +242,7 @@ class Vocabularies:
         lists: dict[str, dict[str, Term]] = {}
         for name in VOCABULARY_NAMES:
             lists[name] = {
-                t["id"]: Term(t["id"], t["label"], t.get("description", ""), t.get("source", ""), t.get("native", ""),
+                t["id"]: Term(t["id"], words(t["label"]), words(t.get("description", "")), t.get("source", ""), t.get("native", ""),
                               t.get("first_tier", 1))
                 for t in d.get(name, ()) if isinstance(t, dict) and "id" in t and "label" in t
             }

@@ -7,7 +7,7 @@ colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
 
 from __future__ import annotations
 
-from ..i18n import _, mark
+from ..i18n import Fallback, _, in_language, mark, mark_format
 from ..model import Catalog, Entry
 from ..model.places import country_name
 from . import urls
@@ -17,8 +17,8 @@ from .html import a, esc
 def tier_badge(catalog: Catalog, tier: int, *, short: bool = False) -> str:
     """Tier ``tier`` as a badge: a numbered mark and 'Tier N', with the tier's name as its tooltip."""
     name = catalog.framework.tiers[tier].name if tier in catalog.framework.tiers else ""
-    text = mark(_("Tier {number}").format(number=tier) if short or not name
-                else _("Tier {number}: {name}").format(number=tier, name=name))
+    text = (mark_format(_("Tier {number}"), number=tier) if short or not name
+            else mark_format(_("Tier {number}: {name}"), number=tier, name=name))
     # Short class names: listings repeat this badge on every card within a 30 KB page.
     return f'<span class="pt pt{tier}"><span aria-hidden="true">{tier}</span>{text}</span>'
 
@@ -30,7 +30,7 @@ def badge(text: str, kind: str = "") -> str:
     dozens of times within its 30 KB budget."""
     if not text:
         return ""
-    return f'<span class="{f"pb-{kind}" if kind else "pb"}">{esc(text)}</span>'
+    return f'<span class="{f"pb-{kind}" if kind else "pb"}">{mark(text)}</span>'
 
 
 def badges(parts: list[str], tag: str = "span", tail: str = "") -> str:
@@ -40,15 +40,18 @@ def badges(parts: list[str], tag: str = "span", tail: str = "") -> str:
 
 
 def cut(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut
+    (still marked with its language when it was)."""
+    whole = " ".join(text.split())
+    if len(whole) <= limit:
+        return in_language(whole, text.lang) if isinstance(text, Fallback) else whole
+    text = in_language(whole, text.lang) if isinstance(text, Fallback) else whole
     head = text[:limit - 1]
     space = head.rfind(" ")
     if space > limit // 2:
         head = head[:space]
-    return head.rstrip(" ,;:.–-") + "…"
+    head = head.rstrip(" ,;:.–-") + "…"
+    return in_language(head, text.lang) if isinstance(text, Fallback) else head
 
 
 def entry_badges(catalog: Catalog, entry: Entry, *, provider: bool = True) -> str:
@@ -70,9 +73,10 @@ def entry_card(catalog: Catalog, here: str, entry: Entry, *, summary: int = 120)
     as badges."""
     flag = {"paused": f' <span class="pb-paused">{mark(_("Paused"))}</span>',
             "finished": f' <span class="pb-paused">{mark(_("Finished"))}</span>'}.get(entry.status, "")
-    text = f"<p>{esc(cut(entry.summary, summary))}</p>" if summary else ""
+    text = f"<p>{mark(cut(entry.words('summary'), summary))}</p>" if summary else ""
     from .entry import title_language  # entry.py builds on this module's badges
 
     lang = title_language(entry)
-    link = a(here, urls.entry(entry.id), entry.title, lang=lang) if lang else a(here, urls.entry(entry.id), entry.title)
+    title = str(entry.words("title"))  # the link carries the title's language itself
+    link = a(here, urls.entry(entry.id), title, lang=lang) if lang else a(here, urls.entry(entry.id), title)
     return f'<li class="portal-card">{link}{flag}{text}{entry_badges(catalog, entry)}</li>'

@@ -14,8 +14,6 @@ from ..model.schedule import describe, next_dates
 from . import urls
 from .html import a, block, esc, ext, front_matter, safe_url, ul
 
-# The language the pages' own words are written in: a title in another language is marked (WCAG 3.1.2).
-PAGE_LANGUAGE = "en"
 
 # Translators: a credit's amount, its kind and what it is counted per, e.g. "3 CPD hours per module".
 _CREDIT_PER = {"course": N_("{amount} {label}"), "module": N_("{amount} {label} per module"),
@@ -150,9 +148,10 @@ def providers_text(entry: Entry) -> str:
 
 
 def title_language(entry: Entry) -> str:
-    """The title's language tag when it is not the page's, for a ``lang`` attribute; '' otherwise."""
-    tag = entry.title_lang or entry.languages[0]
-    return tag if tag.split("-")[0] != PAGE_LANGUAGE else ""
+    """The shown title's language tag when it is not the page's, for a ``lang`` attribute (WCAG 3.1.2);
+    '' otherwise."""
+    title = entry.words("title")
+    return title.lang if isinstance(title, Fallback) else ""
 
 
 def lang_attr(tag: str) -> str:
@@ -255,21 +254,21 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     dl = "".join(f"<dt>{mark(k)}</dt><dd>{val}</dd>" for k, val in facts)
     kind = mark(type_name(entry.type))
     lang = title_language(entry)
-    title = f"<h1{lang_attr(lang)}>{esc(entry.title)}</h1>" if lang else ""
+    title = f"<h1{lang_attr(lang)}>{esc(entry.words('title'))}</h1>" if lang else ""
     go = ext(entry.url, _("Go to the provider’s site") if entry.shared_url
-             else _("Go to {title} on the provider’s site").format(title=entry.title),
+             else _("Go to {title} on the provider’s site").format(title=entry.words("title")),
              "md-button md-button--primary portal-out")
     find = (f'<p class="portal-how-to-find"><strong>{mark(_("How to find it there:"))}</strong> '
             f"{esc(entry.how_to_find)}</p>") if entry.how_to_find else ""
     note = (f'<aside class="portal-note" aria-label="{esc(_("Curator’s note"))}"><p><strong>'
-            f'{mark(_("Curator’s note:"))}</strong> {esc(entry.note)}</p></aside>') if entry.note else ""
-    out = front_matter(entry.title, description=entry.summary[:300], search={"exclude": True},
+            f'{mark(_("Curator’s note:"))}</strong> {mark(entry.words("note"))}</p></aside>') if entry.note else ""
+    out = front_matter(entry.words("title"), description=entry.words("summary")[:300], search={"exclude": True},
                        portal={"kind": "entry", "id": entry.id})
     out += block(
         title
         + f'<p class="portal-kicker">{kind}</p>'
         f"{banner}"
-        f'<p class="portal-summary">{esc(entry.summary)}</p>'
+        f'<p class="portal-summary">{mark(entry.words("summary"))}</p>'
         f"<p>{go}</p>{find}{note}"
         f'<dl class="portal-facts">{dl}</dl>',
         "portal-entry",

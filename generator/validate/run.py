@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from ..errors import Problem
 from ..exports.changelog import load_changelog
 from ..load.project import Document, Kind, load_project
+from ..i18n.validate import po_problems
 from ..model import Catalog, Entry, Framework, Pathway, Portal, Vocabularies
 from ..settings import Settings
 from .crossfile import cross_file_problems
@@ -68,7 +69,11 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     problems.extend(p for d in valid if d.kind is Kind.SYNONYMS for p in synonym_problems(d))
     problems.extend(p for d in valid for p in lookalike_problems(d))
     problems.extend(load_changelog(settings)[1])  # the open data's changelog, published by every build
-    result = Result(sorted(set(problems)), loaded.documents, files=loaded.files)
+    # The message catalogs of the languages the portal publishes, and its own overrides.
+    translation_problems, translation_files = po_problems(
+        settings.root, getattr(settings, "languages", None) or ("en",), settings.relative)
+    problems.extend(translation_problems)
+    result = Result(sorted(set(problems)), loaded.documents, files=[*loaded.files, *translation_files])
     if not result.errors:
         portal = Portal.from_options(settings.portal_id, settings.subject, settings.vocabularies, settings.featured)
         catalog = build_catalog(valid, settings.framework, portal)

@@ -90,7 +90,10 @@ def test_english_text_attributes_and_plurals_are_found(pot: Path) -> None:
 def test_a_missing_translation_is_found_even_when_marked_english(pot: Path) -> None:
     (pot.parent / "fr" / "LC_MESSAGES" / "portal.po").write_text(FRENCH.split('msgid "PDF"')[0], encoding="utf-8")
     i18n.reload()
-    assert untranslated('<p><span lang="en">PDF</span></p>', "fr", pot) == [Leftover("PDF", "PDF")]
+    assert untranslated('<p><span lang="en">PDF</span></p>', "fr", pot, skip_marked=False) == [Leftover("PDF", "PDF")]
+    # Marked as English, it is declared rather than left over.
+    assert untranslated('<p><span lang="en">PDF</span></p>', "fr", pot) == []
+    assert untranslated('<p><span lang="fr-CA">PDF</span></p>', "fr", pot) == [Leftover("PDF", "PDF")]
 
 
 def test_scripts_code_and_untranslatable_parts_are_skipped(pot: Path) -> None:

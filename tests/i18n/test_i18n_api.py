@@ -181,3 +181,13 @@ def test_localized_words_pick_the_active_language_and_mark_the_others() -> None:
         assert not isinstance(localized("Milieu de soins"), Fallback)
         assert mark(localized({"en": "Setting", "cy": "Lleoliad"})) == '<span lang="en">Setting</span>'
     assert localized(None) == "" and localized({}) == ""
+
+
+def test_mark_format_marks_each_part_in_its_own_language(locale: Path) -> None:
+    with active("fr"):
+        english = localized("General awareness")
+        assert i18n.mark_format("Niveau {number} : {name}", number=1, name=english) == \
+            'Niveau 1 : <span lang="en">General awareness</span>'
+        assert i18n.mark_format(_("Tier {number}: {name}"), number=1, name="<b>") == \
+            '<span lang="en">Tier 1: &lt;b&gt;</span>'
+        assert i18n.mark_format("{a} and {unknown}", a="x") == "x and {unknown}"

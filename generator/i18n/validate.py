@@ -132,7 +132,8 @@ def check_catalog(path: Path, shown: str, *, required: bool, template: set[tuple
         if not message.id:
             continue
         present.add((message.context, _ids(message)[0]))
-        problems += _placeholder_problems(shown, message)
+        if not message.fuzzy:  # a fuzzy guess is not used, and is reported as such below
+            problems += _placeholder_problems(shown, message)
         if required and (message.fuzzy or not all(_strings(message))):
             why = "marked fuzzy (a guess to check)" if message.fuzzy and all(_strings(message)) else "not translated"
             problems.append(Problem(shown, message.lineno, 1, f"{_ids(message)[0]!r} is {why}: the page shows it "

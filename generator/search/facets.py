@@ -10,18 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..i18n import N_, _, pgettext
 from ..model import Catalog, Entry
 from ..model.places import country_name
 
 # Study time bands, in minutes: [low, high). Calendar-only durations ("6 weeks")
 # have no study time, so they fall under "not stated" like entries with none.
 DURATION_BANDS: tuple[tuple[str, str, int, int | None], ...] = (
-    ("under-1h", "Under 1 hour", 0, 60),
-    ("1-3h", "1 to 3 hours", 60, 180),
-    ("3-10h", "3 to 10 hours", 180, 600),
-    ("10-40h", "10 to 40 hours", 600, 2400),
-    ("over-40h", "Over 40 hours", 2400, None),
-    ("not-stated", "Not stated", -1, -1),
+    ("under-1h", N_("Under 1 hour"), 0, 60),
+    ("1-3h", N_("1 to 3 hours"), 60, 180),
+    ("3-10h", N_("3 to 10 hours"), 180, 600),
+    ("10-40h", N_("10 to 40 hours"), 600, 2400),
+    ("over-40h", N_("Over 40 hours"), 2400, None),
+    ("not-stated", N_("Not stated"), -1, -1),
 )
 
 # Bits per mask word: JavaScript's bitwise operators work on 32-bit integers,
@@ -42,7 +43,7 @@ class Facet:
         """The entry's values as bitmask words, ``WORD_BITS`` values per word."""
         have = self.of(entry)
         words = [0] * max(1, -(-len(self.values) // WORD_BITS))
-        for i, (value, _) in enumerate(self.values):
+        for i, (value, _label) in enumerate(self.values):
             if value in have:
                 words[i // WORD_BITS] |= 1 << (i % WORD_BITS)
         return words
@@ -52,7 +53,7 @@ def duration_band(entry: Entry) -> str:
     minutes = entry.minutes
     if not minutes:
         return "not-stated"
-    for band, _, low, high in DURATION_BANDS:
+    for band, _label, low, high in DURATION_BANDS:
         if low <= minutes and (high is None or minutes < high):
             return band
     return "not-stated"
@@ -72,7 +73,7 @@ def _country_facet(catalog: Catalog) -> Facet:
     """The countries the catalog's entries name, by name; ``country=GB`` in a catalog URL."""
     codes = set().union(*(_countries(e) for e in catalog.entries.values()))
     values = tuple(sorted(((c, country_name(c)) for c in codes), key=lambda cv: (cv[1].lower(), cv[0])))
-    return Facet("country", "Country", values, _countries)
+    return Facet("country", pgettext("facet", "Country"), values, _countries)
 
 
 def _languages(entry: Entry) -> set[str]:
@@ -82,22 +83,23 @@ def _languages(entry: Entry) -> set[str]:
 
 def catalog_facets(catalog: Catalog) -> list[Facet]:
     """Every facet, in the order the filter form shows them."""
-    tiers = tuple((str(n), f"Tier {n}: {t.name}") for n, t in sorted(catalog.framework.tiers.items()))
-    credits = (("any", "Any credits"),
+    tiers = tuple((str(n), _("Tier {number}: {name}").format(number=n, name=t.name))
+                  for n, t in sorted(catalog.framework.tiers.items()))
+    credits = (("any", _("Any credits")),
                *((t.id, t.label) for t in catalog.vocab["credit_types"].values()))
     return [
-        Facet("tier", "Tier", tiers, lambda e: {str(t) for t in e.tiers}),
+        Facet("tier", pgettext("fact", "Tier"), tiers, lambda e: {str(t) for t in e.tiers}),
         # The browsable vocabularies, under the portal's names for them (mkdocs.yml `vocabularies`).
         *(_vocab_facet(catalog, kind[:-1], catalog.portal.name(kind).name, kind, kind)
           for kind in catalog.portal.facets),
-        _vocab_facet(catalog, "format", "Format", "formats", "formats"),
-        Facet("cost", "Cost", tuple((t.id, t.label) for t in catalog.vocab["cost"].values()),
+        _vocab_facet(catalog, "format", pgettext("fact", "Format"), "formats", "formats"),
+        Facet("cost", pgettext("fact", "Cost"), tuple((t.id, t.label) for t in catalog.vocab["cost"].values()),
               lambda e: {e.cost} if e.cost else set()),
-        Facet("language", "Language", tuple((t.id, t.label) for t in catalog.vocab["languages"].values()),
+        Facet("language", pgettext("fact", "Language"), tuple((t.id, t.label) for t in catalog.vocab["languages"].values()),
               _languages),
         _country_facet(catalog),
-        Facet("credit", "Credits", credits,
+        Facet("credit", pgettext("fact", "Credits"), credits,
               lambda e: ({"any"} | {c.type for c in e.credits}) if e.credits else set()),
-        Facet("duration", "Study time", tuple((b, label) for b, label, _, _ in DURATION_BANDS),
+        Facet("duration", _("Study time"), tuple((b, _(label)) for b, label, _low, _high in DURATION_BANDS),
               lambda e: {duration_band(e)}),
     ]

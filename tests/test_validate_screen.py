@@ -31,7 +31,7 @@ SHARED_KEYWORDS = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "default", "examples", "type", "enum", "const",
     "properties", "additionalProperties", "required", "minProperties", "maxProperties", "items", "minItems",
     "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "format", "minimum", "maximum",
-    "exclusiveMinimum", "exclusiveMaximum", "oneOf", "anyOf", "allOf", "not",
+    "exclusiveMinimum", "exclusiveMaximum", "oneOf", "anyOf", "allOf", "not", "propertyNames",
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..i18n import _
 from ..model import COURSE_TYPES, Catalog, Entry
 
 # A competency fewer than THIN entries teach is "thinly covered"; none at all is a "gap".
@@ -98,7 +99,7 @@ def _matrices(catalog: Catalog, wanted: list[tuple[str, str]]) -> list[Matrix]:
                 for c in taught:
                     counts[key][c] += 1
     rows, tiers = _rows(catalog), tuple(sorted(fw.tiers))
-    return [Matrix(kind, term, catalog.vocab.label(kind, term) if kind else "All entries", tiers, rows,
+    return [Matrix(kind, term, catalog.vocab.label(kind, term) if kind else _("All entries"), tiers, rows,
                    counts[(kind, term)], sizes[(kind, term)], courses[(kind, term)]) for kind, term in wanted]
 
 

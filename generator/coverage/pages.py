@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..i18n import _, mark, ngettext
 from ..model import Catalog
 from ..pages import urls
 from ..pages.html import a, block, esc, front_matter, rel
@@ -33,19 +34,25 @@ COVERAGE_CSS = "assets/coverage/coverage.css"
 def _title(catalog: Catalog, kind: str) -> tuple[str, str]:
     """(page title, column heading) of a vocabulary's coverage page, in the portal's names."""
     name = catalog.portal.name(kind).name
-    return f"Coverage by {name[:1].lower()}{name[1:]}", name
+    return _("Coverage by {name}").format(name=f"{name[:1].lower()}{name[1:]}"), name
 
 
 def _intro(here: str) -> str:
-    return (f'<link rel="stylesheet" href="{esc(rel(here, COVERAGE_CSS))}">'
-            f"<p>How many catalog entries teach each competency of the framework: the training-needs analysis the "
-            f"framework is meant for. A <strong>gap</strong> is a competency no entry teaches; <strong>thin</strong> "
-            f"means fewer than {THIN} do. Retired entries are not counted. Help close a gap: "
-            f"{a(here, 'contribute/', 'suggest a resource')}.</p>")
+    # Translators: {gap} and {thin} are the words "gap" and "thin" in bold; {link} is "suggest a resource".
+    text = _("How many catalog entries teach each competency of the framework: the training-needs analysis the "
+             "framework is meant for. A {gap} is a competency no entry teaches; {thin} means fewer than {n} do. "
+             "Retired entries are not counted. Help close a gap: {link}.")
+    values = {"{gap}": f"<strong>{mark(_('gap'))}</strong>", "{thin}": f"<strong>{mark(_('thin'))}</strong>",
+              "{n}": str(THIN), "{link}": a(here, "contribute/", _("suggest a resource"))}
+    body = mark(text)
+    for key, value in values.items():
+        body = body.replace(key, value)
+    return f'<link rel="stylesheet" href="{esc(rel(here, COVERAGE_CSS))}"><p>{body}</p>'
 
 
-def _downloads(here: str, kind: str = "", term: str = "", what: str = "these numbers") -> str:
-    link = a(here, urls.coverage_csv(kind, term), f"Download {what} (CSV)", download="")
+def _downloads(here: str, kind: str = "", term: str = "", every: bool = False) -> str:
+    what = _("Download every matrix on this page (CSV)") if every else _("Download these numbers (CSV)")
+    link = a(here, urls.coverage_csv(kind, term), what, download="")
     return f'<p class="portal-download">{link}</p>'
 
 
@@ -53,12 +60,16 @@ def overview_page(catalog: Catalog, matrices: list[Matrix]) -> str:
     here = urls.coverage()
     overall, groups = matrices[0], matrices[1:]
     kinds = " · ".join(a(here, urls.coverage(k), _title(catalog, k)[0]) for k in KINDS)
-    body = (_intro(here) + '<h2 id="summary">Summary</h2>' + summary_html(catalog, overall, groups, here)
-            + f'<h2 id="matrix">All entries</h2><p>{overall.entries} entries.</p>' + heatmap_svg(overall)
+    count = ngettext("{n} entry.", "{n} entries.", overall.entries).format(n=overall.entries)
+    names = [_title(catalog, k)[1].lower() for k in KINDS]
+    by = _("By {first} and by {second}").format(first=names[0], second=names[1]) if len(names) == 2 \
+        else _("By {name}").format(name=", ".join(names))
+    body = (_intro(here) + f'<h2 id="summary">{mark(_("Summary"))}</h2>' + summary_html(catalog, overall, groups, here)
+            + f'<h2 id="matrix">{mark(_("All entries"))}</h2><p>{mark(count)}</p>' + heatmap_svg(overall)
             + _downloads(here) + table_html(catalog, overall)
-            + f'<h2 id="groups">By {" and by ".join(_title(catalog, k)[1].lower() for k in KINDS)}</h2><p>{kinds}</p>')
-    return front_matter("Coverage",
-                        description="How many catalog entries teach each competency, and where the gaps are.",
+            + f'<h2 id="groups">{mark(by)}</h2><p>{kinds}</p>')
+    return front_matter(_("Coverage"),
+                        description=_("How many catalog entries teach each competency, and where the gaps are."),
                         portal={"kind": "coverage"}) + block(body, "portal-coverage")
 
 
@@ -66,55 +77,70 @@ def kind_page(catalog: Catalog, kind: str, matrices: list[Matrix]) -> str:
     here = urls.coverage(kind)
     title, noun = _title(catalog, kind)
     tiers = matrices[0].tiers if matrices else ()
-    head = "".join(f'<th scope="col">Tier {t}</th>' for t in tiers)
+    head = "".join(f'<th scope="col">{mark(_("Tier {number}").format(number=t))}</th>' for t in tiers)
     rows = []
     for m in matrices:
         t = tally(m)
-        cells = "".join(f"<td>{x.gaps} gap{'' if x.gaps == 1 else 's'}, {x.thin} thin</td>" for x in by_tier(m))
+        cells = "".join("<td>" + mark(_("{gaps}, {thin} thin").format(
+            gaps=ngettext("{n} gap", "{n} gaps", x.gaps).format(n=x.gaps), thin=x.thin)) + "</td>" for x in by_tier(m))
         rows.append(f'<tr><th scope="row">{a(here, urls.coverage(kind, m.term), m.label)}</th><td>{m.entries}</td>'
                     f'<td>{m.courses}</td><td>{t.gaps}</td>{cells}</tr>')
-    body = (_intro(here) + f"<p>{a(here, urls.coverage(), 'Back to the whole catalog')}</p>"
-            + f'<div class="portal-coverage-table" role="region" tabindex="0" aria-label="Table: {esc(title)}">'
-              f'<table class="portal-coverage-grid"><caption>{esc(title)}: entries, of them training '
-              f'(courses, programmes, events), and gaps and thin competencies at each tier</caption><thead><tr><th scope="col">{noun}</th><th scope="col">Entries</th>'
-              f'<th scope="col">Training</th><th scope="col">Gaps</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-            + _downloads(here, kind, what="every matrix on this page"))
+    caption = _("{title}: entries, of them training (courses, programmes, events), and gaps and thin competencies "
+                "at each tier").format(title=title)
+    body = (_intro(here) + f"<p>{a(here, urls.coverage(), _('Back to the whole catalog'))}</p>"
+            + f'<div class="portal-coverage-table" role="region" tabindex="0" aria-label="'
+              f'{esc(_("Table: {name}").format(name=title))}">'
+              f'<table class="portal-coverage-grid"><caption>{mark(caption)}</caption><thead><tr>'
+              f'<th scope="col">{mark(noun)}</th><th scope="col">{mark(_("Entries"))}</th>'
+              f'<th scope="col">{mark(_("Training"))}</th><th scope="col">{mark(_("Gaps"))}</th>{head}</tr></thead>'
+              f'<tbody>{"".join(rows)}</tbody></table></div>'
+            + _downloads(here, kind, every=True))
     return front_matter(title, portal={"kind": "coverage", "group": kind}) + block(body, "portal-coverage")
 
 
 def _training_note(m: Matrix) -> str:
     """Say plainly when a group has fewer than two training entries: reports alone do not train staff."""
     if m.courses >= 2:
-        return f"<p>{m.courses} of them are training (courses, programmes, communities of practice or events).</p>"
+        return "<p>" + mark(_("{n} of them are training (courses, programmes, communities of practice or "
+                              "events).").format(n=m.courses)) + "</p>"
     others = m.entries - m.courses
-    rest = (f" The other {others} entr{'y is' if others == 1 else 'ies are'} guidance, toolkits or reading."
+    rest = (" " + mark(ngettext("The other {n} entry is guidance, toolkits or reading.",
+                                "The other {n} entries are guidance, toolkits or reading.", others).format(n=others))
             if others else "")
     if m.courses == 0:
-        return (f'<p class="portal-training-gap"><strong>No training is listed for this group</strong>: the portal '
-                f"knows of no course, programme or event.{rest}</p>")
-    return (f'<p class="portal-training-gap"><strong>Only one training entry is listed for this group.</strong>'
-            f"{rest}</p>")
+        # Translators: {none} is "No training is listed for this group", in bold.
+        text = mark(_("{none}: the portal knows of no course, programme or event.")).replace(
+            "{none}", f'<strong>{mark(_("No training is listed for this group"))}</strong>')
+        return f'<p class="portal-training-gap">{text}{rest}</p>'
+    return (f'<p class="portal-training-gap"><strong>{mark(_("Only one training entry is listed for this group."))}'
+            f"</strong>{rest}</p>")
 
 
 def term_page(catalog: Catalog, m: Matrix, pathway_ids: set[str]) -> str:
     here = urls.coverage(m.kind, m.term)
     t = tally(m)
-    noun = "for this profession" if m.kind == "professions" else "focused on this group"
-    facts = (f"<p>{m.entries} entr{'y is' if m.entries == 1 else 'ies are'} {noun}. Of the {t.total} competencies, "
-             f"{t.gaps} {'has' if t.gaps == 1 else 'have'} no entry and {t.thin} {'is' if t.thin == 1 else 'are'} "
-             f"thin. " + "; ".join(f"{x.label}: {x.words()}" for x in by_tier(m)) + ".</p>")
+    if m.kind == "professions":
+        who = ngettext("{n} entry is for this profession.", "{n} entries are for this profession.", m.entries)
+    else:
+        who = ngettext("{n} entry is focused on this group.", "{n} entries are focused on this group.", m.entries)
+    gaps = ngettext("Of the {total} competencies, {n} has no entry", "Of the {total} competencies, {n} have no entry",
+                    t.gaps).format(total=t.total, n=t.gaps)
+    thin = ngettext("and {n} is thin.", "and {n} are thin.", t.thin).format(n=t.thin)
+    facts = ("<p>" + mark(" ".join((who.format(n=m.entries), gaps, thin))) + " "
+             + mark("; ".join(_("{label}: {counts}").format(label=x.label, counts=x.words()) for x in by_tier(m)))
+             + ".</p>")
     facts += _training_note(m)
     if m.kind == "professions":
-        wanted = [(profession_pathway_id(m.term, tier), f"Tier {tier}") for tier in m.tiers]
+        wanted = [(profession_pathway_id(m.term, tier), _("Tier {number}").format(number=tier)) for tier in m.tiers]
     else:
-        wanted = [(audience_pathway_id(m.term), "Focused pathway")]
+        wanted = [(audience_pathway_id(m.term), _("Focused pathway"))]
     links = [a(here, urls.pathway(pid), text) for pid, text in wanted if pid in pathway_ids]
-    paths = f"<p>Generated pathways: {' · '.join(links)}</p>" if links else ""
+    paths = f"<p>{mark(_('Generated pathways:'))} {' · '.join(links)}</p>" if links else ""
     body = (f'<link rel="stylesheet" href="{esc(rel(here, COVERAGE_CSS))}">' + facts + paths
-            + f"<p>{a(here, urls.facet(m.kind, m.term), 'The entries')} · "
-            f"{a(here, urls.coverage(m.kind), _title(catalog, m.kind)[0])} · {a(here, urls.coverage(), 'Whole catalog')}</p>"
+            + f"<p>{a(here, urls.facet(m.kind, m.term), _('The entries'))} · "
+            f"{a(here, urls.coverage(m.kind), _title(catalog, m.kind)[0])} · {a(here, urls.coverage(), _('Whole catalog'))}</p>"
             + heatmap_svg(m) + _downloads(here, m.kind, m.term) + table_html(catalog, m))
-    return front_matter(f"Coverage: {m.label}", search={"exclude": True},
+    return front_matter(_("Coverage: {group}").format(group=m.label), search={"exclude": True},
                         portal={"kind": "coverage", "group": m.kind, "id": m.term}) + block(body, "portal-coverage")
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from ..i18n import _, mark, mark_format
 from ..model import Catalog
 from ..pages.html import esc
 from .matrix import Matrix, status
@@ -15,27 +16,29 @@ CSV_COLUMNS = ("scope", "scope_id", "scope_label", "domain", "subject", "compete
 
 def table_html(catalog: Catalog, m: Matrix) -> str:
     """Subjects by tier, grouped under their domains; gaps and thin cells say so in words."""
-    head = "".join(f'<th scope="col">Tier {t}</th>' for t in m.tiers)
+    head = "".join(f'<th scope="col">{mark(_("Tier {number}").format(number=t))}</th>' for t in m.tiers)
     rows = []
     domain = None
     for row in m.rows:
         if row.domain != domain:
             domain = row.domain
             name = catalog.framework.domains[domain].name if domain in catalog.framework.domains else domain
-            rows.append(f'<tr><th colspan="{len(m.tiers) + 1}" scope="colgroup">{esc(name)}</th></tr>')
+            rows.append(f'<tr><th colspan="{len(m.tiers) + 1}" scope="colgroup">{mark(name)}</th></tr>')
         cells = []
         for c in row.cells:
             if c is None:
                 cells.append('<td>—</td>')
                 continue
             n = m.counts[c]
-            word = {"gap": " (gap)", "thin": " (thin)"}.get(status(n), "")
-            cells.append(f'<td class="portal-{status(n)}">{n}{word}</td>')
-        rows.append(f'<tr><th scope="row">{esc(row.name)}</th>{"".join(cells)}</tr>')
+            word = {"gap": _("(gap)"), "thin": _("(thin)")}.get(status(n), "")
+            cells.append(f'<td class="portal-{status(n)}">{n}{" " + mark(word) if word else ""}</td>')
+        rows.append(f'<tr><th scope="row">{mark(row.name)}</th>{"".join(cells)}</tr>')
     # Classed, so Material leaves it alone: coverage.css keeps it phone-sized, and the region scrolls by keyboard.
-    return (f'<div class="portal-coverage-table" role="region" tabindex="0" aria-label="Table: {esc(m.label)}">'
-            f'<table class="portal-coverage-grid"><caption>Entries teaching each competency: {esc(m.label)}'
-            f'</caption><thead><tr><th scope="col">Subject</th>{head}</tr></thead>'
+    table = _("Table: {name}").format(name=m.label)
+    caption = mark_format(_("Entries teaching each competency: {group}"), group=m.label)
+    return (f'<div class="portal-coverage-table" role="region" tabindex="0" aria-label="{esc(table)}">'
+            f'<table class="portal-coverage-grid"><caption>{caption}'
+            f'</caption><thead><tr><th scope="col">{mark(_("Subject"))}</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import _, mark, ngettext
 from ..model import Catalog
 from ..pages import urls
 from ..pages.html import a, esc, ul
@@ -33,11 +34,12 @@ class Tally:
         return self.total > 0 and 2 * self.weak >= self.total
 
     def words(self) -> str:
-        return f"{self.gaps} gap{'' if self.gaps == 1 else 's'} and {self.thin} thin, of {self.total}"
+        gaps = ngettext("{n} gap", "{n} gaps", self.gaps).format(n=self.gaps)
+        return _("{gaps} and {thin} thin, of {total}").format(gaps=gaps, thin=self.thin, total=self.total)
 
 
 def by_tier(m: Matrix) -> list[Tally]:
-    return [Tally(f"Tier {t}", len(m.gaps(t)), len(m.thin(t)), len(m.gaps(t) + m.thin(t) + m.well_covered(t)))
+    return [Tally(_("Tier {number}").format(number=t), len(m.gaps(t)), len(m.thin(t)), len(m.gaps(t) + m.thin(t) + m.well_covered(t)))
             for t in m.tiers]
 
 
@@ -65,12 +67,15 @@ def summary_html(catalog: Catalog, overall: Matrix, groups: list[Matrix], here: 
     tiers = by_tier(overall)
     worst = max(tiers, key=lambda t: (t.weak, t.gaps), default=None)
     if worst is not None:
-        items.append("<strong>Tiers.</strong> " + "; ".join(f"{t.label}: {t.words()}" for t in tiers)
-                     + (f". {worst.label} is the most thinly covered." if worst.weak else ". No tier is thin."))
+        verdict = (_("{tier} is the most thinly covered.").format(tier=worst.label) if worst.weak
+                   else _("No tier is thin."))
+        items.append(f"<strong>{mark(_('Tiers.'))}</strong> "
+                     + mark("; ".join(_("{label}: {counts}").format(label=t.label, counts=t.words()) for t in tiers)
+                            + ". " + verdict))
     domains = _thinnest(by_domain(catalog, overall))
-    items.append("<strong>Domains.</strong> " + (
-        "Thinly covered: " + "; ".join(f"{esc(t.label)} ({t.words()})" for t in domains) + "."
-        if domains else "No domain has half or more of its competencies thin or missing."))
+    items.append(f"<strong>{mark(_('Domains.'))}</strong> " + (
+        mark(_("Thinly covered:")) + " " + "; ".join(f"{mark(t.label)} ({mark(t.words())})" for t in domains) + "."
+        if domains else mark(_("No domain has half or more of its competencies thin or missing."))))
     for kind in ("professions", "audiences"):
         noun = catalog.portal.name(kind).title
         mine = [tally(m) for m in groups if m.kind == kind]
@@ -78,12 +83,16 @@ def summary_html(catalog: Catalog, overall: Matrix, groups: list[Matrix], here: 
             continue
         thin = _thinnest(mine)
         if thin:
-            names = "; ".join(f"{a(here, urls.coverage(kind, t.term), t.label)} ({t.words()})"
+            names = "; ".join(f"{a(here, urls.coverage(kind, t.term), t.label)} ({mark(t.words())})"
                               for t in thin[:MAX_NAMED])
             more = len(thin) - MAX_NAMED
-            rest = f"; and {a(here, urls.coverage(kind), f'{more} more')}" if more > 0 else ""
-            items.append(f"<strong>{noun}.</strong> {len(thin)} of {len(mine)} are thinly covered, the thinnest "
-                         f"first: {names}{rest}.")
+            link = a(here, urls.coverage(kind), ngettext("{n} more", "{n} more", more).format(n=more))
+            rest = "; " + mark(_("and {link}")).replace("{link}", link) if more > 0 else ""
+            count = ngettext("{n} of {total} are thinly covered, the thinnest first:",
+                             "{n} of {total} are thinly covered, the thinnest first:", len(thin)).format(
+                n=len(thin), total=len(mine))
+            items.append(f"<strong>{mark(noun)}.</strong> {mark(count)} {names}{rest}.")
         else:
-            items.append(f"<strong>{noun}.</strong> None has half or more of its competencies thin or missing.")
+            items.append(f"<strong>{mark(noun)}.</strong> "
+                         + mark(_("None has half or more of its competencies thin or missing.")))
     return ul(items, "portal-coverage-summary")

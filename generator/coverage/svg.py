@@ -8,6 +8,7 @@ picture follows Material's light and dark schemes.
 
 from __future__ import annotations
 
+from ..i18n import N_, _, ngettext
 from ..pages.html import esc
 from .matrix import THIN, Matrix
 
@@ -22,11 +23,11 @@ MAX_LABEL = 34  # characters; longer subject names are shortened here (the table
 
 # (lowest count, fill, text colour, legend label); the first band is the gap.
 BANDS = (
-    (0, "#fde8e6", "#8a1c13", "0: gap"),
-    (1, "#deebf7", "#08306b", f"1–{THIN - 1}: thin"),
-    (THIN, "#9ecae1", "#08306b", f"{THIN}–5"),
+    (0, "#fde8e6", "#8a1c13", N_("0: gap")),
+    (1, "#deebf7", "#08306b", N_("1–{last}: thin")),
+    (THIN, "#9ecae1", "#08306b", "{first}–5"),
     (6, "#4292c6", "#000000", "6–10"),
-    (11, "#08519c", "#ffffff", "11 or more"),
+    (11, "#08519c", "#ffffff", N_("11 or more")),
 )
 GAP_STROKE = ' stroke="#b3261e" stroke-width="2" stroke-dasharray="4 3"'
 
@@ -50,14 +51,19 @@ def heatmap_svg(m: Matrix, uid: str = "heatmap") -> str:
     width = LABEL_W + CELL_W * len(m.tiers) + 4
     height = HEAD_H + CELL_H * len(m.rows) + LEGEND_H
     gaps, thin = len(m.gaps()), len(m.thin())
-    title = f"Entries teaching each competency: {m.label}"
-    desc = (f"Rows are the framework's subjects and columns its tiers; each cell shows how many catalog entries "
-            f"teach that competency. {gaps} competenc{'y has' if gaps == 1 else 'ies have'} no entry (a gap, outlined "
-            f"with a dashed line) and {thin} {'is' if thin == 1 else 'are'} thinly covered (1 or {THIN - 1} entries). "
-            f"The same numbers are in the table below and in the CSV file.")
+    title = _("Entries teaching each competency: {group}").format(group=m.label)
+    desc = " ".join((
+        _("Rows are the framework's subjects and columns its tiers; each cell shows how many catalog entries teach "
+          "that competency."),
+        ngettext("{n} competency has no entry (a gap, outlined with a dashed line)",
+                 "{n} competencies have no entry (a gap, outlined with a dashed line)", gaps).format(n=gaps),
+        ngettext("and {n} is thinly covered (1 or {last} entries).", "and {n} are thinly covered (1 or {last} entries).",
+                 thin).format(n=thin, last=THIN - 1),
+        _("The same numbers are in the table below and in the CSV file.")))
     heads, labels, cells, counts = [], [], [], []
     for i, t in enumerate(m.tiers):
-        heads.append(f'<text x="{LABEL_W + CELL_W * i + CELL_W // 2}" y="{HEAD_H - 8}">Tier {t}</text>')
+        heads.append(f'<text x="{LABEL_W + CELL_W * i + CELL_W // 2}" y="{HEAD_H - 8}">'
+                     f'{esc(_("Tier {number}").format(number=t))}</text>')
     for r, row in enumerate(m.rows):
         y = HEAD_H + CELL_H * r
         labels.append(f'<text x="{LABEL_W - 8}" y="{y + CELL_H // 2 + 4}">{esc(_short(row.name))}</text>')
@@ -65,14 +71,15 @@ def heatmap_svg(m: Matrix, uid: str = "heatmap") -> str:
             if c is None:
                 continue
             n = m.counts[c]
-            _, fill, ink, _ = band(n)
+            _low, fill, ink, _label = band(n)
             x = LABEL_W + CELL_W * i
             cells.append(f'<path d="M{x + 1} {y + 1}h{CELL_W - 2}v{CELL_H - 2}h-{CELL_W - 2}z" fill="{fill}"'
                          f'{GAP_STROKE if n == 0 else ""}/>')
             counts.append(f'<text x="{x + CELL_W // 2}" y="{y + CELL_H // 2 + 4}" fill="{ink}">{n}</text>')
     legend = []
     x, y = 4, HEAD_H + CELL_H * len(m.rows) + 14
-    for low, fill, _, label in BANDS:
+    for low, fill, _ink, words in BANDS:
+        label = _(words).format(first=THIN, last=THIN - 1)
         legend.append(f'<path d="M{x} {y}h16v16h-16z" fill="{fill}"{GAP_STROKE if low == 0 else ""}/>'
                       f'<text x="{x + 22}" y="{y + 12}">{esc(label)}</text>')
         x += 22 + 7 * len(label) + 12

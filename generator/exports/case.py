@@ -137,5 +137,5 @@ def case_package(outputs: Outputs) -> dict[str, Any]:
 
 def catalog_subject(outputs: Outputs) -> str:
     """The portal's field (mkdocs.yml ``subject``), capitalised as a subject heading."""
-    subject = outputs.catalog.portal.subject
+    subject = outputs.catalog.portal.subject_text
     return subject[:1].upper() + subject[1:]

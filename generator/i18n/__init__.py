@@ -29,7 +29,7 @@ from babel.messages.pofile import read_po
 
 __all__ = [
     "DOMAIN", "LOCALE_DIR", "SOURCE_LANGUAGE", "Fallback", "_", "N_", "active", "available_languages", "capitalized",
-    "catalog_dirs", "catalog_path", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "mark_format", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated",
+    "catalog_dirs", "catalog_path", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "mark_format", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated", "use_portal_catalogs",
 ]
 
 DOMAIN = "portal"
@@ -188,6 +188,16 @@ def current_language() -> str:
 def catalog_dirs() -> tuple[Path, ...]:
     """The folders searched for catalogs, the portal's own before the generator's."""
     return _DIRS.get()
+
+
+# A portal's own catalogs, beside its mkdocs.yml: locale/<lang>/LC_MESSAGES/portal.po.
+PORTAL_LOCALE = "locale"
+
+
+def use_portal_catalogs(root: Path) -> None:
+    """Search the portal's own ``locale/`` folder before the generator's catalogs, for this build."""
+    own = Path(root) / PORTAL_LOCALE
+    _DIRS.set(((own,) if own.is_dir() else ()) + (LOCALE_DIR,))
 
 
 def default_language() -> str:

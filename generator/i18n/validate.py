@@ -20,10 +20,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po
 
 from ..errors import Problem, Severity
-from . import DOMAIN, LOCALE_DIR, _is_source, _paths
-
-# The folder of a portal's own catalogs, beside mkdocs.yml.
-PORTAL_LOCALE = "locale"
+from . import DOMAIN, LOCALE_DIR, PORTAL_LOCALE, _is_source, _paths
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _PERCENT = re.compile(r"%(?:\(([A-Za-z_]\w*)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")

@@ -259,7 +259,7 @@ class Vocabularies:
         """A BCP 47 tag by its language's name: 'English (Canada)' for 'en-CA', 'Welsh' for 'cy'."""
         if tag in self["languages"]:
             return self["languages"][tag].label
-        base, _, rest = tag.partition("-")
+        base, _dash, rest = tag.partition("-")
         name = self.label("languages", base)
         region = next((s for s in rest.split("-") if len(s) == 2 and s.isalpha() or len(s) == 3 and s.isdigit()), "")
         return f"{name} ({country_name(region.upper())})" if region else name

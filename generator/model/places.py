@@ -11,6 +11,8 @@ import json
 from functools import cache
 from importlib import resources
 
+from ..i18n import SOURCE_LANGUAGE, babel_locale, current_language, in_language
+
 
 @cache
 def _names() -> dict[str, str]:
@@ -19,8 +21,15 @@ def _names() -> dict[str, str]:
 
 
 def country_name(code: str) -> str:
-    """'United Kingdom' for 'GB', 'Wales' for 'GB-WLS'; the code itself when unknown."""
-    return _names().get(code, code)
+    """'United Kingdom' for 'GB', 'Wales' for 'GB-WLS'; the code itself when unknown.
+
+    In another language than English, countries and UN M49 areas take that language's name from CLDR
+    (Babel): 'Royaume-Uni' in French. Regions CLDR does not name keep their English name, marked as such."""
+    english = _names().get(code, code)
+    if current_language().split("-")[0] == SOURCE_LANGUAGE or english == code:
+        return english
+    native = babel_locale().territories.get(code) if "-" not in code else None
+    return str(native) if native else in_language(english, SOURCE_LANGUAGE)
 
 
 def known_country(code: str) -> bool:

@@ -70,12 +70,12 @@ class Portal:
     """The portal's id and words, as its mkdocs.yml gives them."""
 
     id: str = "portal"
-    subject: str = ""
+    subject: str | Mapping[str, str] = ""
     names: Mapping[str, VocabularyName] = field(default_factory=lambda: dict(DEFAULT_NAMES))
     featured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def from_options(cls, portal_id: str, subject: str | None, vocabularies: Mapping[str, Any] | None,
+    def from_options(cls, portal_id: str, subject: str | Mapping[str, str] | None, vocabularies: Mapping[str, Any] | None,
                      featured: Mapping[str, Any] | None) -> Portal:
         """From the plugin's checked options; what is left out keeps the neutral default."""
         names = dict(DEFAULT_NAMES)

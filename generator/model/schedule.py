@@ -12,12 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ..i18n import N_, _, babel_locale, ngettext
 from .catalog import Recurrence, Run
-from .dates import MONTHS, When
+from .dates import When
 
 DAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last", -2: "second-to-last"}
 _BY_DAY = re.compile(r"^(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
 # How many periods to look through at most: a rule that matches nothing ends the search.
 _MAX_PERIODS = 2000
@@ -57,7 +56,7 @@ def _candidates(run: Run, first: dt.date) -> Iterator[dt.date]:
             yield first + dt.timedelta(days=step)
         elif rec.frequency == "weekly":
             week_start = first - dt.timedelta(days=first.weekday()) + dt.timedelta(weeks=step)
-            weekdays = sorted({d for _, d in by_day}) or [first.weekday()]
+            weekdays = sorted({d for _n, d in by_day}) or [first.weekday()]
             yield from (week_start + dt.timedelta(days=d) for d in weekdays)
         elif rec.frequency == "monthly":
             year, month = _add_months(first, step)
@@ -111,7 +110,37 @@ def next_dates(run: Run, today: dt.date, limit: int = 4) -> list[dt.date]:
 
 
 def _list(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return words[0] if len(words) == 1 else _("{list} and {last}").format(list=", ".join(words[:-1]), last=words[-1])
+
+
+# The rule's words; day and month names come from the active language's CLDR data.
+_ORDINAL_DAY = {1: N_("first {day}"), 2: N_("second {day}"), 3: N_("third {day}"), 4: N_("fourth {day}"),
+                5: N_("fifth {day}"), -1: N_("last {day}"), -2: N_("second-to-last {day}")}
+_EVERY = {"daily": N_("every day"), "weekly": N_("every week"), "monthly": N_("every month"),
+          "yearly": N_("every year")}
+
+
+def _every(frequency: str, interval: int) -> str:
+    if interval == 1:
+        return _(_EVERY[frequency])
+    # Translators: a repeating series' interval, always 2 or more in English ("every 2 weeks").
+    if frequency == "daily":
+        text = ngettext("every {n} day", "every {n} days", interval)
+    elif frequency == "weekly":
+        text = ngettext("every {n} week", "every {n} weeks", interval)
+    elif frequency == "monthly":
+        text = ngettext("every {n} month", "every {n} months", interval)
+    else:
+        text = ngettext("every {n} year", "every {n} years", interval)
+    return text.format(n=interval)
+
+
+def _day_name(day: int) -> str:
+    return str(babel_locale().days["format"]["wide"][day])
+
+
+def _month_name(month: int) -> str:
+    return str(babel_locale().months["format"]["wide"][month])
 
 
 def describe(run: Run) -> str:
@@ -121,26 +150,31 @@ def describe(run: Run) -> str:
         return ""
     first = When.parse(run.start).first_day()
     by_day = _by_day(rec)
-    every = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[rec.frequency]
-    period = f"every {rec.interval} {every}s" if rec.interval > 1 else f"every {every}"
-    if rec.frequency == "monthly" and by_day and all(n is not None for n, _ in by_day):
-        days = _list([f"{ORDINALS.get(n or 0, str(n))} {DAY_NAMES[d]}" for n, d in by_day])
-        text = f"{days} of {'each month' if rec.interval == 1 else period}"
+    period = _every(rec.frequency, rec.interval)
+    if rec.frequency == "monthly" and by_day and all(n is not None for n, _day in by_day):
+        days = _list([_(_ORDINAL_DAY[n]).format(day=_day_name(d)) if n in _ORDINAL_DAY else f"{n} {_day_name(d)}"
+                      for n, d in by_day])
+        text = (_("{days} of each month").format(days=days) if rec.interval == 1
+                else _("{days} of {period}").format(days=days, period=period))
     elif rec.frequency in ("weekly", "monthly") and (by_day or rec.frequency == "weekly"):
-        names = _list([f"{DAY_NAMES[d]}" for _, d in by_day] or [DAY_NAMES[first.weekday()]])
-        text = f"every {names}" if rec.interval == 1 and rec.frequency == "weekly" else f"{period}, on {names}"
+        names = _list([_day_name(d) for _n, d in by_day] or [_day_name(first.weekday())])
+        text = (_("every {days}").format(days=names) if rec.interval == 1 and rec.frequency == "weekly"
+                else _("{period}, on {days}").format(period=period, days=names))
     elif rec.frequency == "monthly":
-        text = f"{period}, on day {first.day}"
+        text = _("{period}, on day {day}").format(period=period, day=first.day)
     elif rec.frequency == "yearly":
-        text = f"{period}, on {first.day} {MONTHS[first.month - 1]}"
+        day = When.parse(first.isoformat()).words(year=False)
+        text = _("{period}, on {date}").format(period=period, date=day)
     else:
         text = period
     if rec.except_months and rec.frequency != "yearly":
-        text += ", except " + _list([MONTHS[m - 1] for m in sorted(rec.except_months)])
+        text = _("{rule}, except {months}").format(
+            rule=text, months=_list([_month_name(m) for m in sorted(rec.except_months)]))
     if rec.count:
-        text += f", {rec.count} sessions"
+        text = ngettext("{rule}, {n} session", "{rule}, {n} sessions", rec.count).format(rule=text, n=rec.count)
     if rec.until:
-        text += f", until {When.parse(rec.until).words()}"
+        text = _("{rule}, until {date}").format(rule=text, date=When.parse(rec.until).words())
     if rec.except_dates:
-        text += "; no session on " + _list([When.parse(d).words() for d in sorted(rec.except_dates)])
+        text = _("{rule}; no session on {dates}").format(
+            rule=text, dates=_list([When.parse(d).words() for d in sorted(rec.except_dates)]))
     return text

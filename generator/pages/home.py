@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from ..i18n import _, mark
+from ..i18n import Fallback, _, in_language, localized, mark
 from ..model import Catalog
 from . import urls
 from .badges import tier_badge
@@ -36,11 +36,15 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
         return sum(term in getattr(e, kind) for e in active)
 
     def text(key: str, default: str = "") -> str:
+        # The portal's words: one line, or {language tag: line}, in the active language.
         value = home.get(key)
-        return value if isinstance(value, str) and value.strip() else default
+        words = localized(value) if isinstance(value, (str, dict)) else ""
+        return words if words.strip() else default
 
     heading = text("heading", text("description", site_name))
-    lead = text("lead").replace("{entries}", str(len(active)))
+    given = text("lead")
+    lead = given.replace("{entries}", str(len(active)))
+    lead = in_language(lead, given.lang) if isinstance(given, Fallback) else lead
     examples = text("search_examples")
     # Translators: the search box's hint; {examples} are a few search words the portal chose.
     placeholder = _("e.g. {examples}").format(examples=examples) if examples else ""
@@ -69,11 +73,11 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
     audience_section = ""
     if audiences:
         intro = text("audiences_intro")
-        audience_section = (f'<section><h2 id="by-audience">{esc(text("audiences_heading", catalog.portal.name("audiences").title))}</h2>'
-                            + (f"<p>{esc(intro)}</p>" if intro else "") + f"<ul>{audiences}</ul></section>")
+        audience_section = (f'<section><h2 id="by-audience">{mark(text("audiences_heading", catalog.portal.name("audiences").title))}</h2>'
+                            + (f"<p>{mark(intro)}</p>" if intro else "") + f"<ul>{audiences}</ul></section>")
     body = (
-        f'<h1 class="portal-purpose">{esc(heading)}</h1>'
-        + (f'<p class="portal-lead">{esc(lead)}</p>' if lead else "")
+        f'<h1 class="portal-purpose">{mark(heading)}</h1>'
+        + (f'<p class="portal-lead">{mark(lead)}</p>' if lead else "")
         + '<form class="portal-home-search" action="catalog/" method="get" role="search">'
         f'<label for="portal-home-q">{mark(_("Search courses and resources"))}</label>'
         '<span class="portal-home-search__row"><input id="portal-home-q" name="q" type="search" autocomplete="off"'

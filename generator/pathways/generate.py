@@ -35,6 +35,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..i18n import _, ngettext
 from ..model import Catalog, Entry, Pathway, Step
 from .order import topological, with_prerequisites
 from .setcover import Candidate, greedy_cover
@@ -113,17 +114,18 @@ def generate_all(catalog: Catalog, *, language: str = "en") -> list[Pathway]:
         for t in sorted(fw.tiers):
             out.append(_pathway(
                 catalog, index, profession_pathway_id(p, t), _preferring(index, pool, curated_steps(catalog, p, t), t), t,
-                title=f"{term.label}: tier {t} pathway",
-                for_whom=f"{term.label}, learning at tier {t}: {fw.tiers[t].name}.",
+                title=_("{role}: tier {tier} pathway").format(role=term.label, tier=t),
+                for_whom=_("{role}, learning at tier {tier}: {name}.").format(role=term.label, tier=t,
+                                                                              name=fw.tiers[t].name),
                 professions=(p,), audiences=(), language=language))
     if AUDIENCE_TIER in fw.tiers:
         for a, term in v["audiences"].items():
             pool = [u for u in index.by_audience.get(a, ()) if u.tier <= AUDIENCE_TIER]
             out.append(_pathway(
                 catalog, index, audience_pathway_id(a), pool, AUDIENCE_TIER,
-                title=f"{term.label}: a focused pathway",
-                for_whom=(f"Anyone who cares for or supports this group: {term.label}. It uses only entries that "
-                          f"focus on them, up to tier {AUDIENCE_TIER}."),
+                title=_("{group}: a focused pathway").format(group=term.label),
+                for_whom=_("Anyone who cares for or supports this group: {group}. It uses only entries that focus on "
+                           "them, up to tier {tier}.").format(group=term.label, tier=AUDIENCE_TIER),
                 professions=(), audiences=(a,), language=language))
     kept = []
     for pathway in out:
@@ -229,43 +231,55 @@ def _subjects(catalog: Catalog, competencies: Iterable[str]) -> str:
         tiers.setdefault(fw.competencies[c].subject, []).append(fw.competencies[c].tier)
     parts = []
     for subject, ts in tiers.items():
-        parts.append(f"{fw.subjects[subject].name} ({tiers_text(sorted(ts))})")
+        parts.append(_("{subject} ({tiers})").format(subject=fw.subjects[subject].name, tiers=tiers_text(sorted(ts))))
     return "; ".join(parts)
 
 
 def tiers_text(tiers: list[int]) -> str:
     """'tier 2', 'tiers 1 and 2', 'tiers 1–3'."""
     if len(tiers) == 1:
-        return f"tier {tiers[0]}"
+        return _("tier {number}").format(number=tiers[0])
     if len(tiers) > 2 and tiers == list(range(tiers[0], tiers[-1] + 1)):
-        return f"tiers {tiers[0]}–{tiers[-1]}"
-    return "tiers " + ", ".join(map(str, tiers[:-1])) + f" and {tiers[-1]}"
+        return _("tiers {first}–{last}").format(first=tiers[0], last=tiers[-1])
+    return _("tiers {list} and {last}").format(list=", ".join(map(str, tiers[:-1])), last=tiers[-1])
 
 
 def _reason(catalog: Catalog, new: list[str], teaches: list[str], needed_for: list[str]) -> str:
     parts = []
     if new:
-        parts.append(f"Adds {_subjects(catalog, new)}.")
+        parts.append(_("Adds {competencies}.").format(competencies=_subjects(catalog, new)))
     elif teaches:
-        parts.append(f"Goes over {_subjects(catalog, teaches)} again, at its own level.")
+        parts.append(_("Goes over {competencies} again, at its own level.").format(
+            competencies=_subjects(catalog, teaches)))
     if needed_for:
-        parts.append("Needed before: " + "; ".join(needed_for) + ".")
-    return " ".join(parts) or "Needed before a later step."
+        parts.append(_("Needed before: {steps}.").format(steps="; ".join(needed_for)))
+    return " ".join(parts) or _("Needed before a later step.")
 
 
 def _summary(catalog: Catalog, tier: int, steps: int, covered: int, expected: int, uncovered: int, offered: int,
              who: str) -> str:
     below = [t for t in sorted(catalog.framework.tiers) if t < tier]
-    builds = f", which builds on {tiers_text(below)}" if below else ""
     name = catalog.framework.tiers[tier].name
-    text = (f"Worked out from the catalog: the fewest, most open entries that together cover what the framework "
-            f"expects at tier {tier} ({name}){builds}. {steps} step{' covers' if steps == 1 else 's cover'} "
-            f"{covered} of the {expected} competencies.")
+    if below:
+        head = _("Worked out from the catalog: the fewest, most open entries that together cover what the framework "
+                 "expects at tier {tier} ({name}), which builds on {below}.").format(tier=tier, name=name,
+                                                                                     below=tiers_text(below))
+    else:
+        head = _("Worked out from the catalog: the fewest, most open entries that together cover what the framework "
+                 "expects at tier {tier} ({name}).").format(tier=tier, name=name)
+    cover = ngettext("{n} step covers {covered} of the {expected} competencies.",
+                     "{n} steps cover {covered} of the {expected} competencies.", steps).format(
+        n=steps, covered=covered, expected=expected)
+    text = f"{head} {cover}"
     if offered:
-        text += (f" Entries not listed for this {who} teach {offered} of the {uncovered} left out: they are offered "
-                 "on this page.")
+        elsewhere = (_("Entries not listed for this role teach {offered} of the {uncovered} left out: they are offered "
+                       "on this page.") if who == "role" else
+                     _("Entries not listed for this group teach {offered} of the {uncovered} left out: they are "
+                       "offered on this page."))
+        text += " " + elsewhere.format(offered=offered, uncovered=uncovered)
     rest = uncovered - offered
     if rest:
-        text += (f" {rest} competenc{'y is' if rest == 1 else 'ies are'} taught by no entry in the catalog yet; "
-                 "listed on this page.")
+        text += " " + ngettext("{n} competency is taught by no entry in the catalog yet; listed on this page.",
+                               "{n} competencies are taught by no entry in the catalog yet; listed on this page.",
+                               rest).format(n=rest)
     return text

@@ -24,7 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 from .. import features
 from ..errors import PortalError, Problem
 from ..exports import pagehead
-from ..i18n import gettext, ngettext, npgettext, pgettext
+from ..i18n import gettext, ngettext, npgettext, pgettext, use_portal_catalogs
 from ..i18n.browser import messages_block
 from ..outputs import Outputs
 from ..pages.compact import compact
@@ -96,6 +96,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(f"Plugin 'portal' option 'features': {unknown[0]!r} is not an optional feature; "
                               f"choose from {', '.join(features.OPTIONAL)}")
         self.settings = load_settings(root).with_options(**{name: self.config[name] for name in OPTIONS})
+        use_portal_catalogs(root)  # the portal's own translations (locale/) win over the generator's
         # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
         for folder in (self.settings.catalog_path, self.settings.competencies_path):
             if folder.is_dir() and str(folder) not in config.watch:

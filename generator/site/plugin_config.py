@@ -100,6 +100,28 @@ def _one_line(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip()) and "\n" not in value and "\0" not in value
 
 
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def _words(value: object) -> bool:
+    """One line of text, or ``{language tag: one line}`` for a portal in several languages."""
+    if isinstance(value, dict):
+        return bool(value) and all(isinstance(k, str) and _LANGUAGE_TAG.fullmatch(k) and _one_line(v)
+                                   for k, v in value.items())
+    return _one_line(value)
+
+
+class Words(Text):
+    """One line of text, or the same words per language: ``{en: ..., fr: ...}``."""
+
+    def run_validation(self, value: object) -> str:  # type: ignore[override]
+        if isinstance(value, dict):
+            if not _words(value):
+                raise self.refuse(f"{self.what}, or a mapping of language tags to such lines", value)
+            return value  # type: ignore[return-value]
+        return super().run_validation(value)
+
+
 class VocabularyNames(_Checked[dict[str, dict[str, object]]]):
     """What the portal calls each vocabulary: ``{audiences: {name: ..., title: ..., summary: ..., facet: true}}``."""
 
@@ -124,8 +146,9 @@ class VocabularyNames(_Checked[dict[str, dict[str, object]]]):
                                                f"{', '.join(self.FIELDS)}")
                 if key == "facet" and not isinstance(text, bool):
                     raise base.ValidationError(f"{self._name}.{kind}.facet must be true or false; got {text!r}")
-                if key != "facet" and not _one_line(text):
-                    raise base.ValidationError(f"{self._name}.{kind}.{key} must be one line of text; got {text!r}")
+                if key != "facet" and not _words(text):
+                    raise base.ValidationError(f"{self._name}.{kind}.{key} must be one line of text, or a mapping "
+                                               f"of language tags to lines such as {{en: ..., fr: ...}}; got {text!r}")
         return value
 
 
@@ -204,8 +227,9 @@ class Home(_Checked[dict[str, object]]):
         for key, item in value.items():
             if key not in known:
                 raise base.ValidationError(f"{self._name} has no field {key!r}; its fields are {', '.join(known)}")
-            if key in self.TEXTS and (not isinstance(item, str) or not item.strip() or "\n" in item or "\0" in item):
-                raise base.ValidationError(f"{self._name}.{key} must be one line of text; got {item!r}")
+            if key in self.TEXTS and not _words(item):
+                raise base.ValidationError(f"{self._name}.{key} must be one line of text, or a mapping of language "
+                                           f"tags to lines such as {{en: ..., fr: ...}}; got {item!r}")
             if key in self.LISTS and (not isinstance(item, list) or not all(
                     isinstance(i, str) and Slug.PATTERN.fullmatch(i) for i in item)):
                 raise base.ValidationError(f"{self._name}.{key} must be a list of vocabulary ids such as "
@@ -262,7 +286,7 @@ class PortalConfig(base.Config):
     and ``analytics`` (switched on by ``extra.analytics``). Without it, all of them. Pages, search and the
     security policy are part of every portal."""
 
-    subject = Text("the portal's field in a few words, such as dementia care", default=None)
+    subject = Words("the portal's field in a few words, such as dementia care", default=None)
     """The portal's field, as it reads in running text: "courses and resources in <subject>". Shown on the home
     page and published as the framework's subject in the CASE export."""
 

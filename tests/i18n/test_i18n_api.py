@@ -191,3 +191,16 @@ def test_mark_format_marks_each_part_in_its_own_language(locale: Path) -> None:
         assert i18n.mark_format(_("Tier {number}: {name}"), number=1, name="<b>") == \
             '<span lang="en">Tier 1: &lt;b&gt;</span>'
         assert i18n.mark_format("{a} and {unknown}", a="x") == "x and {unknown}"
+
+
+def test_a_portal_locale_folder_is_searched_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "_DIRS", i18n.ContextVar("test_dirs", default=(i18n.LOCALE_DIR,)))
+    _write(tmp_path / "locale", "fr", CANADIAN.replace("fr_CA", "fr"))
+    i18n.use_portal_catalogs(tmp_path)
+    try:
+        with active("fr"):
+            assert _("Search") == "Chercher"  # the portal's own word
+            assert _("Catalog") == "Catalogue"  # the generator's
+    finally:
+        i18n.use_portal_catalogs(tmp_path / "nowhere")
+    assert i18n.catalog_dirs() == (i18n.LOCALE_DIR,)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..pages import urls
 from .common import absolute, stable_uuid
 
@@ -69,7 +70,7 @@ def case_package(outputs: Outputs) -> dict[str, Any]:
     for t in fw.tiers.values():
         learners = "; ".join(t.learners)
         prov = _provenance_note(t.provenance)
-        item("Tier", str(t.tier), f"Tier {t.tier}: {t.name}. {t.summary}", f"{package_url}#tier-{t.tier}",
+        item("Tier", str(t.tier), _("Tier {number}: {name}").format(number=t.tier, name=t.name) + f". {t.summary}", f"{package_url}#tier-{t.tier}",
              humanCodingScheme=f"T{t.tier}", abbreviatedStatement=f"Tier {t.tier}: {t.name}",
              listEnumeration=str(t.tier), notes=" ".join(x for x in (f"Learners: {learners}." if learners else "", prov or "") if x))
     layer = fw.domain_layer.get("name", "")

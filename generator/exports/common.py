@@ -8,6 +8,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..model import Entry
 from ..pages.html import rel
 
@@ -64,8 +65,8 @@ def review_date(entry: Entry) -> str:
 def review_text(entry: Entry) -> str:
     """'Last reviewed <date>', or 'Facts last checked <date>' when only the sources were checked; '' if neither."""
     if entry.reviewed:
-        return f"Last reviewed {entry.reviewed}"
-    return f"Facts last checked {review_date(entry)}" if review_date(entry) else ""
+        return _("Last reviewed {date}").format(date=entry.reviewed)
+    return _("Facts last checked {date}").format(date=review_date(entry)) if review_date(entry) else ""
 
 
 def stable_uuid(outputs: Outputs, *parts: str) -> str:

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from ..i18n import _, current_language
 from ..model import Entry, Run
 from ..model.catalog import PERIOD_DAYS
 from ..model.dates import When
@@ -97,14 +98,19 @@ def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Eleme
 atom_sub = _sub  # for the other Atom feed, the open data's changelog
 
 
+def feed_title(outputs: Outputs) -> str:
+    """The Atom feed's title, as the feed and the pages' head links give it."""
+    return _("{site}: new and updated entries").format(site=outputs.site_name)
+
+
 def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
     """The ``limit`` most recently checked entries, newest first."""
     dated = [(entry_updated(e), e) for e in outputs.catalog.entries.values()]
     dated = sorted(((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].id), reverse=True)[:limit]
-    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "en"})
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": current_language()})
     _sub(feed, "id", f"urn:uuid:{stable_uuid(outputs, 'atom', 'entries')}")
-    _sub(feed, "title", f"{outputs.site_name}: new and updated entries")
-    _sub(feed, "subtitle", "Catalog entries, newest check first.")
+    _sub(feed, "title", feed_title(outputs))
+    _sub(feed, "subtitle", _("Catalog entries, newest check first."))
     _sub(feed, "updated", _stamp(dated[0][0]) if dated else f"{build_time():%Y-%m-%dT%H:%M:%SZ}")
     _sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(outputs, urls.atom_feed()))
     _sub(feed, "link", rel="alternate", type="text/html", href=absolute(outputs, urls.catalog()))
@@ -115,7 +121,7 @@ def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
     licence = outputs.settings.licence
     if licence:
         _sub(feed, "link", rel="license", href=licence.url)  # RFC 4946
-        _sub(feed, "rights", f"Catalog text: {licence.name} ({licence.url})")
+        _sub(feed, "rights", _("Catalog text: {licence} ({url})").format(licence=licence.name, url=licence.url))
     _sub(feed, "generator", GENERATOR)
     for day, entry in dated:
         _atom_entry(outputs, feed, entry, day)
@@ -126,8 +132,8 @@ def atom_feed(outputs: Outputs, limit: int = ATOM_LIMIT) -> str:
 def _atom_entry(outputs: Outputs, feed: ET.Element, entry: Entry, day: str) -> None:
     item = _sub(feed, "entry")
     _sub(item, "id", f"urn:uuid:{stable_uuid(outputs, 'atom', 'entry', entry.id)}")
-    status = {"paused": " (paused)", "finished": " (finished)", "retired": " (retired)"}.get(entry.status, "")
-    _sub(item, "title", entry.title + status)
+    status = {"paused": _("(paused)"), "finished": _("(finished)"), "retired": _("(retired)")}.get(entry.status, "")
+    _sub(item, "title", f"{entry.title} {status}" if status else entry.title)
     _sub(item, "updated", _stamp(day))
     if len(entry.launched) == 10 and entry.launched <= day:
         _sub(item, "published", _stamp(entry.launched))
@@ -136,7 +142,7 @@ def _atom_entry(outputs: Outputs, feed: ET.Element, entry: Entry, day: str) -> N
     _sub(item, "link", rel="alternate", type="application/json", href=absolute(outputs, urls.api_entry(entry.id)))
     _sub(item, "summary", entry.summary, type="text")  # <updated> is its last review (see entry_updated)
     for tier in entry.tiers:
-        _sub(item, "category", term=f"tier-{tier}", label=f"Tier {tier}")
+        _sub(item, "category", term=f"tier-{tier}", label=_("Tier {number}").format(number=tier))
     _sub(item, "category", term=entry.type, label=entry.type.replace("-", " "))
 
 
@@ -243,17 +249,19 @@ def _event(outputs: Outputs, entry: Entry, run: Run, stamp: str) -> list[str]:
     title = f"{entry.title}: {run.title}" if run.title else entry.title
     description = entry.summary
     if run.url:
-        description += f"\n\nDetails and booking: {run.url}"
+        description += "\n\n" + _("Details and booking: {url}").format(url=run.url)
     if run.registration_deadline:
         zone_name = f" ({run.timezone})" if run.timezone else ""
-        description += f"\nRegister by {run.registration_deadline.replace('T', ' ')}{zone_name}."
-    description += f"\nIn the portal: {page}"
+        description += "\n" + _("Register by {date}.").format(
+            date=f"{run.registration_deadline.replace('T', ' ')}{zone_name}")
+    description += "\n" + _("In the portal: {url}").format(url=page)
     if review_text(entry):
-        description += f"\nListing: {review_text(entry)}."
+        description += "\n" + _("Listing: {review}.").format(review=review_text(entry))
     if outputs.settings.licence:
-        description += f"\nListing text: {outputs.settings.licence.name} ({outputs.settings.licence.url})."
+        description += "\n" + _("Listing text: {licence} ({url}).").format(licence=outputs.settings.licence.name,
+                                                                           url=outputs.settings.licence.url)
     lines += [f"SUMMARY:{ical_text(title)}", f"DESCRIPTION:{ical_text(description)}"]
-    location = run.location or ("Online" if run.online else "")
+    location = run.location or (_("Online") if run.online else "")
     if location:
         lines.append(f"LOCATION:{ical_text(location)}")
     lines.append(f"URL:{ical_uri(run.url or page)}")
@@ -284,8 +292,9 @@ def calendar_feed(outputs: Outputs) -> str:
         lo, hi = years.get(run.timezone, (first, final))
         years[run.timezone] = (min(lo, first), max(hi, final))
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{ical_text(outputs.site_name)}//{GENERATOR}//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ical_text(outputs.site_name)}: sessions",
-             "X-WR-CALDESC:Upcoming dated sessions (ECHO series\\, cohorts\\, webinars) from the catalog.",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{ical_text(_('{site}: sessions').format(site=outputs.site_name))}",
+             f"X-WR-CALDESC:{ical_text(_('Upcoming dated sessions (ECHO series, cohorts, webinars) from the catalog.'))}",
              "REFRESH-INTERVAL;VALUE=DURATION:PT12H", "X-PUBLISHED-TTL:PT12H"]
     for tz_name in sorted(years):
         lines += vtimezone(tz_name, *years[tz_name])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_, _
 from ..model import COURSE_TYPES, Catalog, Entry, Pathway, Run
 from ..model.dates import When
 from ..model.places import country_name
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 _ROLE_PROPERTY = {"provider": "provider", "author": "author", "funder": "funder", "host": "publisher",
                   "platform": "publisher", "accreditor": "contributor", "partner": "contributor"}
-_CREDENTIAL = {"certificate": "Certificate", "record": "Record of attendance"}
+_CREDENTIAL = {"certificate": N_("Certificate"), "record": N_("Record of attendance")}
 _FREQUENCY = {"daily": "D", "weekly": "W", "monthly": "M", "yearly": "Y"}
 _DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
          "SA": "Saturday", "SU": "Sunday"}
@@ -79,7 +80,8 @@ def term_set(outputs: Outputs, *, full: bool = False) -> dict[str, Any]:
 
 def tier_term(outputs: Outputs, tier: int, *, full_set: bool = False) -> dict[str, Any]:
     info = outputs.catalog.framework.tiers.get(tier)
-    name = f"Tier {tier}: {info.name}" if info else f"Tier {tier}"
+    name = (_("Tier {number}: {name}").format(number=tier, name=info.name) if info
+            else _("Tier {number}").format(number=tier))
     return {"@type": "DefinedTerm", "termCode": f"tier-{tier}", "name": name,
             "inDefinedTermSet": term_set(outputs, full=full_set)}
 
@@ -213,7 +215,7 @@ def _format_facts(catalog: Catalog, entry: Entry, page: str) -> dict[str, Any]:
     if entry.countries:
         out["spatialCoverage"] = [{"@type": "Place", "name": country_name(c), "identifier": c} for c in entry.countries]
     if entry.attendance_record in _CREDENTIAL:
-        out["educationalCredentialAwarded"] = _CREDENTIAL[entry.attendance_record]
+        out["educationalCredentialAwarded"] = _(_CREDENTIAL[entry.attendance_record])
     for credit in entry.credits:
         if credit.type in ("cats", "ects"):
             out["numberOfCredits"] = {"@type": "StructuredValue", "value": credit.amount,

@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _, mark
 from ..model import Entry, Pathway
 from ..pages import urls
 from ..pages.html import esc, rel
 from .common import absolute, script_json, short
 from .embeds import embed_heights, iframe
+from .feeds import feed_title
 from .jsonld import FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
 
 if TYPE_CHECKING:
@@ -52,7 +54,7 @@ def head(outputs: Outputs, meta: Any) -> dict[str, Any]:
     item = _item(outputs, meta)
     if item is None:
         feed = {"rel": "alternate", "type": "application/atom+xml", "href": absolute(outputs, urls.atom_feed()),
-                "title": f"{outputs.site_name}: new and updated entries"}
+                "title": feed_title(outputs)}
         return {"links": [feed], "meta": [], "jsonld": None}
     # Entry and pathway pages are the heaviest, so they carry only what previews and embeds need.
     page_url = _page_url(item)
@@ -106,18 +108,23 @@ def snippet(outputs: Outputs, meta: Any) -> str:
     heights = embed_heights(outputs, item)
     narrow, *wider = sorted(heights)
     code = iframe(outputs, page_url, item.title, heights[narrow])
-    noun = "entry" if isinstance(item, Entry) else "pathway"
-    api = urls.api_entry(item.id) if isinstance(item, Entry) else urls.api_pathway(item.id)
+    is_entry = isinstance(item, Entry)
+    api = urls.api_entry(item.id) if is_entry else urls.api_pathway(item.id)
     fits = ", ".join(f"{w} px: {heights[w]}" for w in wider)
     guide = esc(rel(page_url, "open-data/"))
+    summary = _("Embed or share this entry") if is_entry else _("Embed or share this pathway")
+    label = _("HTML to embed this entry") if is_entry else _("HTML to embed this pathway")
+    # Translators: {narrow} is a width in pixels, {fits} the heights for wider columns, {script} a link "a script".
+    paste = mark(_("Paste this into your page for a card linking here. It fits columns of {narrow} px or more "
+                   "({fits}); {script} fits any width.")).replace("{narrow}", str(narrow)).replace(
+        "{fits}", esc(fits)).replace("{script}", f'<a href="{guide}">{mark(_("a script"))}</a>')
     # No script (CSP): readers copy the text themselves from a readonly textarea.
     return (
-        f'<details class="portal-embed"><summary>Embed or share this {noun}</summary>'
-        f"<p>Paste this into your page for a card linking here. It fits columns of {narrow} px or more "
-        f'({fits}); <a href="{guide}">a script</a> fits any width.</p>'
+        f'<details class="portal-embed"><summary>{mark(summary)}</summary>'
+        f"<p>{paste}</p>"
         f'<textarea class="portal-embed-code" readonly rows="4" spellcheck="false" '
-        f'aria-label="HTML to embed this {noun}">{esc(code)}</textarea>'
-        f'<p class="portal-meta"><a href="{esc(rel(page_url, urls.embed(page_url)))}">Preview</a> · '
+        f'aria-label="{esc(label)}">{esc(code)}</textarea>'
+        f'<p class="portal-meta"><a href="{esc(rel(page_url, urls.embed(page_url)))}">{mark(_("Preview"))}</a> · '
         f'<a href="{esc(rel(page_url, api))}">JSON</a> · '
-        f'<a href="{guide}">About embeds</a></p></details>'
+        f'<a href="{guide}">{mark(_("About embeds"))}</a></p></details>'
     )

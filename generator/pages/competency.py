@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _, mark, pgettext
+from ..i18n import _, localized, mark, pgettext
 from ..model import Catalog
 from ..model.framework import Framework, Provenance, Subject
 from . import urls
@@ -29,9 +29,9 @@ def subject_label(s: Subject) -> str:
     """A subject's name, with its number only when the number is the framework's own."""
     if s.public_code:
         code = _("(subject {code}, confirmed)").format(code=s.public_code.lstrip("Ss"))
-        return f"<strong>{esc(s.name)}</strong> {mark(code)}"
+        return f"<strong>{mark(s.name)}</strong> {mark(code)}"
     flag = _("number unconfirmed") if s.code else _("the portal's own subject") if s.provenance.status == "portal" else ""
-    return f"<strong>{esc(s.name)}</strong>" + (f' <span class="portal-provenance-mark">({mark(flag)})</span>' if flag else "")
+    return f"<strong>{mark(s.name)}</strong>" + (f' <span class="portal-provenance-mark">({mark(flag)})</span>' if flag else "")
 
 
 def crosswalk_name(fw: Framework, key: str) -> str:
@@ -42,13 +42,13 @@ def crosswalk_name(fw: Framework, key: str) -> str:
 def _framework_intro(fw: Framework, here: str) -> str:
     parts = [f"<p>{mark(_('{title}, version {version}.').format(title=fw.title, version=fw.version))}</p>"]
     if fw.summary:
-        parts.append(f"<p>{esc(fw.summary)}</p>")
+        parts.append(f"<p>{mark(localized(fw.summary))}</p>")
     if fw.scope.note:
-        parts.append(f"<p><strong>{mark(_('Scope.'))}</strong> {esc(fw.scope.note)}</p>")
+        parts.append(f"<p><strong>{mark(_('Scope.'))}</strong> {mark(localized(fw.scope.note))}</p>")
     if fw.note:
         title = mark(_("What is the framework's and what is the portal's"))
         parts.append(f'<div class="admonition note"><p class="admonition-title">{title}</p>'
-                     f"<p>{esc(fw.note)}</p><p>{a(here, urls.framework_provenance(), _('Where each part comes from'))}</p></div>")
+                     f"<p>{mark(localized(fw.note))}</p><p>{a(here, urls.framework_provenance(), _('Where each part comes from'))}</p></div>")
     succ = fw.successor
     if succ:
         parts.append(f"<h2 id=\"next-version\">{mark(_('Next version: {title}').format(title=succ.get('title', '')))}</h2>"
@@ -58,7 +58,7 @@ def _framework_intro(fw: Framework, here: str) -> str:
         wording = _("{status} wording").format(status=t.provenance.label.lower())
         flag = f' <span class="portal-provenance-mark">({mark(wording)})</span>' if t.provenance.status else ""
         name = _("Tier {number}: {name}").format(number=t.tier, name=t.name)
-        tiers.append(f"<strong>{a(here, urls.tier(t.tier), name)}</strong>{flag}. {esc(t.summary)}")
+        tiers.append(f"<strong>{a(here, urls.tier(t.tier), name)}</strong>{flag}. {mark(t.summary)}")
     parts.append(f"<h2 id=\"tiers\">{mark(_('Tiers'))}</h2>" + ul(tiers))
     return "".join(parts)
 
@@ -115,7 +115,7 @@ def competency_pages(catalog: Catalog) -> dict[str, str]:
                     cells.append(a(index, urls.competency(comp.id), _("Tier {number}").format(number=t)) + esc(own)
                                  + f' <span class="portal-count">({n})</span>')
             rows.append(f"{subject_label(s)}: " + " · ".join(cells))
-        sections.append(f"<h3 id=\"{esc(domain.id)}\">{esc(domain.name)}</h3><p>{esc(domain.summary)}</p>{ul(rows)}")
+        sections.append(f"<h3 id=\"{esc(domain.id)}\">{mark(domain.name)}</h3><p>{mark(domain.summary)}</p>{ul(rows)}")
     layer = fw.domain_layer
     layer_name = layer.get("name") or _("Domains")
     layer_intro = f"<p>{esc(layer['summary'])}</p>" if layer.get("summary") else ""
@@ -145,15 +145,15 @@ def competency_pages(catalog: Catalog) -> dict[str, str]:
         listed = teaching[:MAX_LISTED]
         others = [c for c in fw.competencies.values() if c.subject == comp.subject and c.id != comp.id]
         tier_link = a(here, urls.tier(comp.tier), _("Tier {number}").format(number=comp.tier))
-        body = (f'<p class="portal-kicker">{esc(domain.name)} · {tier_link}</p>'
-                f'<p class="portal-summary">{esc(comp.statement)}</p>')
+        body = (f'<p class="portal-kicker">{mark(domain.name)} · {tier_link}</p>'
+                f'<p class="portal-summary">{mark(comp.statement)}</p>')
         prov = provenance_text(fw.statement_provenance(comp.id), _("statement"))
         if prov:
             body += f"<p>{prov}</p>"
         if subject.public_code:
             body += f"<p>{mark(_('Framework subject {code} (confirmed).').format(code=subject.public_code.lstrip('Ss')))}</p>"
         if comp.indicators:
-            body += f"<h2>{mark(_('What it looks like in practice'))}</h2>" + ul(esc(i) for i in comp.indicators)
+            body += f"<h2>{mark(_('What it looks like in practice'))}</h2>" + ul(mark(localized(i)) for i in comp.indicators)
         body += f"<h2>{mark(_('What teaches it ({n})').format(n=len(teaching)))}</h2>"
         if listed:
             body += '<ul class="portal-list" data-search-exclude>' + "".join(entry_card(catalog, here, e, summary=0) for e in listed) + "</ul>"

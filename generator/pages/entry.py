@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
-from ..i18n import N_, Fallback, _, capitalized, mark, ngettext, pgettext
+from ..i18n import N_, Fallback, _, capitalized, localized, mark, ngettext, pgettext
 from ..model import Catalog, Entry
 from ..model.catalog import Credit, Part, Run
 from ..model.dates import When, build_day, in_words
@@ -283,14 +283,15 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
         comp = catalog.framework.competencies[cid]
         subject = catalog.framework.subjects[comp.subject]
         name = _("{subject}, tier {tier}").format(subject=subject.name, tier=comp.tier)
-        rows.append(f"{a(here, urls.competency(cid), name)}: {esc(comp.statement)}")
+        rows.append(f"{a(here, urls.competency(cid), name)}: {mark(comp.statement)}")
     fw = catalog.framework
     fit = ""
     if fw.scope.label and fw.outside_scope(entry.audiences, getattr(entry, "age_groups", ())):
-        fit = f'<p class="portal-closest-fit"><strong>{esc(fw.scope.label)}.</strong> {esc(fw.scope.note)}</p>'
+        fit = (f'<p class="portal-closest-fit"><strong>{mark(localized(fw.scope.label))}.</strong> '
+               f'{mark(localized(fw.scope.note))}</p>')
     out += block(fit + ul(rows), "portal-competencies")
     if entry.learning_outcomes:
-        out += heading(_("What you will learn")) + block(ul(esc(o) for o in entry.learning_outcomes), "portal-outcomes")
+        out += heading(_("What you will learn")) + block(ul(mark(localized(o)) for o in entry.learning_outcomes), "portal-outcomes")
     if entry.keywords:
         tags = "".join(f"<li>{a(here, urls.catalog() + '?q=' + quote(k, safe=''), k)}</li>" for k in entry.keywords)
         out += heading(_("Topics")) + block(f'<ul class="portal-tags">{tags}</ul>', "portal-topics")

@@ -57,7 +57,7 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
     setting_links = "".join(f"<li>{a(here, urls.facet('settings', s), v.label('settings', s))}</li>" for s in settings)
     tiers = "".join(
         f'<li><a href="{esc(rel(here, urls.tier(n)))}">{tier_badge(catalog, n)}</a><br>'
-        f'<span class="portal-meta">{esc(t.summary)}</span></li>'
+        f'<span class="portal-meta">{mark(t.summary)}</span></li>'
         for n, t in sorted(catalog.framework.tiers.items()))
     audiences = "".join(
         f"<li>{a(here, urls.facet('audiences', t.id), t.label)} <span class=\"portal-count\">({count('audiences', t.id)})</span></li>"

@@ -94,7 +94,7 @@ def tier_pages(catalog: Catalog, size: int, *, coverage: bool = True) -> dict[st
     for number, tier in sorted(catalog.framework.tiers.items()):
         entries = [e for e in catalog.active_entries if number in e.tiers]
         learners = "".join(f"<li>{esc(x)}</li>" for x in tier.learners)
-        top = f"<p>{esc(tier.summary)}</p>" + (f"<p>{mark(_('Usually suits:'))}</p><ul>{learners}</ul>" if learners else "")
+        top = f"<p>{mark(tier.summary)}</p>" + (f"<p>{mark(_('Usually suits:'))}</p><ul>{learners}</ul>" if learners else "")
 
         def intro(here: str, top: str = top) -> str:  # links relative to each page
             return top + (f'<p>{a(here, urls.coverage(), _("How well this tier is covered"))}</p>' if coverage else "")
@@ -114,7 +114,7 @@ def facet_pages(catalog: Catalog, size: int) -> dict[str, str]:
             entries = [e for e in catalog.active_entries if term.id in getattr(e, kind)]
             rows.append(f"<li>{a(index_url, urls.facet(kind, term.id), term.label)} "
                         f'<span class="portal-count">({len(entries)})</span></li>')
-            intro = f"<p>{esc(term.description)}</p>" if term.description else ""
+            intro = f"<p>{mark(term.description)}</p>" if term.description else ""
             if term.source:
                 intro += f'<p class="portal-meta">{mark(_("Source: {source}").format(source=term.source))}</p>'
             out.update(listing_pages(catalog, entries, lambda n, k=kind, t=term.id: urls.facet(k, t, n),

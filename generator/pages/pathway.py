@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..i18n import _, mark, ngettext, pgettext
+from ..i18n import _, localized, mark, ngettext, pgettext
 from ..model import Catalog, Entry, Pathway, Step
 from ..model.duration import format_minutes
 from ..model.places import country_name
@@ -13,6 +13,12 @@ from .entry import cost_text, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
 from .badges import badge, badges, tier_badge
 from .html import a, block, esc, front_matter, rel, ul
+
+
+def _words(pathway: Pathway, text: str) -> str:
+    """A curated pathway's words, in the portal's first language (marked on a page in another); a generated
+    pathway's are written in the active language already."""
+    return text if pathway.generated else localized(text)
 
 
 def step_minutes(catalog: Catalog, step: Step) -> tuple[int | None, bool]:
@@ -148,7 +154,7 @@ def countries_text(codes: tuple[str, ...]) -> str:
 
 def _who_html(catalog: Catalog, pathway: Pathway, here: str) -> str:
     v = catalog.vocab
-    who = [esc(pathway.for_whom)] if pathway.for_whom else []
+    who = [mark(_words(pathway, pathway.for_whom))] if pathway.for_whom else []
     if pathway.professions:
         who.append(", ".join(a(here, urls.facet("professions", p), v.label("professions", p)) for p in pathway.professions))
     tier = a(here, urls.tier(pathway.tier), _("Tier {number}").format(number=pathway.tier))
@@ -248,7 +254,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
         steps.append(
             f'<li class="portal-step" id="step-{n}" data-entry="{esc(e.id)}">'
             f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>{status}'
-            f'<p class="portal-reason">{esc(step.reason)}</p>{modules}{meta}'
+            f'<p class="portal-reason">{mark(_words(pathway, step.reason))}</p>{modules}{meta}'
             f'{tick}</li>'
         )
     if pathway.curator:
@@ -263,7 +269,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
             + (f'<ol class="portal-steps">{"".join(steps)}</ol>' if steps else
                f'<p><strong>{mark(_("No entry in the catalog suits this yet."))}</strong></p>')
             + (passport_sign() if steps else "") + _offers(catalog, pathway, here)
-            + f'<h2 id="about">{mark(_("About this pathway"))}</h2><p>{esc(pathway.summary)}</p>'
+            + f'<h2 id="about">{mark(_("About this pathway"))}</h2><p>{mark(_words(pathway, pathway.summary))}</p>'
             f'<dl class="portal-facts">{_who_html(catalog, pathway, here)}</dl>'
             + passport_html(pathway, here, catalog.portal.id)
             + (f'<script src="{esc(rel(here, PASSPORT_JS))}" defer></script>' if steps else ""))
@@ -322,7 +328,7 @@ def pathways_index(catalog: Catalog, generated: list[Pathway]) -> str:
     here = urls.pathways()
     curated = ul(f"{a(here, urls.pathway(p.id), p.title)}<br><span class=\"portal-meta\">"
                  + (mark(_("For {countries}.").format(countries=countries_text(p.countries))) + " " if p.countries else "")
-                 + f"{esc(p.summary[:200])}</span>"
+                 + f"{mark(_words(p, p.summary[:200]))}</span>"
                  for p in catalog.pathways.values())
     body = (f"<h2>{mark(_('Curated pathways'))}</h2><p>{mark(_('Written by curators, with the reason for each step.'))}</p>"
             + (curated or f"<p>{mark(_('None yet.'))}</p>"))
@@ -358,7 +364,7 @@ def generated_index(catalog: Catalog, generated: list[Pathway], here: str) -> st
         for prof, by_tier in grid.items():
             cells = "".join(f"<td>{a(here, urls.pathway(by_tier[t].id), brief(by_tier[t]))}</td>" if t in by_tier
                             else "<td></td>" for t in tiers)
-            rows.append(f'<tr><th scope="row">{esc(catalog.vocab.label("professions", prof))}</th>{cells}</tr>')
+            rows.append(f'<tr><th scope="row">{mark(catalog.vocab.label("professions", prof))}</th>{cells}</tr>')
         out += (f'<div class="portal-pathway-grid"><table><caption>{mark(_("By role, then tier"))}</caption><thead><tr>'
                 f'<th scope="col">{mark(_("Role"))}</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
     if focused:

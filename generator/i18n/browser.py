@@ -2,9 +2,11 @@
 
 The scripts (generator/assets/) write their words through ``_()`` and ``ngettext()`` like the
 Python code, so ``make messages`` collects them into the same template; the template's
-locations say which messages are the scripts'. A page in another language than English
-carries ``<script type="application/json" id="portal-messages">``: data, not code, so the
-Content-Security-Policy needs no exception; assets/i18n/messages.js reads it.
+locations say which messages are the scripts'. The build writes one file per language,
+``assets/i18n/<lang>.js``: the translations as data and the small reader the scripts call.
+It is a same-origin script file, so the Content-Security-Policy needs no exception, and it is
+cached after the first page, so no page carries the words again. A page in another language
+than English loads it before the other scripts; English pages load nothing.
 
 Plurals: the scripts ask the browser's ``Intl.PluralRules`` for the number's CLDR category,
 and the block maps each category to the catalog's plural form.
@@ -13,7 +15,7 @@ and the block maps each category to the catalog's plural form.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,8 +23,8 @@ from typing import Any
 
 from babel.messages.pofile import read_po
 
-from . import _DEPENDENT_CACHES, DOMAIN, LOCALE_DIR, _find, _is_source, babel_locale, current_language, \
-    npgettext, pgettext, translated
+from . import _DEPENDENT_CACHES, DOMAIN, LOCALE_DIR, _find, _is_source, active, available_languages, babel_locale, \
+    catalog_dirs, catalog_path, current_language, npgettext, pgettext, translated
 
 # Where the scripts' messages live in the template's locations.
 SCRIPTS = "generator/assets/"
@@ -31,19 +33,27 @@ _SAMPLES = range(0, 1001)
 
 
 @lru_cache(maxsize=2)
-def script_messages(pot: Path = LOCALE_DIR / f"{DOMAIN}.pot") -> tuple[tuple[str, ...], ...]:
-    """The messages the browser scripts use, as (singular,) or (singular, plural), in template order."""
+def _script_messages(pot: Path) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
     with pot.open("rb") as handle:
         catalog = read_po(handle, domain=DOMAIN)
     out = []
     for message in catalog:
-        if message.id and message.context is None and any(path.startswith(SCRIPTS) and path.endswith(".js")
-                                                          for path, _line in message.locations):
-            out.append(tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,))
+        files = frozenset(path.rsplit("/", 1)[-1] for path, _line in message.locations
+                          if path.startswith(SCRIPTS) and path.endswith(".js"))
+        if message.id and message.context is None and files:
+            out.append((tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,), files))
     return tuple(out)
 
 
-_DEPENDENT_CACHES.append(script_messages)
+def script_messages(scripts: Iterable[str] | None = None, pot: Path = LOCALE_DIR / f"{DOMAIN}.pot"
+                    ) -> tuple[tuple[str, ...], ...]:
+    """The messages the browser scripts use (only those of ``scripts``, file names such as 'passport.js',
+    when given), as (singular,) or (singular, plural), in template order."""
+    wanted = set(scripts) if scripts is not None else None
+    return tuple(ids for ids, files in _script_messages(pot) if wanted is None or files & wanted)
+
+
+_DEPENDENT_CACHES.append(_script_messages)
 
 
 def _plural_map(singular: str) -> dict[str, int]:
@@ -58,14 +68,15 @@ def _plural_map(singular: str) -> dict[str, int]:
     return out
 
 
-def browser_messages(pot: Path | None = None) -> dict[str, Any] | None:
-    """The active language's translations of the scripts' messages, or None for English (the identity)."""
+def browser_messages(scripts: Iterable[str] | None = None, pot: Path | None = None) -> dict[str, Any] | None:
+    """The active language's translations of the messages of ``scripts`` (every script's when None), or None
+    for English (the identity)."""
     lang = current_language()
     if _is_source(lang):
         return None
     messages: dict[str, Any] = {}
     plural: dict[str, int] = {}
-    for ids in script_messages(pot) if pot else script_messages():
+    for ids in script_messages(scripts, pot) if pot else script_messages(scripts):
         if not translated(ids[0]):
             continue
         if len(ids) == 1:
@@ -80,19 +91,36 @@ def browser_messages(pot: Path | None = None) -> dict[str, Any] | None:
     return {"lang": lang, "plural": plural, "messages": messages}
 
 
-def messages_block(pot: Path | None = None) -> str:
-    """The JSON data block for a page ('' for English), safe inside HTML: no '<' is left raw."""
-    data = browser_messages(pot)
-    if not data or not data["messages"]:
-        return ""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/json" id="portal-messages">{text}</script>'
+# Where the scripts' words land in the site: one file per language with a catalog, the reader
+# (generator/assets/i18n/messages.js) and that language's translations together. A file, not a block in
+# each page: it is cached after the first page, so no page carries the words again.
+MESSAGES_FOLDER = "assets/i18n"
 
 
-# Where the scripts' translation reader lands in the site (loaded in the head, before the other scripts).
-MESSAGES_JS = "assets/i18n/messages.js"
+def _serving(lang: str) -> str:
+    """The catalog language that serves ``lang`` ('fr' for 'fr-CA' unless fr_CA has its own), or ''."""
+    path = catalog_path(lang)
+    return path.parent.parent.name.replace("_", "-") if path else ""
+
+
+def messages_script() -> str:
+    """The site path of the active language's words for the scripts; '' for English (the scripts' own)."""
+    lang = current_language()
+    served = "" if _is_source(lang) else _serving(lang)
+    return f"{MESSAGES_FOLDER}/{served}.js" if served else ""
+
+
+def messages_file(lang: str) -> str:
+    """The script file for ``lang``: its translations, then the reader that the portal's scripts call."""
+    with active(lang):
+        data = browser_messages() or {}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    reader = (resources.files("generator") / "assets" / "i18n" / "messages.js").read_text(encoding="utf-8")
+    return f"window.portalMessages = {text};\n{reader}"
 
 
 def messages_assets(outputs: object) -> Iterator[tuple[str, bytes]]:
-    """The scripts' translation reader, read from generator/assets/i18n/ (package data)."""
-    yield MESSAGES_JS, (resources.files("generator") / "assets" / "i18n" / "messages.js").read_bytes()
+    """One file of the scripts' words per language with a catalog (every one, whichever the build writes)."""
+    for lang in available_languages(catalog_dirs()[-1]):
+        if not _is_source(lang):
+            yield f"{MESSAGES_FOLDER}/{lang}.js", messages_file(lang).encode("utf-8")

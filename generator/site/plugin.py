@@ -25,7 +25,7 @@ from .. import features
 from ..errors import PortalError, Problem
 from ..exports import pagehead
 from ..i18n import gettext, ngettext, npgettext, pgettext, use_portal_catalogs
-from ..i18n.browser import messages_block
+from ..i18n.browser import messages_script
 from ..outputs import Outputs
 from ..pages.compact import compact
 from ..pages.html import esc
@@ -190,7 +190,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.outputs is not None and self.outputs.publishes("exports"):
             context["portal_head"] = pagehead.head(self.outputs, page.meta.get("portal"))
         # The browser scripts' words in the page's language (none on English pages: the scripts' own text).
-        context["portal_messages"] = messages_block()
+        context["portal_messages"] = messages_script()
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -9,7 +9,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
 from generator.i18n import LOCALE_DIR, active, reload
-from generator.i18n.browser import browser_messages, messages_block, script_messages
+from generator.i18n.browser import browser_messages, messages_assets, messages_script, script_messages
 from generator.pages import render_all
 from generator.settings import load_settings
 from generator.validate import validate_project
@@ -34,23 +34,30 @@ def test_the_template_holds_every_marked_string_of_the_code(tmp_path: Path, monk
         assert _ids(LOCALE_DIR / lang / "LC_MESSAGES" / "portal.po") == shipped, f"{lang}: run `make messages`"
 
 
-def test_the_browser_scripts_get_their_french_words_as_data() -> None:
+def test_the_browser_scripts_get_their_french_words_from_a_cached_file() -> None:
     reload()
     assert ("Search the catalog",) in script_messages()
     assert ("{n} entry matches", "{n} entries match") in script_messages()
-    assert messages_block() == ""  # English: the scripts' own text
+    assert ("Passport cleared.",) in script_messages(["passport.js"])
+    assert ("Search the catalog",) not in script_messages(["passport.js"])
+    assert messages_script() == ""  # English: the scripts' own text
     with active("fr-CA"):
         data = browser_messages()
-        block = messages_block()
+        assert messages_script() == "assets/i18n/fr.js"  # the French catalog serves fr-CA
     assert data is not None and data["lang"] == "fr-CA"
     assert data["messages"]["Search the catalog"] == "Rechercher dans le catalogue"
     one, other = data["messages"]["{n} entry matches"]
     assert (one, other) == ("{n} ressource correspond", "{n} ressources correspondent")
     # French: 0 and 1 take the singular; Intl.PluralRules says "one" for them, "other" (or "many") beyond.
     assert data["plural"]["one"] == 0 and data["plural"]["other"] == 1
-    assert block.startswith('<script type="application/json" id="portal-messages">')
-    assert "<" not in block[len('<script type="application/json" id="portal-messages">'):-len("</script>")]
-    assert json.loads(block.split(">", 1)[1].rsplit("<", 1)[0]) == data
+    files = dict(messages_assets(None))
+    assert set(files) == {"assets/i18n/fr.js", "assets/i18n/cy.js"}
+    french = files["assets/i18n/fr.js"].decode("utf-8")
+    head, reader = french.split("\n", 1)
+    assert head.startswith("window.portalMessages = {") and head.endswith("};")
+    assert json.loads(head[len("window.portalMessages = "):-1])["messages"]["Passport cleared."] == "Passeport effacé."
+    assert "window.portalI18n" in reader
+    assert files == dict(messages_assets(None))  # the same bytes every build
 
 
 def test_a_welsh_page_reads_welsh_where_translated_and_marks_english_fallbacks(mini_portal: Path) -> None:

@@ -1,17 +1,14 @@
-/* The portal's scripts in the page's language. The build writes the translations as a JSON data block
-   (<script type="application/json" id="portal-messages">: data, so the Content-Security-Policy needs no
-   exception) on pages in another language than English, and loads this file before the other scripts.
-   Without it (English pages) each script keeps its own English text. */
+/* The portal's scripts in the page's language. The build writes this reader after the language's
+   translations (window.portalMessages) into one file per language, assets/i18n/<lang>.js, which pages in
+   another language than English load before the other scripts (generator/i18n/browser.py). Without it
+   (English pages) each script keeps its own English text. */
 (function () {
   "use strict";
-  var data = {};
-  var block = document.getElementById("portal-messages");
-  if (block) {
-    try { data = JSON.parse(block.textContent) || {}; } catch (e) { data = {}; }
-  }
+  var data = window.portalMessages || {};
   var messages = data.messages || {};
   var plural = data.plural || {};
-  var rules = data.lang && window.Intl && Intl.PluralRules ? new Intl.PluralRules(data.lang) : null;
+  var lang = document.documentElement.lang || data.lang;
+  var rules = lang && window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
   window.portalI18n = {
     _: function (text) {
       var found = messages[text];

@@ -19,7 +19,7 @@ from .curate.page import curators_assets, curators_page
 from .exports import export_files
 from .outputs import Outputs
 from .pages import Page, render_all
-from .pages.defaults import default_pages
+from .pages.defaults import default_pages, placeholders
 from .pages.reference import field_reference_page
 from .i18n.browser import messages_assets
 from .pathways.passport import passport_assets
@@ -46,12 +46,16 @@ class Feature:
     required: bool = False  # part of every portal: mkdocs.yml cannot switch it off
 
 
+def _values(outputs: Outputs) -> dict[str, str]:
+    return placeholders(outputs.settings, outputs.site_name, outputs.site_url)
+
+
 def _defaults(outputs: Outputs) -> dict[str, str]:
-    return default_pages(outputs.site_name)
+    return default_pages(outputs.site_name, values=_values(outputs))
 
 
 def _open_data(outputs: Outputs) -> dict[str, str]:
-    return default_pages(outputs.site_name, ("open-data",))
+    return default_pages(outputs.site_name, ("open-data",), values=_values(outputs))
 
 
 FEATURES: tuple[Feature, ...] = (

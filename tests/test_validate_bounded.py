@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from validate_support import entry_yaml
 from generator.load.project import Document, Kind
 from generator.load.yamlsafe import parse
 from generator.settings import Settings
@@ -22,17 +23,6 @@ from generator.validate.schema import ecma_regex, schema_problems
 
 LINE = "^[^\\n\\r]*\\S[^\\n\\r]*$"
 
-ENTRY = """\
-id: case
-type: course
-title: {title}
-url: {url}
-provider: Example Hospice Education
-summary: A test entry for the validator.
-tiers: [1]
-competencies: [communication-t1]
-review_by: 2027-06-30
-"""
 
 
 def problems_of(text: str) -> list[tuple[int, int, str]]:
@@ -58,7 +48,7 @@ def test_the_line_rule_matches_exactly_the_texts_the_published_pattern_does() ->
     "x" * 6400,                                   # one long plain line
 ])
 def test_a_title_over_its_limit_gets_the_length_error_alone(title: str) -> None:
-    found = problems_of(ENTRY.format(title=title, url="https://example.org/x"))
+    found = problems_of(entry_yaml(title=title))
     assert len(found) == 1, found
     line, column, message = found[0]
     assert (line, column) == (3, 8)
@@ -67,12 +57,12 @@ def test_a_title_over_its_limit_gets_the_length_error_alone(title: str) -> None:
 
 def test_a_url_over_its_limit_gets_the_length_error_alone() -> None:
     url = "https://example.org/" + "a/" * 1500 + "\\n"
-    found = problems_of(ENTRY.format(title="A test entry", url=f'"{url}"'))
+    found = problems_of(entry_yaml(url=f'"{url}"'))
     assert [m for _, _, m in found] == ["url is 3021 characters long; the limit is 2000"]
 
 
 def test_a_short_value_still_gets_its_form_error() -> None:
-    found = problems_of(ENTRY.format(title="|\n  Two lines\n  of title", url="https://example.org/x"))
+    found = problems_of(entry_yaml(title="|\n  Two lines\n  of title"))
     assert [m for _, _, m in found] == ["title is 'Two lines\\nof title\\n': must be one line of text, not empty"]
 
 
@@ -113,7 +103,7 @@ def test_many_unknown_values_against_a_large_vocabulary_each_get_a_located_messa
     vocab.write_text(text.replace("professions:\n", "professions:\n" + extra, 1), encoding="utf-8")
     assert "professions:\n" in text
     unknown = [f"{k}x" for k in known[:200]]
-    entry = ENTRY.format(title="A test entry", url="https://example.org/x") + f"professions: [{', '.join(unknown)}]\n"
+    entry = entry_yaml() + f"professions: [{', '.join(unknown)}]\n"
     (mini_portal / "catalog" / "case.yaml").write_text(entry, encoding="utf-8")
     result = validate_project(Settings(root=mini_portal))
     messages = [p.message for p in result.problems if p.path == "catalog/case.yaml" and p.is_error]
@@ -174,7 +164,7 @@ def test_the_size_is_checked_before_the_file_is_read(mini_portal: Path, monkeypa
 def test_a_list_mixing_numbers_and_text_is_checked_for_repeats_in_one_pass() -> None:
     # jsonschema compared every pair of such a list (it cannot sort it): minutes for a 256 KB file.
     items = "".join(f"  - {i}\n  - k{i}\n" for i in range(300)) + "  - 7\n"
-    found = problems_of(ENTRY.format(title="A test entry", url="https://example.org/x") + "keywords:\n" + items)
+    found = problems_of(entry_yaml() + "keywords:\n" + items)
     repeats = [m for _, _, m in found if "more than once" in m]
     assert repeats == ["keywords lists 7 more than once"]
     assert sum("should be text" in m for _, _, m in found) == 301

@@ -6,7 +6,8 @@
   ``invalid-pathways/NAME.yaml`` (as ``catalog/pathways/NAME.yaml``) must
   produce exactly one problem, an error, at the line and column given on
   their first line ``# expect: LINE:COL: message``, with exit code 1.
-* ``warnings/NAME.yaml`` likewise, but a warning: exit 0, or 1 with --strict.
+* ``warnings/NAME.yaml`` and ``warnings-pathways/NAME.yaml`` likewise, but a warning: exit 0, or 1
+  with --strict.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ INVALID = _cases("invalid")
 INVALID_PATHWAYS = _cases("invalid-pathways")
 INVALID_SYNONYMS = _cases("invalid-synonyms")
 WARNINGS = _cases("warnings")
+WARNINGS_PATHWAYS = _cases("warnings-pathways")
 
 
 def test_corpus_is_not_empty() -> None:
@@ -44,6 +46,7 @@ def test_corpus_is_not_empty() -> None:
     assert len(INVALID_PATHWAYS) >= 3
     assert len(INVALID_SYNONYMS) >= 3
     assert len(WARNINGS) >= 2
+    assert len(WARNINGS_PATHWAYS) >= 1
 
 
 def _drop(portal: Path, case: Path, folder: str) -> str:
@@ -111,10 +114,12 @@ def test_invalid_synonyms(case: Path, mini_portal: Path, run_portal) -> None:
     assert outcome.code == 1
 
 
-@pytest.mark.parametrize("case", WARNINGS, ids=_ids(WARNINGS))
-def test_warning_entry(case: Path, mini_portal: Path, run_portal) -> None:
+@pytest.mark.parametrize(("case", "folder"), [*((c, "catalog") for c in WARNINGS),
+                                             *((c, "catalog/pathways") for c in WARNINGS_PATHWAYS)],
+                         ids=_ids([*WARNINGS, *WARNINGS_PATHWAYS]))
+def test_warning(case: Path, folder: str, mini_portal: Path, run_portal) -> None:
     expected = read_expectation(case)
-    rel = _drop(mini_portal, case, "catalog")
+    rel = _drop(mini_portal, case, folder)
     outcome = run_portal("--root", str(mini_portal), "validate", "--format", "json")
     _assert_single(outcome, rel, expected, "warning")
     assert outcome.code == 0
@@ -127,7 +132,7 @@ def test_case_ids_match_file_names() -> None:
     # Each case's id equals its file name, so the one problem found is the one under test;
     # only the cases about the id itself (and files that cannot be parsed) differ.
     about_the_id = {"id-not-file-name", "uppercase-id", "pathway-id-not-file-name"}
-    for case in [*VALID, *INVALID, *INVALID_PATHWAYS, *WARNINGS]:
+    for case in [*VALID, *INVALID, *INVALID_PATHWAYS, *WARNINGS, *WARNINGS_PATHWAYS]:
         text = case.read_bytes().decode("utf-8", "replace")
         lines = [ln for ln in text.splitlines() if ln.startswith("id: ")]
         if case.stem in about_the_id or not lines:

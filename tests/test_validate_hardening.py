@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from validate_support import MINI, REPO, Outcome
+from validate_support import MINI, REPO, Outcome, entry_yaml
 from generator import schemas
 from generator.curate.report import normalise_url
 from generator.exports.timezones import zone
@@ -24,24 +24,13 @@ from generator.settings import Settings
 from generator.validate import validate_project
 from generator.validate.crossfile import DATE_FIELDS, URL_FIELDS, url_fault
 
-ENTRY = """\
-id: {id}
-type: course
-title: A test entry
-url: {url}
-provider: Example Hospice Education
-summary: A test entry for the validator.
-tiers: [1]
-competencies: [communication-t1]
-review_by: 2027-06-30
-"""
 # Added after any extra fields, so that the lines the tests point at stay where they were.
 WHERE = "countries: [GB]\n"
 
 
 def _write(portal: Path, eid: str, extra: str = "", url: str = "https://example.org/test") -> str:
     rel = f"catalog/{eid}.yaml"
-    (portal / rel).write_text(ENTRY.format(id=eid, url=url) + extra + WHERE, encoding="utf-8")
+    (portal / rel).write_text(entry_yaml(id=eid, url=url) + extra + WHERE, encoding="utf-8")
     return rel
 
 
@@ -142,7 +131,7 @@ sources:
   - url: https://[::1/x
     checked: 2026-11-23
 """
-    text = ENTRY.format(id="every-url", url="https://example.org:1x/").replace(
+    text = entry_yaml(id="every-url", url="https://example.org:1x/").replace(
         "provider: Example Hospice Education\n", "") + extra + WHERE
     (mini_portal / "catalog" / "every-url.yaml").write_text(text, encoding="utf-8")
     outcome = run_portal("--root", str(mini_portal), "validate", "--format", "json")
@@ -262,7 +251,7 @@ def test_entry_dates_stay_within_the_window(field: str, value: str, ok: bool, mi
     text = f"status: retired\n{field}: {value}\n" if field == "retired_on" else f"{field}: {value}\n"
     if field == "review_by":
         rel = "catalog/window.yaml"
-        (mini_portal / rel).write_text(ENTRY.format(id="window", url="https://example.org/w")
+        (mini_portal / rel).write_text(entry_yaml(id="window", url="https://example.org/w")
                                        .replace("review_by: 2027-06-30", f"review_by: {value}"), encoding="utf-8")
     else:
         rel = _write(mini_portal, "window", text)

@@ -17,6 +17,26 @@ REPO = TESTS.parent
 MINI = TESTS / "fixtures" / "mini"
 CASES = TESTS / "cases"
 
+# The smallest entry that validates, for tests that add one field or change one value; keep its lines in
+# this order, since the tests point at line numbers (title on line 3, url on line 4).
+ENTRY_TEMPLATE = """\
+id: {id}
+type: course
+title: {title}
+url: {url}
+provider: Example Hospice Education
+summary: A test entry for the validator.
+tiers: [1]
+competencies: [communication-t1]
+review_by: 2027-06-30
+"""
+
+
+def entry_yaml(*, id: str = "case", title: str = "A test entry", url: str = "https://example.org/x") -> str:  # noqa: A002
+    """``ENTRY_TEMPLATE`` filled in: one entry file's text."""
+    return ENTRY_TEMPLATE.format(id=id, title=title, url=url)
+
+
 # "# expect: LINE:COL: message" on the first line of a case file.
 EXPECT = re.compile(rb"^# expect: (\d+):(\d+): (.+?)\r?$", re.MULTILINE)
 

@@ -15,6 +15,9 @@ from ..model import Catalog, Entry, Pathway, Run
 from ..model.catalog import Credit, Part
 from ..model.dates import When
 from ..pages import urls
+from ..model.dates import build_day
+from ..model.schedule import next_dates
+from ..pages.entry import part_details, run_is_past, run_next, run_rule, run_when
 from ..pages.pathway import totals
 from ..schemas import NAMES as CURATOR_SCHEMAS
 from .api_schema import SCHEMA_NAMES
@@ -103,7 +106,7 @@ def entry_document(outputs: Outputs, entry: Entry) -> dict[str, Any]:
         "recognition": [{"body": r.body, "name": or_none(r.name), "note": or_none(r.note)} for r in entry.recognition],
         "attendance_record": or_none(entry.attendance_record),
         "assessment": {"type": entry.assessment, "note": or_none(entry.assessment_note)} if entry.assessment else None,
-        "modules": [_module(p) for p in entry.parts],
+        "modules": [_module(catalog, p) for p in entry.parts],
         "status": entry.status, "launched": or_none(entry.launched), "paused_until": or_none(entry.paused_until),
         "retired_on": or_none(entry.retired_on), "finished_on": or_none(entry.finished_on),
         "inferred": list(entry.inferred), "approximate": list(entry.approximate),
@@ -126,23 +129,28 @@ def _credit(c: Credit) -> dict[str, Any]:
             "level": or_none(c.level)}
 
 
-def _module(p: Part) -> dict[str, Any]:
+def _module(catalog: Catalog, p: Part) -> dict[str, Any]:
     return {"title": p.title, "title_lang": or_none(p.title_lang), "code": or_none(p.code), "order": p.order,
             "minutes": p.duration.minutes if p.duration else None,
-            "text": p.duration.describe() if p.duration else None,
+            "text": p.duration.describe() if p.duration else None, "details": or_none(part_details(catalog, p)),
             "credits": [_credit(c) for c in p.credits], "credits_none": p.credits_none, "optional": p.optional,
             "url": or_none(p.url)}
 
 
 def _run(r: Run) -> dict[str, Any]:
     rec = r.recurrence
+    today = build_day()  # 'next' and 'past' as the entry page says them, for the same build
+    past = run_is_past(r, today)
     return {
         "id": r.id, "title": or_none(r.title), "start": r.start, "precision": When.parse(r.start).precision,
         "end": or_none(r.end), "timezone": or_none(r.timezone),
         "recurrence": None if rec is None else {
             "frequency": rec.frequency, "interval": rec.interval, "count": rec.count,
             "until": or_none(rec.until), "by_day": list(rec.by_day), "except_months": list(rec.except_months),
-            "except_dates": list(rec.except_dates)},
+            "except_dates": list(rec.except_dates), "text": run_rule(r)},
+        "text": run_when(r), "past": past,
+        "next": [d.isoformat() for d in next_dates(r, today)] if rec and not past else [],
+        "next_text": or_none(run_next(r, today)) if rec else None,
         "registration_deadline": or_none(r.registration_deadline), "capacity": r.capacity,
         "location": or_none(r.location), "online": r.online, "url": or_none(r.url), "status": or_none(r.status),
         "inferred": list(r.inferred), "approximate": list(r.approximate),
@@ -177,6 +185,7 @@ def pathway_document(outputs: Outputs, p: Pathway) -> dict[str, Any]:
         **_head(outputs, "pathway"),
         "id": p.id, "title": p.title, "summary": p.summary, "tier": p.tier, "for": or_none(p.for_whom),
         "generated": p.generated, "curator": or_none(p.curator), "review_by": or_none(p.review_by),
+        "reviewed": or_none(p.reviewed),
         "professions": list(p.professions), "settings": list(p.settings), "audiences": list(p.audiences),
         "languages": list(p.languages), "aliases": list(p.aliases), "uncovered": list(p.uncovered),
         "steps": steps, "step_count": len(steps),

@@ -88,7 +88,13 @@ RUN = obj(
     recurrence=nullable(obj(frequency={"enum": ["daily", "weekly", "monthly", "yearly"]}, interval=INT,
                             count=NINT, until=NDATE, by_day=arr(STR),
                             except_months={**arr(INT), "description": "Months with no session (12 = December)."},
-                            except_dates={**arr(DATE), "description": "Single dates with no session."})),
+                            except_dates={**arr(DATE), "description": "Single dates with no session."},
+                            text={**STR, "description": "The rule in words, as the entry page gives it."})),
+    text={**STR, "description": "When the run takes place, in words, as the entry page gives it."},
+    past={**BOOL, "description": "Whether every session was over when the site was built."},
+    next={**arr(DATE), "description": "The next few session dates of a repeating run, from the day the site "
+                                      "was built; [] when none are to come or the run does not repeat."},
+    next_text={**NSTR, "description": "Those dates in words with their time and time zone; null when none."},
     registration_deadline=NSTR, capacity=NINT, location=NSTR, online=BOOL, url=NURL,
     status={"enum": ["open", "full", "closed", "cancelled", None],
             "description": "Booking status as the provider states it; null when not stated."},
@@ -123,6 +129,7 @@ ENTRY_PROPS: dict[str, Schema] = dict(
     assessment=nullable(obj(type={"enum": ["none", "quiz", "assignment", "exam", "observed-practice", "portfolio"]},
                             note=NSTR)),
     modules={**arr(obj(title=TEXT, title_lang=NSTR, code=NSTR, order=NINT, minutes=NINT, text=NSTR,
+                       details={**NSTR, "description": "Time, credits and whether it is optional, in words."},
                        credits=arr(CREDIT), credits_none=BOOL, optional=BOOL, url=NURL)),
              "description": "Modules or sessions listed in the entry (its 'parts' field); child entries are in parts."},
     status=STATUS, launched=NPDATE, paused_until=NPDATE, retired_on=NPDATE, finished_on=NPDATE,
@@ -152,6 +159,8 @@ STEPS = arr(obj(entry=SLUG, title=TEXT, reason=TEXT, optional=BOOL, modules=arr(
 STEP_COUNT: Schema = {**INT, "description": "How many items ``steps`` has."}
 PATHWAY_PROPS: dict[str, Schema] = dict(
     id=SLUG, title=TEXT, summary=TEXT, tier=TIER, generated=BOOL, curator=NSTR, review_by=NDATE,
+    reviewed={**NDATE, "description": "When a curator last checked every step, if recorded; null for generated "
+                                      "pathways and when not recorded."},
     professions=SLUGS, settings=SLUGS, audiences=SLUGS, languages=arr(LANG), aliases=SLUGS,
     steps=STEPS, step_count=STEP_COUNT,
     uncovered={**SLUGS, "description": "Competencies the pathway should cover that no entry teaches yet."},

@@ -62,6 +62,7 @@ class Card:
     status: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     summary: str = ""
+    notes: list[str] = field(default_factory=list)  # small print after the summary
     steps: list[tuple[str, str]] = field(default_factory=list)  # (title line, detail line)
     footer: str = ""
 
@@ -84,7 +85,9 @@ def lines(text: str, width: float, size: float, em: float) -> int:
 
 
 def _block(block: Text, width: float) -> float:
-    return lines(block.text, width - block.indent, block.size, block.em) * block.line
+    """The block's height; a text of several lines (a line break between them) wraps each on its own."""
+    return sum(lines(part, width - block.indent, block.size, block.em)
+               for part in block.text.split("\n")) * block.line
 
 
 def height(card: Card, width: int) -> int:
@@ -107,6 +110,8 @@ def height(card: Card, width: int) -> int:
                 total += _block(Text(value, indent=terms), inner) + 2
     if card.summary:
         total += _block(Text(card.summary), inner) + GAP
+    for note in card.notes:
+        total += _block(Text(note, SMALL, SMALL * LINE), inner) + GAP
     if card.steps:
         total += 2 * GAP
         for title, detail in card.steps:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
 from ..model import Entry
-from ..pages.html import rel
+from ..pages.html import rel, short  # noqa: F401  (short: shared with the exports)
 
 if TYPE_CHECKING:
     from ..outputs import Outputs
@@ -86,11 +86,6 @@ def script_json(data: Any) -> str:
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
     return text
-
-
-def short(text: str, limit: int = 300) -> str:
-    """Text cut at a word boundary: descriptions in page heads and cards, where every byte counts."""
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def or_none(value: str) -> str | None:

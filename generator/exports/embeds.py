@@ -20,11 +20,15 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..model import Entry, Pathway
+from ..i18n import _, ngettext
+from ..model import Catalog, Entry, Pathway
+from ..model.dates import When, build_day
 from ..model.duration import format_minutes
 from ..pages import urls
-from ..pages.entry import (cost_text, countries_text, credit_text, lang_attr, status_text, tiers_text, time_text,
-                           title_language)
+from ..pages.entry import (access_lines, attendance_text, cost_text, countries_text, credit_text, dates_text,
+                           labels, lang_attr, languages_text, marks_text, ordered_parts, part_details, providers_text,
+                           recognition_lines, relations, run_deadline, run_is_past, run_next, run_rule, run_status,
+                           run_when, status_text, tiers_text, time_text, title_language)
 from ..pages.html import esc, rel, safe_url
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from . import cardsize
@@ -117,34 +121,104 @@ def _title(outputs: Outputs, here: str, page_url: str, title: str, lang: str = "
             f"{esc(title)}</a></h1>")
 
 
+# How many runs a card lists before it sends the reader to the full page, and how many next dates per run.
+CARD_RUNS = 3
+CARD_NEXT = 3
+
+
+def _runs_lines(entry: Entry) -> list[str]:
+    """The runs still to come (or, when all are past, the latest), each in the entry page's words."""
+    today = build_day()
+    ordered = sorted(entry.runs, key=lambda r: (When.parse(r.start).first_day(), r.id))
+    shown = [r for r in ordered if not run_is_past(r, today)] or ordered[-1:]
+    out = []
+    for r in shown[:CARD_RUNS]:
+        past = _("Past: ") if run_is_past(r, today) else ""
+        line = f"{past}{r.title + ': ' if r.title else ''}{run_when(r)}."
+        if r.recurrence:
+            line += f" {run_rule(r)}."
+            upcoming = run_next(r, today, CARD_NEXT)
+            if upcoming:
+                line += f" {upcoming}."
+        out.append(line + "".join(f" {x}." for x in (run_deadline(r), run_status(r)) if x))
+    hidden = len(ordered) - len(shown[:CARD_RUNS])
+    if hidden:
+        out.append(ngettext("{n} other date on the full page.", "{n} other dates on the full page.", hidden)
+                   .format(n=hidden))
+    return out
+
+
+def _modules_lines(catalog: Catalog, entry: Entry) -> list[str]:
+    """The modules as a count, then one line each with its code, time, credits and whether it is optional."""
+    n = len(entry.parts)
+    out = [ngettext("{n} module or session:", "{n} modules or sessions:", n).format(n=n)]
+    for i, part in enumerate(ordered_parts(entry), 1):
+        details = part_details(catalog, part)
+        out.append(f"{i}. {part.code + ': ' if part.code else ''}{part.title}" + (f" ({details})" if details else ""))
+    return out
+
+
 def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, cardsize.Card]:
-    """The entry card's body and footer HTML, and what the size estimate needs; the primary action comes early."""
+    """The entry card's body and footer HTML, and what the size estimate needs; the primary action comes early.
+
+    Every kind of fact the entry page shows has its line here when the curator gave it, in the page's
+    words; a value of several lines keeps them apart (one per run, module or access rule).
+    """
     catalog = outputs.catalog
     page_url = urls.entry(entry.id)
     kind = entry.type.replace("-", " ").capitalize()  # the curator's type, not a guess from resource types
     who = ", ".join([*(catalog.vocab.label("professions", p) for p in entry.professions),
                      *(catalog.vocab.label("learners", x) for x in entry.learners)]) or "Not stated"
-    facts = [("Who it is for", who), ("Time", time_text(entry)), ("Cost", cost_text(catalog, entry)),
-             ("Credits", unescape("; ".join(credit_text(catalog, entry))) or "Not stated"),
-             ("Countries", countries_text(entry)), ("Provider", entry.provider or "Not stated")]
+    facts: list[tuple[str, str]] = [("Who it is for", who)]
+    if entry.age_groups:
+        facts.append((_("Patients"), labels(catalog, "age_groups", entry.age_groups)))
+    facts += [("Time", time_text(entry)), ("Cost", cost_text(catalog, entry)),
+              ("Credits", "\n".join(unescape(c) for c in credit_text(catalog, entry)) or "Not stated")]
+    if entry.recognition:
+        facts.append((_("Recognition"), "\n".join(recognition_lines(entry))))
+    if entry.attendance_record:
+        facts.append((_("Attendance"), attendance_text(entry)))
+    facts += [(_("Language"), languages_text(catalog, entry)), ("Countries", countries_text(entry)),
+              ("Provider", providers_text(entry) or "Not stated")]
+    if access_lines(catalog, entry):
+        facts.append((_("Access"), "\n".join(access_lines(catalog, entry))))
+    if dates_text(entry):
+        facts.append((_("Dates"), dates_text(entry)))
+    if entry.runs:
+        facts.append((_("When"), "\n".join(_runs_lines(entry))))
+    if entry.parts:
+        facts.append((_("Modules"), "\n".join(_modules_lines(catalog, entry))))
+    linked = [f"{how}: {catalog.entries[eid].title}" for how, eid in relations(entry) if eid in catalog.entries]
+    if linked:
+        facts.append((_("Related"), "\n".join(linked)))
+    if entry.note:
+        facts.append((_("Curator’s note"), entry.note))
     status = {"paused": "Paused: not taking new learners at the moment.",
               "finished": f"{status_text(entry).split('. ')[0]}: it has ended.",
               "retired": "Retired: no longer offered."}.get(entry.status, "")
     kicker = f"{kind} · {tiers_text(entry)}"
     action = "Go to the provider’s site"
     summary = short(entry.summary, SUMMARY_CHARS)
+    marks = marks_text(entry)  # which facts the curator inferred or gave as approximate
     body = (
         f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, str(entry.words("title")), title_language(entry))}\n'
         + (f"<p><strong>{esc(status)}</strong></p>\n" if status else "")
         + f'<p><a class="go" href="{esc(safe_url(entry.url))}" target="_blank" rel="noopener external">'
           f"{action}</a></p>\n"
-        + "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl>\n"
-        + f"<p>{esc(summary)}</p>"
+        # What it is before the facts, which may run long (every run, module and access rule).
+        + f"<p>{esc(summary)}</p>\n" + _facts_html(facts)
+        + (f'\n<p class="meta">{esc(marks)}</p>' if marks else "")
     )
     footer, footer_text = _attribution(outputs, here, page_url, review_text(entry))
     size = cardsize.Card(kicker=kicker, title=entry.title, action=action, status=status, facts=facts,
-                         summary=summary, footer=footer_text)
+                         summary=summary, notes=[marks] if marks else [], footer=footer_text)
     return body, footer, size
+
+
+def _facts_html(facts: list[tuple[str, str]]) -> str:
+    """The facts as a description list; a value's lines stay apart."""
+    return "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{'<br>'.join(esc(x) for x in v.split(chr(10)))}</dd>"
+                            for k, v in facts) + "</dl>"
 
 
 def _pathway_card(outputs: Outputs, pathway: Pathway, here: str) -> tuple[str, str, cardsize.Card]:
@@ -176,10 +250,11 @@ def _pathway_card(outputs: Outputs, pathway: Pathway, here: str) -> tuple[str, s
         f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, pathway.title)}\n'
         f'<p><a class="go" href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">'
         f"{esc(action)}</a></p>\n"
-        + "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl>\n"
+        + _facts_html(facts) + "\n"
         f"<p>{esc(summary)}</p>\n<ol>{''.join(steps)}</ol>"
     )
-    footer, footer_text = _attribution(outputs, here, page_url)
+    footer, footer_text = _attribution(outputs, here, page_url,
+                                       _("Last reviewed {date}").format(date=pathway.reviewed) if pathway.reviewed else "")
     size = cardsize.Card(kicker=kicker, title=pathway.title, action=action, facts=facts, summary=summary,
                          steps=step_text, footer=footer_text)
     return body, footer, size
@@ -230,8 +305,8 @@ def iframe(outputs: Outputs, page_url: str, title: str, height: int, theme: str 
 def oembed(outputs: Outputs, item: Entry | Pathway) -> dict[str, Any]:
     """oEmbed 1.0 'rich' response for one page, prebuilt because a static host cannot answer ?url=.
 
-    Beyond oEmbed's own fields (which it allows), it names the content licence and, for an entry, its last
-    review (``reviewed``, when recorded) and last check (``updated``), as the API does.
+    Beyond oEmbed's own fields (which it allows), it names the content licence, the last review
+    (``reviewed``, when recorded) and, for an entry, its last check (``updated``), as the API does.
     """
     page_url = page_url_of(item)
     height = embed_height(outputs, item)
@@ -247,6 +322,8 @@ def oembed(outputs: Outputs, item: Entry | Pathway) -> dict[str, Any]:
         data["license"], data["license_url"] = licence.name, licence.url
     if isinstance(item, Entry):
         data["reviewed"], data["updated"] = or_none(item.reviewed), or_none(entry_updated(item))
+    else:
+        data["reviewed"] = or_none(item.reviewed)
     return data
 
 

@@ -40,8 +40,11 @@ FULL, LEAN, MINIMAL = 2, 1, 0
 
 
 def node_id(outputs: Outputs, page_url: str) -> str:
-    """The JSON-LD @id of what an entry or pathway page describes (the page itself is its mainEntityOfPage)."""
-    return absolute(outputs, page_url) + "#learning"
+    """The JSON-LD @id of what an entry or pathway page describes (the page itself is its mainEntityOfPage).
+
+    With a site_url it is written with the context's ``site:`` prefix (see :func:`context`).
+    """
+    return (f"site:{page_url}" if outputs.site_url else page_url) + "#learning"
 
 
 def _iso_minutes(minutes: int) -> str:
@@ -53,15 +56,15 @@ def _one_or_many(values: list[Any]) -> Any:
 
 
 def context(outputs: Outputs) -> Any:
-    """schema.org, plus the prefix ``fw:`` for the framework's pages.
+    """schema.org, plus the prefixes ``fw:`` for the framework's pages and ``site:`` for the site's.
 
-    A competency's IRI is then 'fw:communication-t2/' rather than the full URL:
-    entries map to up to a dozen competencies, pages must stay under 30 KB, and
-    every JSON-LD processor expands the prefix back to the absolute URL.
+    A competency's IRI is then 'fw:communication-t2/' and a step's 'site:catalog/x/#learning' rather
+    than the full URL: entries map to up to a dozen competencies, pathways list up to sixty steps, pages
+    must stay under 30 KB, and every JSON-LD processor expands the prefix back to the absolute URL.
     """
     if not outputs.site_url:
         return "https://schema.org"
-    return ["https://schema.org", {"fw": absolute(outputs, urls.competencies())}]
+    return ["https://schema.org", {"fw": absolute(outputs, urls.competencies()), "site": outputs.site_url}]
 
 
 def _fw(outputs: Outputs, path: str = "") -> str:
@@ -309,4 +312,6 @@ def pathway_jsonld(outputs: Outputs, pathway: Pathway, detail: int = FULL) -> di
     if t["minutes"] and not t["unknown_time"]:
         data["timeRequired"] = _iso_minutes(int(t["minutes"]))  # type: ignore[call-overload]
     data["isAccessibleForFree"] = not t["paid"]
+    if pathway.reviewed:
+        data["dateModified"] = pathway.reviewed
     return data

@@ -99,6 +99,11 @@ def fit(outputs: Outputs, meta: Any, html: str) -> str:
     return leaner
 
 
+def _textarea_text(text: str) -> str:
+    """Text for a <textarea>: only '&' and '<' need escaping there, and the snippet's many quotes stay as they are."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
 def snippet(outputs: Outputs, meta: Any) -> str:
     """The 'Embed or share' block for the end of an entry or pathway page; '' for other pages."""
     item = _item(outputs, meta)
@@ -123,7 +128,7 @@ def snippet(outputs: Outputs, meta: Any) -> str:
         f'<details class="portal-embed"><summary>{mark(summary)}</summary>'
         f"<p>{paste}</p>"
         f'<textarea class="portal-embed-code" readonly rows="4" spellcheck="false" '
-        f'aria-label="{esc(label)}">{esc(code)}</textarea>'
+        f'aria-label="{esc(label)}">{_textarea_text(code)}</textarea>'
         f'<p class="portal-meta"><a href="{esc(rel(page_url, urls.embed(page_url)))}">{mark(_("Preview"))}</a> · '
         f'<a href="{esc(rel(page_url, api))}">JSON</a> · '
         f'<a href="{guide}">{mark(_("About embeds"))}</a></p></details>'

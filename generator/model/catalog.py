@@ -341,6 +341,7 @@ class Pathway:
     countries: tuple[str, ...] = ()
     generated: bool = False
     uncovered: tuple[str, ...] = ()
+    reviewed: str = ""  # when a curator last checked every step; '' when not recorded
 
     @classmethod
     def from_data(cls, d: dict[str, Any], path: str = "") -> Pathway:
@@ -353,7 +354,7 @@ class Pathway:
             professions=tuple(d.get("professions", ())), settings=tuple(d.get("settings", ())),
             audiences=tuple(d.get("audiences", ())), languages=tuple(d.get("languages", ())) or ("en",),
             curator=d.get("curator", ""), aliases=tuple(d.get("aliases", ())),
-            countries=tuple(d.get("countries", ())),
+            countries=tuple(d.get("countries", ())), reviewed=as_text(d.get("reviewed")),
         )
 
 

@@ -12,7 +12,7 @@ from ..model.dates import When, build_day, in_words
 from ..model.places import country_name
 from ..model.schedule import describe, next_dates
 from . import urls
-from .html import a, block, esc, ext, front_matter, safe_url, ul
+from .html import DESCRIPTION_CHARS, a, block, esc, ext, front_matter, safe_url, short, ul
 
 
 # Translators: a credit's amount, its kind and what it is counted per, e.g. "3 CPD hours per module".
@@ -179,21 +179,53 @@ def status_parts(entry: Entry) -> tuple[str, str]:
     return "", ""
 
 
-def _access(catalog: Catalog, entry: Entry) -> str:
+def access_lines(catalog: Catalog, entry: Entry) -> list[str]:
+    """Who may enrol and how to get in, one plain-text line per fact given (the page and the embed card)."""
     items = []
     if entry.enrolment:
-        items.append(mark(_(_ENROLMENT[entry.enrolment]) + "."))
+        items.append(_(_ENROLMENT[entry.enrolment]) + ".")
     if entry.eligible:
-        items.append(mark(_("Who may enrol: {text}").format(text=entry.eligible)))
+        items.append(_("Who may enrol: {text}").format(text=entry.eligible))
     if entry.requirements:
-        items.append(mark(_("Entry requirements: {text}").format(text=entry.requirements)))
+        items.append(_("Entry requirements: {text}").format(text=entry.requirements))
     if entry.sign_in:
-        items.append(mark(_("Sign in: {ways}.").format(ways=labels(catalog, "sign_in", entry.sign_in))))
+        items.append(_("Sign in: {ways}.").format(ways=labels(catalog, "sign_in", entry.sign_in)))
     if entry.account:
-        items.append(mark(_("Getting an account: {text}").format(text=entry.account)))
+        items.append(_("Getting an account: {text}").format(text=entry.account))
     if entry.open_sample:
-        items.append(mark(_("Some parts are open to everyone.")))
-    return "<br>".join(items)
+        items.append(_("Some parts are open to everyone."))
+    return items
+
+
+def _access(catalog: Catalog, entry: Entry) -> str:
+    return "<br>".join(mark(x) for x in access_lines(catalog, entry))
+
+
+def recognition_lines(entry: Entry) -> list[str]:
+    """Each professional recognition that is not a credit, in words."""
+    return [" · ".join(x for x in (r.name or _("Recognised"), _("by {body}").format(body=r.body), r.note) if x)
+            for r in entry.recognition]
+
+
+def attendance_text(entry: Entry) -> str:
+    """The record of taking part the provider gives (not a credit), in words; '' when not stated."""
+    return _(_ATTENDANCE[entry.attendance_record]) if entry.attendance_record else ""
+
+
+def dates_text(entry: Entry) -> str:
+    """When the entry was launched and finished, as precisely as the source says; '' if neither is known."""
+    dates = [_("Launched {date}").format(date=in_words(entry.launched)) if entry.launched else "",
+             _("finished {date}").format(date=in_words(entry.finished_on)) if entry.finished_on else ""]
+    return ", ".join(d for d in dates if d)
+
+
+def relations(entry: Entry) -> list[tuple[str, str, str]]:
+    """(how it relates, the separator after it, entry id) for each entry this one names, in the page's order."""
+    out = [(_("Part of"), "", entry.part_of)] if entry.part_of else []
+    out += [(_("Do first:"), "", eid) for eid in entry.prerequisites]
+    out += [(_("Goes well with:"), "", eid) for eid in entry.companions]
+    out += [(_(_RELATIONS[r.relation]), ":", r.id) for r in entry.related]
+    return out
 
 
 def _credits_row(catalog: Catalog, entry: Entry) -> str:
@@ -222,11 +254,9 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
         (pgettext("fact", "Credits"), _credits_row(catalog, entry)),
     ]
     if entry.recognition:
-        facts.append((_("Recognition"), "<br>".join(
-            esc(" · ".join(x for x in (r.name or _("Recognised"), _("by {body}").format(body=r.body), r.note) if x))
-            for r in entry.recognition)))
+        facts.append((_("Recognition"), "<br>".join(esc(x) for x in recognition_lines(entry))))
     if entry.attendance_record:
-        facts.append((_("Record of taking part"), mark(_(_ATTENDANCE[entry.attendance_record]))))
+        facts.append((_("Record of taking part"), mark(attendance_text(entry))))
     if entry.assessment:
         text = _(_ASSESSMENT[entry.assessment]) + (f": {entry.assessment_note}" if entry.assessment_note else "")
         facts.append((pgettext("fact", "Assessment"), mark(text)))
@@ -247,10 +277,8 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     access = _access(catalog, entry)
     if access:
         facts.append((_("Access"), access))
-    dates = [_("Launched {date}").format(date=in_words(entry.launched)) if entry.launched else "",
-             _("finished {date}").format(date=in_words(entry.finished_on)) if entry.finished_on else ""]
-    if any(dates):
-        facts.append((pgettext("fact", "Dates"), esc(", ".join(d for d in dates if d))))
+    if dates_text(entry):
+        facts.append((pgettext("fact", "Dates"), esc(dates_text(entry))))
     dl = "".join(f"<dt>{mark(k)}</dt><dd>{val}</dd>" for k, val in facts)
     kind = mark(type_name(entry.type))
     lang = title_language(entry)
@@ -262,7 +290,7 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
             f"{esc(entry.how_to_find)}</p>") if entry.how_to_find else ""
     note = (f'<aside class="portal-note" aria-label="{esc(_("Curator’s note"))}"><p><strong>'
             f'{mark(_("Curator’s note:"))}</strong> {mark(entry.words("note"))}</p></aside>') if entry.note else ""
-    out = front_matter(entry.words("title"), description=entry.words("summary")[:300], search={"exclude": True},
+    out = front_matter(entry.words("title"), description=short(entry.words("summary"), DESCRIPTION_CHARS), search={"exclude": True},
                        portal={"kind": "entry", "id": entry.id})
     out += block(
         title
@@ -304,7 +332,7 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
         out += heading(_("Related entries")) + block(related, "portal-related")
     checked = entry.reviewed or (max(s.checked for s in entry.sources) if entry.sources else "")
     review = mark(_("Last reviewed {date}.").format(date=checked)) + " " if checked else ""
-    marks = _marks(entry)
+    marks = marks_text(entry)
     out += block(
         f"<p>{review}{mark(_('Next review due by {date}.').format(date=entry.review_by))} "
         f"{mark(_('Facts such as cost and credits can change: check them with the provider.'))} "
@@ -317,7 +345,7 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     return out
 
 
-def _marks(entry: Entry) -> str:
+def marks_text(entry: Entry) -> str:
     """Which facts the curator inferred or gave as approximate, in words."""
     out = []
     if entry.inferred:
@@ -336,15 +364,9 @@ def _related(catalog: Catalog, entry: Entry, here: str) -> str:
         target = catalog.entries.get(eid)
         return a(here, urls.entry(eid), target.title) if target else esc(eid)
 
-    if entry.part_of:
-        code = " " + mark(_("(code {code})").format(code=entry.code)) if entry.code else ""
-        items.append(f"{mark(_('Part of'))} {link(entry.part_of)}{code}")
-    for eid in entry.prerequisites:
-        items.append(f"{mark(_('Do first:'))} {link(eid)}")
-    for eid in entry.companions:
-        items.append(f"{mark(_('Goes well with:'))} {link(eid)}")
-    for r in entry.related:
-        items.append(f"{mark(_(_RELATIONS[r.relation]))}: {link(r.id)}")
+    for i, (how, sep, eid) in enumerate(relations(entry)):
+        code = " " + mark(_("(code {code})").format(code=entry.code)) if i == 0 and entry.part_of and entry.code else ""
+        items.append(f"{mark(how)}{sep} {link(eid)}{code}")
     children = catalog.children.get(entry.id, [])
     if children:
         shown = children[:50]
@@ -372,38 +394,76 @@ def run_is_past(run: Run, today: dt.date) -> bool:
     return When.parse(run.end or run.start).last_day() < today
 
 
+def run_when(r: Run) -> str:
+    """When a run takes place, in words (plain text): its dates, time zone and the curator's marks."""
+    start = When.parse(r.start)
+    when = _when(r.start, "" if r.end else r.timezone)
+    end = When.parse(r.end) if r.end else None
+    if end and end.date_text == start.date_text and end.time is not None:
+        # The same day: only the end time.
+        to = f"{end.time:%H:%M}" + (f" ({r.timezone})" if r.timezone else "")
+        when = _("{start} to {end}").format(start=when, end=to)
+    elif r.end:
+        when = _("{start} to {end}").format(start=when, end=_when(r.end, r.timezone))
+    if "timezone" in r.inferred and r.timezone and start.time is not None:
+        when = _("{when}, time zone assumed").format(when=when)
+    if "start" in r.approximate or "end" in r.approximate:
+        when = _("about {when}").format(when=when)
+    if "start" in r.inferred:
+        when = _("{when} (date worked out by the curator, not announced)").format(when=when)
+    begins = _("Starts {when}") if not r.recurrence else _("First session {when}")
+    return begins.format(when=when)
+
+
+def run_rule(r: Run) -> str:
+    """A repeating run's rule in words, as a sentence ('Last Thursday of each month, except December')."""
+    rule = describe(r)
+    if "recurrence" in r.inferred:  # the dates it makes are the curator's reading, not the provider's
+        rule = _("{rule} (pattern worked out by the curator, not announced)").format(rule=rule)
+    elif "recurrence" in r.approximate:
+        rule = _("{rule} (approximately)").format(rule=rule)
+    return capitalized(rule)
+
+
+def run_next(r: Run, today: dt.date, limit: int = 4) -> str:
+    """A repeating run's next session dates, with their time and time zone; '' when none are to come."""
+    upcoming = [] if run_is_past(r, today) else next_dates(r, today, limit)
+    if not upcoming:
+        return ""
+    text = _("Next: {dates}").format(dates=", ".join(When.parse(d.isoformat()).words() for d in upcoming))
+    start = When.parse(r.start)
+    if start.time is not None:
+        at = f"{start.time:%H:%M}" + (f" ({r.timezone})" if r.timezone else "")
+        text = _("{dates}, each at {time}").format(dates=text, time=at)
+        if "timezone" in r.inferred and r.timezone:
+            text = _("{when}, time zone assumed").format(when=text)
+    return text
+
+
+def run_deadline(r: Run) -> str:
+    """The run's registration deadline in words, with its time zone; '' when none is given."""
+    return _("Register by {date}").format(date=_when(r.registration_deadline, r.timezone)) if r.registration_deadline else ""
+
+
+def run_status(r: Run) -> str:
+    """The booking status the curator gave for the run; '' when none (no status is not 'open')."""
+    return _(_RUN_STATUS[r.status]) if r.status else ""
+
+
 def _runs(entry: Entry, today: dt.date) -> str:
     rows = []
     for r in sorted(entry.runs, key=lambda r: (When.parse(r.start).first_day(), r.id)):
         past = run_is_past(r, today)
-        start = When.parse(r.start)
-        when = _when(r.start, "" if r.end else r.timezone)
-        end = When.parse(r.end) if r.end else None
-        if end and end.date_text == start.date_text and end.time is not None:
-            # The same day: only the end time.
-            to = f"{end.time:%H:%M}" + (f" ({r.timezone})" if r.timezone else "")
-            when = _("{start} to {end}").format(start=when, end=to)
-        elif r.end:
-            when = _("{start} to {end}").format(start=when, end=_when(r.end, r.timezone))
-        if "timezone" in r.inferred and r.timezone and start.time is not None:
-            when = _("{when}, time zone assumed").format(when=when)
-        if "start" in r.approximate or "end" in r.approximate:
-            when = _("about {when}").format(when=when)
-        if "start" in r.inferred:
-            when = _("{when} (date worked out by the curator, not announced)").format(when=when)
-        begins = _("Starts {when}") if not r.recurrence else _("First session {when}")
-        parts = [f"<strong>{esc(r.title or r.id)}</strong>", mark(begins.format(when=when))]
+        parts = [f"<strong>{esc(r.title or r.id)}</strong>", mark(run_when(r))]
         if past:
             parts.insert(1, f'<span class="portal-past">{mark(pgettext("a session", "Past"))}</span>')
         if r.recurrence:
-            rule = describe(r)
-            parts.append(mark(capitalized(rule)))
-            upcoming = [] if past else next_dates(r, today)
+            parts.append(mark(run_rule(r)))
+            upcoming = run_next(r, today)
             if upcoming:
-                parts.append(mark(_("Next: {dates}").format(
-                    dates=", ".join(When.parse(d.isoformat()).words() for d in upcoming))))
+                parts.append(mark(upcoming))
         if r.registration_deadline:
-            parts.append(mark(_("Register by {date}").format(date=_when(r.registration_deadline, r.timezone))))
+            parts.append(mark(run_deadline(r)))
         if r.capacity:
             parts.append(mark(ngettext("{n} place", "{n} places", r.capacity).format(n=r.capacity)))
         if r.location:
@@ -411,7 +471,7 @@ def _runs(entry: Entry, today: dt.date) -> str:
         if r.online:
             parts.append(mark(_("Online")))
         if r.status:
-            parts.append(f"<em>{mark(_(_RUN_STATUS[r.status]))}</em>")
+            parts.append(f"<em>{mark(run_status(r))}</em>")
         if r.url:
             parts.append(ext(r.url, _("Details and booking")))
         rows.append(" · ".join(parts))
@@ -424,16 +484,25 @@ def _part_credits(catalog: Catalog, part: Part) -> str:
     return "; ".join(one_credit(catalog, c) for c in part.credits)
 
 
-def _parts(catalog: Catalog, entry: Entry) -> str:
+def ordered_parts(entry: Entry) -> list[Part]:
+    """The entry's modules in the provider's order (``order``, else as listed)."""
     ordered = sorted(enumerate(entry.parts), key=lambda ip: (ip[1].order if ip[1].order is not None else ip[0] + 1, ip[0]))
+    return [p for _index, p in ordered]
+
+
+def part_details(catalog: Catalog, part: Part) -> str:
+    """A module's time, credits and whether it is optional, in words ('' when none is given)."""
+    return " · ".join(d for d in (part.duration.describe() if part.duration else "", _part_credits(catalog, part),
+                                  _("optional") if part.optional else "") if d)
+
+
+def _parts(catalog: Catalog, entry: Entry) -> str:
     rows = []
-    for _index, p in ordered:
+    for p in ordered_parts(entry):
         title = f"<span{lang_attr(p.title_lang)}>{esc(p.title)}</span>"
         if p.url:
             title = f'<a href="{esc(safe_url(p.url))}" rel="noopener external"{lang_attr(p.title_lang)}>{esc(p.title)}</a>'
         head = (f"{esc(p.code)}: " if p.code else "") + title
-        details = [d for d in (p.duration.describe() if p.duration else "", _part_credits(catalog, p),
-                               _("optional") if p.optional else "") if d]
-        rows.append(head + (f" · {esc(' · '.join(details))}" if details else ""))
+        details = part_details(catalog, p)
+        rows.append(head + (f" · {esc(details)}" if details else ""))
     return "<ol>" + "".join(f"<li>{r}</li>" for r in rows) + "</ol>"
-

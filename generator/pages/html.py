@@ -15,6 +15,15 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def short(text: str, limit: int = 300) -> str:
+    """Text cut at a word boundary: descriptions in page heads and cards, where every byte counts."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+# How much of a summary a page's meta description carries: about what search results and link previews show.
+DESCRIPTION_CHARS = 200
+
+
 def safe_url(url: str) -> str:
     """An external URL, or '#' when its scheme is not http(s) or it cannot be read (the validator refuses both)."""
     try:

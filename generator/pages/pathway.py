@@ -12,7 +12,7 @@ from . import urls
 from .entry import cost_text, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
 from .badges import badge, badges, tier_badge
-from .html import a, block, esc, front_matter, rel, ul
+from .html import DESCRIPTION_CHARS, a, block, esc, front_matter, rel, short, ul
 
 
 def _words(pathway: Pathway, text: str) -> str:
@@ -165,6 +165,10 @@ def _who_html(catalog: Catalog, pathway: Pathway, here: str) -> str:
         facts += f"<dt>{mark(_('Serves'))}</dt><dd>{mark(countries_text(pathway.countries))}</dd>"
     if pathway.audiences:
         facts += f"<dt>{mark(_('Focus on'))}</dt><dd>" + ", ".join(a(here, urls.facet("audiences", x), v.label("audiences", x)) for x in pathway.audiences) + "</dd>"
+    if pathway.reviewed or not pathway.generated:  # a generated pathway has no curator to review it
+        review = (_("Last reviewed {date}; next review due by {due}") if pathway.reviewed else
+                  _("Next review due by {due}")).format(date=pathway.reviewed, due=pathway.review_by)
+        facts += f"<dt>{mark(_('Review'))}</dt><dd>{mark(review)}</dd>"
     return facts
 
 
@@ -243,16 +247,18 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
         if is_retired(catalog, step):
             # No time, cost or link to a course that is gone; the entry's own page still explains it.
             status = f'<p class="portal-status portal-status--retired">{mark(retired_text(e))}</p>'
-            meta = f'<p class="portal-meta"><span class="portal-provider">{esc(e.provider)}</span></p>'
+            meta = f'<p class="portal-meta">{esc(e.provider)}</p>'
         else:
             status = ""
             # The step's title leads to the entry's page and its "Go to" button (with the provider's sign-in and
             # cost notes); the provider's own address is not repeated per step, within the page's 30 KB budget.
             meta = badges([badge(step_time_text(catalog, step), "time"), badge(step_cost_text(catalog, step), "cost")],
-                          "p", f' <span class="portal-provider">{esc(e.provider)}</span>')
-        # A retired step keeps its tick: a learner may have finished it before it was withdrawn.
+                          "p", f" {esc(e.provider)}")
+        # A retired step keeps its tick: a learner may have finished it before it was withdrawn. The step's
+        # markup is as short as its styles allow (no class on the item, the provider as plain text, the entry's
+        # id read by passport.js from the title's link): it repeats up to sixty times within the 30 KB budget.
         steps.append(
-            f'<li class="portal-step" id="step-{n}" data-entry="{esc(e.id)}">'
+            f'<li id="step-{n}">'
             f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>{status}'
             f'<p class="portal-reason">{mark(_words(pathway, step.reason))}</p>{modules}{meta}'
             f'{tick}</li>'
@@ -276,7 +282,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
     # Generated pathways (one per role, tier and audience) only rearrange entries the site search already
     # finds; leaving them out of its index keeps the first visit light on a slow connection.
     hidden = {"search": {"exclude": True}} if pathway.generated else {}
-    return front_matter(pathway.title, description=pathway.summary[:300], **hidden,
+    return front_matter(pathway.title, description=short(pathway.summary, DESCRIPTION_CHARS), **hidden,
                         portal={"kind": "pathway", "id": pathway.id}) + block(body, "portal-pathway")
 
 

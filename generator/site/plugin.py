@@ -28,7 +28,9 @@ from ..i18n import gettext, ngettext, npgettext, pgettext, use_portal_catalogs
 from ..i18n.browser import messages_script
 from ..outputs import Outputs
 from ..pages.compact import compact
+from ..pages.defaults import fill, placeholders
 from ..pages.html import esc
+from ..pages.icons import SPRITE, Sprite
 from ..security.config_text import escape_printed_text
 from ..settings import OPTIONS, Settings, load_settings
 from ..validate import validate_project
@@ -81,6 +83,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._raw: dict[str, list[str]] = {}  # src_uri -> the page's raw HTML blocks, between the two events
         self.problems: list[Problem] = []
         self.links = LinkBook()
+        self.icons = Sprite()  # the theme's icons, drawn from one file (generator/pages/icons.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         _SESSION["serving"] = command == "serve"
@@ -173,7 +176,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Set the generated pages' raw HTML aside, so that Markdown does not parse it (see rawhtml.py)."""
+        """Fill the portal's own pages' placeholders (pages/defaults.py); set the generated pages' raw HTML aside,
+        so that Markdown does not parse it (see rawhtml.py)."""
+        if page.file.generated_by is None and self.outputs is not None:  # a page the portal wrote, not the catalog
+            markdown = fill(markdown, placeholders(self.outputs.settings, self.outputs.site_name, self.outputs.site_url))
         markdown, self._raw[page.file.src_uri] = rawhtml.stash(markdown)
         return markdown
 
@@ -194,10 +200,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Drop the templates' indentation; keep entry and pathway pages within the page budget."""
+        """Drop the templates' indentation and inline icons; keep entry and pathway pages within the page budget."""
         check_page_parts(output, page.file.src_uri)
         self.links.add(page.file.dest_uri, output)
-        output = compact(output)
+        output = self.icons.use(compact(output), page.url)
         if self.outputs is None or not self.outputs.publishes("exports"):
             return output
         return pagehead.fit(self.outputs, page.meta.get("portal"), output)
@@ -207,6 +213,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return compact(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.icons.paths:
+            (Path(config.site_dir) / SPRITE).write_text(self.icons.document(), encoding="utf-8")
+        self.icons = Sprite()
         if self.outputs is not None:
             features.post_build(self.outputs, Path(config.site_dir))
         broken = self.links.broken(Path(config.site_dir))

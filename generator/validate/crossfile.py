@@ -52,7 +52,7 @@ DATE_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
                  ("finished_on",), ("sources", "*", "checked"), ("runs", "*", "start"), ("runs", "*", "end"),
                  ("runs", "*", "registration_deadline"), ("runs", "*", "recurrence", "until"),
                  ("runs", "*", "recurrence", "except_dates", "*")),
-    Kind.PATHWAY: (("review_by",),),
+    Kind.PATHWAY: (("review_by",), ("reviewed",)),
     Kind.FRAMEWORK: (),
     Kind.VOCABULARIES: (),
     Kind.SYNONYMS: (),
@@ -412,6 +412,14 @@ def _date(value: str) -> dt.date:
 _PARTIAL_DATES = ("launched", "paused_until", "finished_on", "retired_on")
 
 
+def _review_order(doc: Document) -> list[Problem]:
+    """An entry's or pathway's next review comes after its last one."""
+    d = doc.data
+    if "reviewed" in d and _date(d["reviewed"]) > _date(d["review_by"]):
+        return [doc.at(("review_by",), "review_by is earlier than the date it was last reviewed", severity=W)]
+    return []
+
+
 def _entry_dates(doc: Document) -> list[Problem]:
     d = doc.data
     out: list[Problem] = []
@@ -437,8 +445,7 @@ def _entry_dates(doc: Document) -> list[Problem]:
     for key, word in (("retired_on", "retired"), ("finished_on", "finished")):
         if launched and key in dates and dates[key].last_day() < launched.first_day():
             out.append(doc.at((key,), f"{word} before it was launched"))
-    if "reviewed" in d and _date(d["reviewed"]) > _date(d["review_by"]):
-        out.append(doc.at(("review_by",), "review_by is earlier than the date it was last reviewed", severity=W))
+    out += _review_order(doc)
     duration = d.get("duration")
     lengths = [(("duration",), duration)] if isinstance(duration, str) else [
         (("duration", key), duration[key]) for key in ("total", "per_session")
@@ -726,6 +733,7 @@ def check_pathways(pathways: list[Document], entries: list[Document], index: Ind
         if d["id"] in seen:
             out.append(doc.at(("id",), f"duplicate pathway id '{d['id']}': already used by {seen[d['id']].path}"))
         seen.setdefault(d["id"], doc)
+        out += _review_order(doc)
         if index.tiers and d["tier"] not in index.tiers:
             out.append(doc.at(("tier",), f"tier is {d['tier']}; {_tier_list(index.tiers)}"))
         for field in ("professions", "settings", "audiences", "languages"):

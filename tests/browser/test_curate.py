@@ -39,7 +39,11 @@ def test_with_analytics_off_nothing_leaves_the_site(browser, base_url) -> None:
     own = urlsplit(base_url).netloc
     for path in ("", "catalog/", "curators/"):
         page.goto(base_url + path)
-        page.wait_for_load_state("networkidle")
+        # The page's own scripts have run their start: the header search on every page, the catalog's app
+        # on the catalog; a script that phoned out on start would have done so by now.
+        page.wait_for_selector(".md-search-result[data-portal-search=ready]", state="attached")
+        if path == "catalog/":
+            page.wait_for_selector("#portal-search-app[data-state]", state="attached")
     assert page.locator("form[name=feedback]").count() == 0
     context.close()
     assert requested and all(urlsplit(u).netloc == own for u in requested if not u.startswith("data:")), \

@@ -1,7 +1,8 @@
 """Every embed, pasted from its page into a partner's page on another origin, shows its whole card.
 
 The portal is served on one loopback origin with the CORS header GitHub Pages sends; the partner's pages on
-another (``localhost``, another port), under ``default-src 'self'`` plus the CSP lines docs/open-data.md gives.
+another (``localhost``, another port), under ``default-src 'self'`` plus the CSP lines the published open-data
+page gives (docs/open-data.md, with the portal's own address filled in).
 One page per column width, host theme and with/without ``embed/host.js`` holds every entry and pathway embed
 of the shipped portal; each card's measured content is checked against its frame. Waits are on the pages' own
 events (iframe ``load``, the frames' heights being set), never on time.
@@ -25,7 +26,6 @@ from .conftest import ROOT, build_portal
 pytestmark = pytest.mark.browser
 
 WIDTHS = (280, 400, 560)
-DOCUMENTED_ORIGIN = "https://peolc-portal.github.io"
 SNIPPET = re.compile(r'<textarea class="portal-embed-code"[^>]*>(.*?)</textarea>', re.S)
 SITE_URL = re.compile(r'src="(https?://[^"]*?/)embed/')
 # Marks each iframe when it has loaded (runs before the host page's own scripts; test instrumentation only).
@@ -82,13 +82,20 @@ def serve(directory: Path, host: str, headers: dict[str, str]) -> tuple[Threadin
     return server, f"http://{host}:{server.server_address[1]}/"
 
 
-def documented_csp(origin: str) -> str:
-    """``default-src 'self'`` plus the lines docs/open-data.md tells partners to add, for ``origin``."""
-    docs = (ROOT / "docs/open-data.md").read_text(encoding="utf-8")
-    block = docs.split("## Content-Security-Policy lines for your site", 1)[1].split("```text", 1)[1]
-    lines = [line.strip() for line in block.split("```", 1)[0].strip().splitlines()]
+def documented_csp(site: Path, origin: str) -> str:
+    """``default-src 'self'`` plus the lines the published open-data page tells partners to add, for ``origin``."""
+    page = (site / "open-data/index.html").read_text(encoding="utf-8")
+    # The section's heading (not its entry in the table of contents), then the first code block after it.
+    block = re.split(r"<h2[^>]*>Content-Security-Policy lines for your site", page, maxsplit=1)[1]
+    code = re.search(r"<pre\b[^>]*>\s*<code\b[^>]*>(.*?)</code>", block, re.S).group(1)
+    code = html.unescape(re.sub(r"<[^>]+>", "", code))
+    lines = [line.strip() for line in code.strip().splitlines()]
     assert [line.split()[0] for line in lines] == ["frame-src", "script-src", "connect-src"], lines
-    extra = [line.replace(DOCUMENTED_ORIGIN, origin.rstrip("/")) for line in lines]
+    # The page names the portal's own origin, from its site_url.
+    published = json.loads((site / "api/v1/index.json").read_text(encoding="utf-8"))["portal"]["url"]
+    own = "/".join(published.split("/")[:3])
+    assert all(line.split()[1:] == [own] for line in lines), (own, lines)
+    extra = [line.replace(own, origin.rstrip("/")) for line in lines]
     # The partner keeps 'self' in each directive it adds.
     return "; ".join(["default-src 'self'", *(f"{d.split()[0]} 'self' {' '.join(d.split()[1:])}" for d in extra)])
 
@@ -101,7 +108,7 @@ def portal(site_dir: Path) -> Iterator[str]:
     server.shutdown()
 
 
-def partner_site(folder: Path, portal: str) -> tuple[ThreadingHTTPServer, str]:
+def partner_site(folder: Path, portal: str, site: Path) -> tuple[ThreadingHTTPServer, str]:
     """The partner's site: another origin, with a strict CSP header naming the portal as the docs say."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "favicon.ico").write_bytes(b"")
@@ -111,13 +118,13 @@ def partner_site(folder: Path, portal: str) -> tuple[ThreadingHTTPServer, str]:
     (folder / "dark.css").write_text(":root{color-scheme:dark;background:#121212;color:#eee}", encoding="utf-8")
     (folder / "light.css").write_text(":root{color-scheme:light;background:#fff;color:#111}", encoding="utf-8")
     (folder / "host.css").write_text("body{font-family:Georgia,serif;color:rgb(10, 80, 40)}", encoding="utf-8")
-    return serve(folder, "localhost", {"Content-Security-Policy": documented_csp(portal)})
+    return serve(folder, "localhost", {"Content-Security-Policy": documented_csp(site, portal)})
 
 
 @pytest.fixture(scope="module")
-def partner(tmp_path_factory: pytest.TempPathFactory, portal: str) -> Iterator[tuple[Path, str]]:
+def partner(tmp_path_factory: pytest.TempPathFactory, portal: str, site_dir: Path) -> Iterator[tuple[Path, str]]:
     folder = tmp_path_factory.mktemp("partner")
-    server, url = partner_site(folder, portal)
+    server, url = partner_site(folder, portal, site_dir)
     yield folder, url
     server.shutdown()
 
@@ -327,12 +334,35 @@ def test_native_render_draws_a_pathway_in_the_hosts_style(browser, partner, port
             [s["title"] for s in data["steps"]]
         attribution = native.locator(".portal-native-attribution").inner_text()
         assert data["portal"]["name"] in attribution and "CC BY 4.0" in attribution
+        assert data["reviewed"] and f"Last reviewed {data['reviewed']}" in attribution
         style = native.locator("h3").evaluate("el => [getComputedStyle(el).fontFamily, getComputedStyle(el).color]")
         assert style == ["Georgia, serif", "rgb(10, 80, 40)"], "the host's font and colour"
         assert page.locator("#foreign").get_attribute("data-portal-state") == "refused"
         assert page.locator("#foreign").inner_text() == "kept", "only the portal the script came from is read"
         assert all(r.startswith((url, portal)) for r in requests), requests
         assert context.cookies() == []
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+def test_native_render_draws_an_entry_with_its_dates_and_modules(browser, partner, portal: str,
+                                                                 site_dir: Path) -> None:
+    folder, url = partner
+    entry_id = next(p.stem for p in sorted((ROOT / "catalog").glob("*.yaml")) if "\nparts:" in p.read_text("utf-8")
+                    and "\nruns:" in p.read_text("utf-8"))
+    data = json.loads((site_dir / f"api/v1/entries/{entry_id}.json").read_text(encoding="utf-8"))
+    body = f'<div id="native" data-portal-api="{portal}api/v1/entries/{entry_id}.json">Loading</div>'
+    name = host_page(folder, "native-entry.html", portal, body, script="native.js")
+    context, page, problems = open_page(browser, url + name, "light")
+    try:
+        page.wait_for_selector("#native[data-portal-state=done]")
+        facts = page.locator("#native dl").inner_text()
+        assert f"{len(data['modules'])} modules or sessions:" in facts
+        for module in data["modules"]:
+            assert module["title"] in facts
+        shown = [r for r in data["runs"] if not r["past"]] or data["runs"][-1:]
+        assert shown and all(r["text"] in facts for r in shown), facts
         assert not problems, problems
     finally:
         context.close()
@@ -354,12 +384,13 @@ def test_the_api_is_readable_from_another_origin_only_with_the_header(browser, p
         context.close()
 
 
-def test_renamed_ids_keep_their_embed_oembed_and_api_in_the_snippets_sandbox(browser, tmp_path_factory) -> None:
+def test_renamed_ids_keep_their_embed_oembed_and_api_in_the_snippets_sandbox(browser, tmp_path_factory,
+                                                                            site_dir: Path) -> None:
     """The exports fixture renamed 'rural-echo' to 'echo-series' and 'nurse-first-steps' to 'first-steps'."""
     site = build_portal(ROOT / "tests/fixtures/exports", tmp_path_factory.mktemp("renamed") / "site")
     server, origin = serve(site, "127.0.0.1", {"Access-Control-Allow-Origin": "*"})
     folder = tmp_path_factory.mktemp("renamed-partner")
-    host, url = partner_site(folder, origin)
+    host, url = partner_site(folder, origin, site_dir)  # the partner follows the shipped portal's open-data page
     try:
         page_html = (site / "catalog/echo-series/index.html").read_text(encoding="utf-8")
         code = html.unescape(SNIPPET.search(page_html).group(1))

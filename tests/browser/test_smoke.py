@@ -49,3 +49,18 @@ def test_catalog_is_browsable_without_javascript(page_nojs, base_url, site_dir):
     href = links.first.get_attribute("href")
     page_nojs.goto(base_url + "catalog/" + href)
     assert page_nojs.locator("a.portal-out").count() == 1
+
+
+@pytest.mark.parametrize("path", ["", "pathways/dementia-end-of-life/"])
+def test_the_theme_icons_are_drawn_from_the_sprite(page, base_url, path):
+    page.goto(base_url + path)
+    icons = page.locator("svg use")
+    assert icons.count() >= 8
+    # A reference the sprite cannot satisfy draws nothing (an empty box); wait until every icon on screen
+    # (not those of the closed search dialog or the hidden palette toggle) has its shape.
+    shown = "[...document.querySelectorAll('svg use')].filter(u => u.closest('svg').getClientRects().length)"
+    assert page.evaluate(f"() => {shown}.length") >= 4
+    page.wait_for_function(f"() => {shown}.every(u => u.getBBox().width > 0)")
+    sizes = page.evaluate(f"() => {shown}.map(u => u.closest('svg').getBoundingClientRect().height)")
+    assert min(sizes) >= 12, "each icon at the theme's size"
+    assert page.js_errors == []

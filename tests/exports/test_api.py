@@ -112,7 +112,15 @@ def test_entry_document_keeps_prices_credits_runs_and_nulls(site: Path) -> None:
     assert paid["summary"].startswith("</script>"), "the API carries the text as it is; escaping is the reader's job"
     echo = json.loads((site / "api/v1/entries/echo-series.json").read_text(encoding="utf-8"))
     assert echo["runs"][0]["recurrence"] == {"frequency": "weekly", "interval": 2, "count": 6, "until": None,
-                                             "by_day": ["TH"], "except_months": [], "except_dates": []}
+                                             "by_day": ["TH"], "except_months": [], "except_dates": [],
+                                             "text": "Every 2 weeks, on Thursday, 6 sessions"}
+    run = echo["runs"][0]
+    # The entry page's words for the run, and what is still to come as of the build (21 September 2026).
+    assert run["text"] == "First session 3 October 2030, 12:00 to 13:00 (America/Toronto)"
+    assert run["past"] is False
+    assert run["next"] == ["2030-10-03", "2030-10-17", "2030-10-31", "2030-11-14"]
+    assert run["next_text"] == ("Next: 3 October 2030, 17 October 2030, 31 October 2030, 14 November 2030, "
+                                "each at 12:00 (America/Toronto)")
     assert echo["pathways"] == ["first-steps"]
 
 
@@ -137,6 +145,10 @@ def test_pathway_index_has_curated_and_generated_pathways(site: Path) -> None:
     first = json.loads((site / "api/v1/pathways/first-steps.json").read_text(encoding="utf-8"))
     assert [s["entry"] for s in first["steps"]] == ["free-guide", "echo-series", "paid-course"]
     assert first["totals"]["paid_steps"] == [], "the paid step is optional"
+    assert (first["reviewed"], first["review_by"]) == ("2030-06-30", "2031-06-30")
+    generated = [p for p in index["pathways"] if p["generated"]][0]["id"]
+    other = json.loads((site / f"api/v1/pathways/{generated}.json").read_text(encoding="utf-8"))
+    assert other["reviewed"] is None, "a generated pathway records no review"
 
 
 def test_a_generated_pathway_document_validates(outputs: object) -> None:

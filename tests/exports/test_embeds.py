@@ -41,6 +41,8 @@ def test_embed_page_runs_only_its_height_reporter_is_attributed_and_links_back(s
     assert licence["href"] == "https://creativecommons.org/licenses/by/4.0/" and "CC BY 4.0" in text
     if url.startswith("catalog/"):
         assert re.search(r"(Last reviewed|Facts last checked) \d{4}-\d{2}-\d{2}\.", text), "when it was reviewed"
+    else:
+        assert "Last reviewed 2030-06-30." in text, "the pathway's last review, as its page gives it"
     assert len(text.encode("utf-8")) < 12_000, "embeds stay light"
 
 
@@ -112,6 +114,8 @@ def test_oembed_json_describes_a_rich_iframe_of_the_embed_page(site: Path, url: 
         api = json.loads((site / "api/v1/entries" / (url.split("/")[1] + ".json")).read_text(encoding="utf-8"))
         assert (data["reviewed"], data["updated"]) == (api["reviewed"], api["updated"]), "the same dates as the API"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["updated"])
+    else:
+        assert data["reviewed"] == "2030-06-30", "a pathway's last review, as in the API"
     tags = Tags(data["html"])
     [frame] = tags.find("iframe")
     assert frame["src"] == SITE_URL + "embed/" + url

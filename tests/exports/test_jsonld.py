@@ -148,6 +148,7 @@ def test_pathway_is_a_course_made_of_its_steps(site: Path) -> None:
     [level] = course[S + "educationalLevel"]
     assert values(level, "termCode") == ["tier-2"]
     assert values(course, "isAccessibleForFree") == [True]
+    assert values(course, "dateModified") == ["2030-06-30"], "when a curator last reviewed it"
 
 
 def test_heavy_pages_get_leaner_json_ld_to_stay_within_the_budget(site: Path, outputs: Outputs,

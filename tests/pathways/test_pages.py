@@ -72,3 +72,17 @@ def test_passport_files_are_published_and_never_talk_to_a_server():
     css = files[PASSPORT_CSS].decode("utf-8")
     assert "@media print" in css
     assert urls.pathway("x") == "pathways/x/"  # the relative ../../ above depends on this depth
+
+
+def test_a_pathway_page_says_when_it_was_last_reviewed_only_when_recorded(shipped):
+    cat = shipped.catalog
+    reviewed = [p for p in cat.pathways.values() if p.reviewed]
+    unrecorded = [p for p in cat.pathways.values() if not p.reviewed]
+    assert reviewed and unrecorded, "the shipped catalog has both"
+    for p in reviewed:
+        assert (f"<dt>Review</dt><dd>Last reviewed {p.reviewed}; next review due by {p.review_by}</dd>"
+                in render_pathway(cat, p)), p.id
+    for p in unrecorded:
+        page = render_pathway(cat, p)
+        assert f"<dt>Review</dt><dd>Next review due by {p.review_by}</dd>" in page and "Last reviewed" not in page
+    assert "<dt>Review</dt>" not in render_pathway(cat, shipped.generated_pathways[0]), "nothing to review"

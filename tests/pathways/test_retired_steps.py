@@ -26,7 +26,7 @@ def _shop(retired: dict[str, str]):
 
 
 def _step(page: str, n: int) -> str:
-    return re.search(rf'<li class="portal-step" id="step-{n}".*?</li>', page, re.S)[0]
+    return re.search(rf'<li id="step-{n}".*?</li>', page, re.S)[0]
 
 
 def test_a_retired_step_says_so_and_has_no_time_cost_or_provider_link() -> None:
@@ -72,10 +72,10 @@ def test_a_lenient_build_shows_the_retired_step(tmp_path: Path, run_portal, capl
     lenient = run_portal("--root", str(root), "build", "--lenient", "--site-dir", str(root / "site"))
     assert lenient.code == 0, lenient.err
     html = (root / "site" / "pathways" / "mini-route" / "index.html").read_text(encoding="utf-8")
-    step = re.search(r'<li class="portal-step" id="step-2".*?</li>', html, re.S)[0]
+    step = re.search(r'<li id="step-2".*?</li>', html, re.S)[0]
     assert "Retired on 2026-01-31" in step
     assert "Go to provider" not in step and "https://example.org/mini-programme/symptoms" not in step
-    assert 'class="pb-time"' in re.search(r'<li class="portal-step" id="step-1".*?</li>', html, re.S)[0]
+    assert 'class="pb-time"' in re.search(r'<li id="step-1".*?</li>', html, re.S)[0]
 
 
 def test_the_embed_says_a_step_is_retired_instead_of_its_time(tmp_path: Path) -> None:

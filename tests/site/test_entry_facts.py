@@ -149,3 +149,92 @@ def test_entries_without_the_new_facts_state_nothing_extra(site: Path) -> None:
     for absent in ("Curator’s note", "<dt>Learners</dt>", "<dt>Assessment</dt>", "<dt>Recognition</dt>",
                    "Modules and sessions", "How to find it there", "Booking open"):
         assert absent not in page, absent
+
+
+def _card(site: Path, entry_id: str) -> str:
+    """The words of an entry's embed card, with each fact row as 'Label: value'."""
+    markup = (site / "embed" / "catalog" / entry_id / "index.html").read_text(encoding="utf-8")
+    return _text(re.sub(r"<dt>(.*?)</dt>", r" \1: ", markup.split("<article", 1)[1]))
+
+
+def _api(site: Path, entry_id: str) -> dict:
+    import json
+    return json.loads((site / "api" / "v1" / "entries" / f"{entry_id}.json").read_text(encoding="utf-8"))
+
+
+# Each class of fact the format holds: the entry that has it, what its embed card says, and where the API has it.
+FACT_CLASSES = [
+    ("modules", "postgraduate-diploma",
+     ["Modules: 4 modules or sessions:", "1. PC101: Foundations of palliative care (60 CATS credits at SCQF 11)",
+      "3. PC103: Research methods (30 CATS credits · optional)", "4. Induction (2 h · no credit)"],
+     lambda d: [m["code"] for m in d["modules"]] == ["PC101", "PC102", "PC103", None]),
+    ("month-only intake", "postgraduate-diploma", ["When: Starts September 2027. Register by June 2027."],
+     lambda d: (d["runs"][0]["start"], d["runs"][0]["precision"]) == ("2027-09", "month")),
+    ("academic credit", "postgraduate-diploma", ["Credits: 120 CATS credits at SCQF 11"],
+     lambda d: d["credits"][0]["level"] == "SCQF 11"),
+    ("recurrence and next dates", "echo-monthly-december-break",
+     ["Last Thursday of each month, except August and December, until 30 November 2027; no session on 29 April 2027.",
+      "Next: 28 January 2027, 25 February 2027, 25 March 2027, each at 12:30 (Europe/London), time zone assumed.",
+      "Register by 21 January 2027, 17:00 (Europe/London)."],
+     lambda d: d["runs"][0]["recurrence"]["except_months"] == [8, 12]),
+    ("attendance record", "echo-monthly-december-break", ["Attendance: Record of attendance"],
+     lambda d: d["attendance_record"] == "record"),
+    ("provider roles", "echo-monthly-december-break",
+     ["Provider: Example Hospice (host); Example Health Board (funder)"],
+     lambda d: [p["role"] for p in d["providers"]] == ["host", "funder"]),
+    ("finished status and precise dates", "finished-pilot",
+     ["Finished in June 2024: it has ended.", "Dates: Launched 2023, finished June 2024",
+      "When: Past: Starts 15 January 2024 to 17 June 2024. Booking closed."],
+     lambda d: (d["status"], d["launched"], d["finished_on"]) == ("finished", "2023", "2024-06")),
+    ("inferred", "finished-pilot", ["Inferred by the curator rather than read in a source: duration."],
+     lambda d: d["inferred"] == ["duration"]),
+    ("related", "finished-pilot", ["Related: Later edition: Basics of end of life care"],
+     lambda d: d["related"] == [{"id": "mini-basics", "relation": "later-edition"}]),
+    ("approximate", "french-mooc", ["Time: About 12 h over 6 weeks", "Approximate: duration."],
+     lambda d: d["approximate"] == ["duration"]),
+    ("learners and age groups", "french-mooc",
+     ["Who it is for: Members of the public, Family carers", "Patients: Adults"],
+     lambda d: (d["learners"], d["age_groups"]) == (["public", "family-carers"], ["adults"])),
+    ("regional language", "french-mooc", ["Language: French (France), French (Canada)"],
+     lambda d: d["languages"] == ["fr-FR", "fr-CA"] and d["title_lang"] == "fr"),
+    ("countries", "french-mooc", ["Countries: France, Quebec"], lambda d: d["countries"] == ["FR", "CA-QC"]),
+    ("recognition", "prison-peer-caregivers",
+     ["Recognition: Listed in the service's approved learning scheme · by Example Prison Service"],
+     lambda d: d["recognition"][0]["body"] == "Example Prison Service"),
+    ("eligibility and access", "prison-peer-caregivers",
+     ["Access: By invitation or nomination only. Who may enrol: People in prisons taking part in the scheme"],
+     lambda d: d["access"]["enrolment"] == "invitation" and d["access"]["eligible"].startswith("People in prisons")),
+    ("note", "prison-peer-caregivers",
+     ["Curator’s note: The provider's page does not say how long the training lasts"],
+     lambda d: d["note"].startswith("The provider's page does not say")),
+]
+
+
+@pytest.mark.parametrize(("fact", "entry_id", "on_card", "in_api"), FACT_CLASSES, ids=[c[0] for c in FACT_CLASSES])
+def test_each_class_of_fact_reaches_the_embed_card_and_the_api(site: Path, fact: str, entry_id: str,
+                                                               on_card: list[str], in_api) -> None:
+    card = _card(site, entry_id)
+    for words in on_card:
+        assert words in card, (fact, words, card)
+    assert in_api(_api(site, entry_id)), fact
+
+
+def test_a_card_states_nothing_the_curator_did_not_write(site: Path) -> None:
+    card = _card(site, "mini-toolkit")
+    for absent in ("Curator’s note:", "Modules:", "Recognition:", "Patients:", "Access:", "When:", "Related:",
+                   "Inferred", "Approximate", "Booking"):
+        assert absent not in card, absent
+    # A title in another language than the card's is marked (WCAG 3.1.2), as on the page.
+    assert '<h1 lang="fr">' in (site / "embed/catalog/french-mooc/index.html").read_text(encoding="utf-8")
+
+
+def test_a_pattern_the_curator_worked_out_is_marked_wherever_the_rule_is_given_in_words() -> None:
+    # The entry page, the embed card and the API (runs[].recurrence.text) all give the rule through run_rule.
+    from generator.model.catalog import Recurrence, Run
+    from generator.pages.entry import run_rule
+
+    run = Run("r", "2026-01-09T13:00", "Europe/London", recurrence=Recurrence("monthly", by_day=("-1FR",)),
+              inferred=("recurrence",))
+    assert run_rule(run) == "Last Friday of each month (pattern worked out by the curator, not announced)"
+    announced = Run("r", "2026-01-09T13:00", "Europe/London", recurrence=Recurrence("monthly", by_day=("-1FR",)))
+    assert run_rule(announced) == "Last Friday of each month"

@@ -59,3 +59,18 @@ def test_site_search_indexes_curated_pathways_but_not_generated_ones(shipped_sit
     places = {d["location"].split("#")[0] for d in docs}
     assert "pathways/paramedic-uk/" in places
     assert not [p for p in places if p.startswith("pathways/for-")], "generated pathways stay out of the index"
+
+
+def test_every_icon_reference_finds_its_symbol_in_the_sprite(shipped_site: Path) -> None:
+    sprite = (shipped_site / "assets/icons.svg").read_text(encoding="utf-8")
+    symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite))
+    pages = sorted(shipped_site.rglob("*.html"))
+    used: set[str] = set()
+    for page in pages:
+        for href in re.findall(r'<use href="([^"]+)"', page.read_text(encoding="utf-8")):
+            path, _, symbol = href.partition("#")
+            assert (page.parent / path).resolve() == (shipped_site / "assets/icons.svg").resolve(), (page, href)
+            used.add(symbol)
+    assert used and used == symbols, "every icon drawn, and nothing in the sprite that no page draws"
+    home = (shipped_site / "index.html").read_text(encoding="utf-8")
+    assert 'viewBox="0 0 24 24"><path' not in home, "no theme icon left inline"

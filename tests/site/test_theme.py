@@ -97,3 +97,23 @@ def test_the_wheel_carries_the_theme_and_its_pages(tmp_path):
     expected = {f"generator/theme/{p.relative_to(theme).as_posix()}" for p in theme.rglob("*") if p.is_file()}
     assert expected and expected <= names, sorted(expected - names)
     assert "generator/schemas/entry.schema.json" in names
+
+
+def test_the_open_data_page_names_the_portal_it_is_published_on(small_portal):
+    """The shipped portal's open-data page, copied to another portal, gives that portal's address and contact."""
+    shutil.copyfile(REPO / "docs" / "open-data.md", small_portal / "docs" / "open-data.md")
+    config = small_portal / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - portal\n", (
+        "  - portal:\n"
+        "      licence: {name: Open Government Licence v3.0,"
+        " url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/'}\n"
+        "      contact: {name: The education team, email: education@portal.example.org}\n")), encoding="utf-8")
+    assert _build(small_portal) == 0
+    page = (small_portal / "site" / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert "{{" not in page and "peolc" not in page, "no placeholder left, nothing of the shipped portal"
+    assert "https://portal.example.org/embed/host.js" in page
+    assert "https://portal.example.org/api/v1/pathways/ID.json" in page
+    assert "frame-src https://portal.example.org\n" in page and "connect-src https://portal.example.org" in page
+    assert '<a href="mailto:education@portal.example.org">The education team</a>' in page
+    assert ('<a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">'
+            "Open Government Licence v3.0</a>") in page

@@ -65,8 +65,37 @@
       ol.appendChild(li);
     });
     box.appendChild(ol);
-    box.appendChild(attribution(data, null));
+    box.appendChild(attribution(data, data.reviewed));
     return box;
+  }
+
+  // A fact with one line per item, or nothing when there are no items.
+  function fact(list, term, lines) {
+    if (!lines.length) return;
+    list.appendChild(el("dt", null, term));
+    var dd = el("dd");
+    lines.forEach(function (line, i) {
+      if (i) dd.appendChild(el("br"));
+      dd.appendChild(document.createTextNode(line));
+    });
+    list.appendChild(dd);
+  }
+
+  // The dates still to come (or the latest, when all are past) and the modules, in the entry page's words.
+  function entryFacts(data) {
+    var list = el("dl", "portal-native-facts");
+    var runs = data.runs || [];
+    var coming = runs.filter(function (r) { return !r.past; });
+    fact(list, "When", (coming.length ? coming : runs.slice(-1)).slice(0, 3).map(function (r) {
+      return [r.past ? "Past: " + r.text : r.text, r.recurrence && r.recurrence.text, r.next_text]
+        .filter(Boolean).join(". ") + ".";
+    }));
+    var modules = data.modules || [];
+    fact(list, "Modules", modules.length ? [modules.length + (modules.length === 1 ? " module or session:" :
+      " modules or sessions:")].concat(modules.map(function (m, i) {
+      return (i + 1) + ". " + (m.code ? m.code + ": " : "") + m.title + (m.details ? " (" + m.details + ")" : "");
+    })) : []);
+    return list.childNodes.length ? list : null;
   }
 
   function entry(data) {
@@ -78,6 +107,8 @@
     var go = el("p", "portal-native-action");
     go.appendChild(link("Go to the provider’s site", data.url));
     box.appendChild(go);
+    var facts = entryFacts(data);
+    if (facts) box.appendChild(facts);
     box.appendChild(attribution(data, data.reviewed || data.updated));
     return box;
   }

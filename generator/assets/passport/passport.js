@@ -54,16 +54,18 @@
     this.store = openStorage();
     this.learner = root.querySelector("#passport-learner");
     this.status = root.querySelector(".portal-passport-status");
-    // The ticks live in the steps list, each step keyed by its entry id (stable if steps are reordered).
-    this.rows = Array.prototype.slice.call(document.querySelectorAll(".portal-steps > li[data-entry]"))
+    // The ticks live in the steps list, each step keyed by its entry id (stable if steps are reordered):
+    // the last part of the address its title links to, catalog/ID/.
+    this.rows = Array.prototype.slice.call(document.querySelectorAll(".portal-steps > li"))
       .map(function (li) {
+        var link = li.querySelector("h3 a[href]");
         return {
-          entry: li.getAttribute("data-entry"),
+          entry: link ? link.pathname.split("/").filter(Boolean).pop() : null,
           done: li.querySelector('.portal-tick input[type="checkbox"]'),
           date: li.querySelector('.portal-tick input[type="date"]')
         };
       })
-      .filter(function (r) { return r.done && r.date; });
+      .filter(function (r) { return r.entry && r.done && r.date; });
   }
 
   /* The state as plain data: {learner, steps: {entry id: {done, date}}}. */
@@ -240,6 +242,7 @@
       if (root.hasAttribute("data-passport-ready")) return;
       root.setAttribute("data-passport-ready", "");
       new Passport(root).start();
+      root.setAttribute("data-passport-state", "ready");  // restored and listening: for tests to wait on
     });
   }
 

@@ -148,4 +148,5 @@
   });
   if (input.form) input.form.addEventListener("reset", function () { if (box) box.hidden = true; });
   if (input.value) run();  // Material's ?q= deep link filled the box before this script ran
+  container.setAttribute("data-portal-search", "ready");  // wired up: for tests and other scripts to wait on
 })();

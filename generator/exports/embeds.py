@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import _, ngettext
+from ..i18n import _, ngettext, pgettext
 from ..model import Catalog, Entry, Pathway
 from ..model.dates import When, build_day
 from ..model.duration import format_minutes
@@ -178,12 +178,12 @@ def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, ca
         facts.append((_("Recognition"), "\n".join(recognition_lines(entry))))
     if entry.attendance_record:
         facts.append((_("Attendance"), attendance_text(entry)))
-    facts += [(_("Language"), languages_text(catalog, entry)), ("Countries", countries_text(entry)),
+    facts += [(pgettext("fact", "Language"), languages_text(catalog, entry)), ("Countries", countries_text(entry)),
               ("Provider", providers_text(entry) or "Not stated")]
     if access_lines(catalog, entry):
         facts.append((_("Access"), "\n".join(access_lines(catalog, entry))))
     if dates_text(entry):
-        facts.append((_("Dates"), dates_text(entry)))
+        facts.append((pgettext("fact", "Dates"), dates_text(entry)))
     if entry.runs:
         facts.append((_("When"), "\n".join(_runs_lines(entry))))
     if entry.parts:

@@ -188,7 +188,7 @@ def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, ca
         facts.append((_("When"), "\n".join(_runs_lines(entry))))
     if entry.parts:
         facts.append((_("Modules"), "\n".join(_modules_lines(catalog, entry))))
-    linked = [f"{how}: {catalog.entries[eid].title}" for how, eid in relations(entry) if eid in catalog.entries]
+    linked = [f"{how}{sep} {catalog.entries[eid].title}" for how, sep, eid in relations(entry) if eid in catalog.entries]
     if linked:
         facts.append((_("Related"), "\n".join(linked)))
     if entry.note:

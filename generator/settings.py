@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .load.sources import SourceSpec
 from .load.yamlsafe import DEFAULT_MAX_BYTES
 
 
@@ -59,6 +60,10 @@ class Settings:
     subject: str | None = None
     vocabularies: dict[str, dict[str, Any]] | None = None
     featured: dict[str, list[str]] | None = None
+    # Other portals and folders whose catalogs this one includes, in order (generator/load/sources.py).
+    sources: tuple[SourceSpec, ...] = ()
+    # Path of mkdocs.yml's folder inside its repository, for edit links.
+    edit_root: str = ""
 
     @property
     def catalog_path(self) -> Path:
@@ -90,6 +95,8 @@ class Settings:
             known["licence"] = Licence(**known["licence"])
         if isinstance(known.get("contact"), dict):
             known["contact"] = Contact(**known["contact"])
+        if isinstance(known.get("sources"), list):
+            known["sources"] = tuple(SourceSpec.from_option(item) for item in known["sources"])
         return replace(self, **known)
 
 
@@ -129,28 +136,60 @@ def _portal_options(config: object) -> object:
     return None
 
 
-def _position(text: str, option: str) -> tuple[int, int]:
-    """Line and column of the portal plugin's ``option`` in mkdocs.yml, or (0, 0) if it cannot be found."""
+def _position(text: str, option: str | tuple[str | int, ...]) -> tuple[int, int]:
+    """Line and column of the portal plugin's ``option`` in mkdocs.yml, or (0, 0) if it cannot be found.
+
+    ``option`` may be a path into the option's value, such as ``("sources", 0, "portal")``;
+    the nearest part of it that exists is given.
+    """
     try:
         root = yaml.compose(text, Loader=_LenientLoader)
     except yaml.YAMLError:
         return (0, 0)
 
-    def value_of(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    def value_of(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 if isinstance(k, yaml.ScalarNode) and k.value == key:
                     return v
+        if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            return node.value[key]
         return None
 
+    path = (option,) if isinstance(option, str) else option
     plugins = value_of(root, "plugins")
     items = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
     for item in items:
-        options = value_of(item, "portal")
-        found = value_of(options, option) or options
+        found = value_of(item, "portal")
+        for part in path:
+            found = value_of(found, part) or found
         if found is not None:
             return (found.start_mark.line + 1, found.start_mark.column + 1)
     return (0, 0)
+
+
+def config_position(root: Path, option: str | tuple[str | int, ...]) -> tuple[int, int]:
+    """Where the portal plugin's ``option`` sits in ``root``'s mkdocs.yml, as :func:`_position`."""
+    try:
+        return _position((root / "mkdocs.yml").read_text(encoding="utf-8"), option)
+    except (OSError, UnicodeDecodeError):
+        return (0, 0)
+
+
+class _EnvLoader(_LenientLoader):
+    """Reads ``!ENV [NAME, default]`` as its list, so a caller can take the default."""
+
+
+_EnvLoader.add_constructor("!ENV", lambda loader, node: (
+    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_scalar(node)))
+
+
+def read_config(root: Path) -> object:
+    """``root``'s mkdocs.yml as plain data (None if it cannot be read); tags of other tools are left out."""
+    try:
+        return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
 
 
 def _where(text: str, option: str) -> str:
@@ -178,7 +217,7 @@ def _check_options(options: object, text: str) -> dict[str, Any]:
 
 # The plugin options that are settings (the others only concern the site build).
 OPTIONS = ("catalog_dir", "competencies_dir", "max_bytes", "framework", "portal_id", "licence", "contact",
-           "subject", "vocabularies", "featured")
+           "subject", "vocabularies", "featured", "sources", "edit_root")
 
 
 def load_settings(root: Path | None = None) -> Settings:

@@ -13,6 +13,8 @@ from typing import Any
 
 from ..errors import Problem, Severity
 from ..settings import Settings
+from .resolve import own_layer, resolve_layers
+from .sources import Layer
 from .yamlsafe import Positions, YamlError, parse
 
 
@@ -22,6 +24,8 @@ class Kind(str, Enum):
     FRAMEWORK = "framework"
     VOCABULARIES = "vocabularies"
     SYNONYMS = "synonyms"
+    # An entry file that changes an entry of an included source ('extends:'), generator/validate/layers.py.
+    EXTENSION = "extension"
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Document:
     kind: Kind
     data: Any
     positions: Positions = field(default_factory=Positions)
+    # The name of the source it comes from (mkdocs.yml's ``sources``); '' for the portal's own files.
+    source: str = ""
 
     @property
     def stem(self) -> str:
@@ -54,25 +60,33 @@ class Loaded:
     passed: set[str] = field(default_factory=set)
     # Kinds of file present, parsed or not.
     kinds: set[Kind] = field(default_factory=set)
+    # The catalog's layers, in order: included sources first, the portal's own folders last.
+    layers: list[Layer] = field(default_factory=list)
 
 
 def discover(settings: Settings) -> Iterator[tuple[Path, Kind]]:
-    """Every file the project is made of, in a stable order."""
-    comp = settings.competencies_path
-    if comp.is_dir():
+    """Every file of the portal's own folders, in a stable order."""
+    return layer_files(own_layer(settings))
+
+
+def layer_files(layer: Layer) -> Iterator[tuple[Path, Kind]]:
+    """Every file of one layer of the catalog, in a stable order."""
+    comp = layer.competencies
+    if comp is not None and comp.is_dir():
         for path in sorted(comp.iterdir()):
             if path.is_file() and path.suffix in (".yaml", ".yml"):
                 kind = {"vocabularies": Kind.VOCABULARIES, "synonyms": Kind.SYNONYMS}.get(path.stem, Kind.FRAMEWORK)
                 yield path, kind
-    cat = settings.catalog_path
-    if cat.is_dir():
+    cat = layer.catalog
+    if cat is not None and cat.is_dir():
         for path in sorted(cat.iterdir()):
             if path.is_file() and path.suffix in (".yaml", ".yml"):
                 yield path, Kind.ENTRY
-    pw = settings.pathways_path
-    if pw.is_dir():
+    pw = layer.pathways_path
+    if layer.pathways and pw is not None and pw.is_dir():
         for path in sorted(pw.iterdir()):
-            if path.is_file() and path.suffix in (".yaml", ".yml"):
+            chosen = layer.pathways is True or path.stem in layer.pathways
+            if chosen and path.is_file() and path.suffix in (".yaml", ".yml"):
                 yield path, Kind.PATHWAY
 
 
@@ -124,15 +138,20 @@ PARALLEL_FROM = 1500
 
 
 def read_file(settings: Settings, path: Path, kind: Kind,
-              check: Callable[[Document], list[Problem]] | None = None) -> tuple[Document | None, list[Problem], bool]:
-    """Read, parse and (optionally) check one file: (document or None, its problems, whether the check passed)."""
+              check: Callable[[Document], list[Problem]] | None = None,
+              layer: Layer | None = None) -> tuple[Document | None, list[Problem], bool]:
+    """Read, parse and (optionally) check one file: (document or None, its problems, whether the check passed).
+
+    ``layer`` is the included source the file belongs to (files must stay inside its folder); None for the
+    portal's own files.
+    """
     rel = settings.relative(path)
     problems: list[Problem] = []
     if path.suffix == ".yml":
         problems.append(Problem(rel, 1, 1, "use the .yaml extension, so the file is picked up consistently",
                                 Severity.WARNING, "extension"))
     try:
-        refused = _refuse_before_reading(settings, path)
+        refused = _refuse_before_reading(settings, path, layer.root if layer else settings.root)
         if refused:
             problems.append(Problem(rel, 1, 1, refused, Severity.ERROR, "io"))
             return None, problems, False
@@ -151,22 +170,25 @@ def read_file(settings: Settings, path: Path, kind: Kind,
         problems.append(Problem(rel, line, column, f"file holds {what}; expected a mapping of fields such as 'id: ...'",
                                 Severity.ERROR, "yaml"))
         return None, problems, False
-    doc = Document(rel, kind, parsed.data, parsed.positions)
+    if kind is Kind.ENTRY and "extends" in parsed.data:
+        kind = Kind.EXTENSION
+    doc = Document(rel, kind, parsed.data, parsed.positions, layer.name if layer else "")
     found = check(doc) if check else []
     problems.extend(found)
     return doc, problems, not any(p.is_error for p in found)
 
 
-def _refuse_before_reading(settings: Settings, path: Path) -> str | None:
+def _refuse_before_reading(settings: Settings, path: Path, root: Path) -> str | None:
     """Why ``path`` must not be read at all: a link out of the project, not a regular file, or too large.
 
     Checked before a byte is read: a link to a 2 GB file (or to a device that
     never ends) elsewhere on the machine would otherwise be read whole.
     """
     resolved = path.resolve()
-    if not resolved.is_relative_to(settings.root.resolve()):
-        return (f"is a symbolic link to {resolved}, outside the project; catalog and framework files must be "
-                "in the project itself (copy the file in, or link to a file inside the project)")
+    if not resolved.is_relative_to(root.resolve()):
+        where = "the project" if root == settings.root else "the source's folder"
+        return (f"is a symbolic link to {resolved}, outside {where}; catalog and framework files must be "
+                f"in {where} itself (copy the file in, or link to a file inside it)")
     info = resolved.stat()
     if not stat.S_ISREG(info.st_mode):
         return "not read: it is not a regular file"
@@ -176,7 +198,8 @@ def _refuse_before_reading(settings: Settings, path: Path) -> str | None:
     return None
 
 
-def _read_star(args: tuple[Settings, Path, Kind, Callable[[Document], list[Problem]] | None]) -> tuple[Document | None, list[Problem], bool]:
+def _read_star(args: tuple[Settings, Path, Kind, Callable[[Document], list[Problem]] | None, Layer | None]
+               ) -> tuple[Document | None, list[Problem], bool]:
     return read_file(*args)
 
 
@@ -187,12 +210,12 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
     Large catalogs are read by a pool of processes, one per core: parsing
     and schema checks are CPU-bound and independent per file.
     """
-    files = list(discover(settings))
+    layers, problems = resolve_layers(settings)
+    files = [(path, kind, layer if layer.name else None) for layer in layers for path, kind in layer_files(layer)]
     documents: list[Document] = []
-    problems: list[Problem] = []
-    paths = [settings.relative(path) for path, _ in files]
+    paths = [settings.relative(path) for path, _, _ in files]
     passed: set[str] = set()
-    jobs = [(settings, path, kind, check) for path, kind in files]
+    jobs = [(settings, path, kind, check, layer) for path, kind, layer in files]
     cores = os.cpu_count() or 1
     if len(files) >= PARALLEL_FROM and cores > 1:
         pool = ProcessPoolExecutor(max_workers=cores)
@@ -212,12 +235,15 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
     finally:
         if pool is not None:
             pool.shutdown()
-    for path, why in skipped(settings, {path for path, _ in files}):
+    for path, why in skipped(settings, {path for path, _, _ in files}):
         rel = settings.relative(path)
         problems.append(Problem(rel, 0, 0, why, Severity.ERROR, "layout"))
         paths.append(rel)  # looked at, so 'portal validate' of that file does not say "0 files checked"
-    if not settings.competencies_path.is_dir():
+    included = layers[:-1]
+    if not settings.competencies_path.is_dir() and not any(
+            layer.competencies and layer.competencies.is_dir() for layer in included):
         problems.append(Problem(settings.competencies_dir, 0, 0, "competency framework folder not found", Severity.ERROR, "layout"))
-    if not settings.catalog_path.is_dir():
+    if not settings.catalog_path.is_dir() and not included:
         problems.append(Problem(settings.catalog_dir, 0, 0, "catalog folder not found", Severity.ERROR, "layout"))
-    return Loaded(documents, problems, paths, passed, {kind for _, kind in files})
+    kinds = {Kind.ENTRY if kind is Kind.EXTENSION else kind for _, kind, _ in files}
+    return Loaded(documents, problems, paths, passed, kinds, layers)

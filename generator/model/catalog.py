@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import N_, _, default_language, localized
+from ..load.sources import Provenance
 from .dates import as_text
 from .duration import Duration, Length
 from .framework import Framework, Vocabularies
@@ -218,6 +219,18 @@ class Entry:
         source = (self.title_lang or self.languages[0]) if name == "title" else default_language()
         given = {lang: text for lang, fields in self.translations for field_name, text in fields if field_name == name}
         return localized({source: original, **{k: v for k, v in given.items() if k != source}}, source)
+    # Where it comes from, when not from the portal's own catalog: the source's name in mkdocs.yml,
+    # the address its file is edited at there, and this portal's file that extends it.
+    origin: str = ""
+    origin_edit_url: str = ""
+    extended_in: str = ""
+
+    @property
+    def edit_path(self) -> str:
+        """Its file in this portal's repository, for the page's edit link; '' when it lives in another portal's."""
+        if self.origin_edit_url or self.path.startswith("../"):
+            return self.extended_in
+        return self.path
 
     @property
     def provider(self) -> str:
@@ -370,6 +383,8 @@ class Catalog:
     # Search synonyms: groups of words and phrases that mean the same (competencies/synonyms.yaml).
     synonyms: tuple[tuple[str, ...], ...] = ()
     portal: Portal = field(default_factory=Portal)  # the portal's id and words (mkdocs.yml)
+    # The other portals the catalog includes entries from, by their source name in mkdocs.yml.
+    origins: dict[str, Provenance] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.entries = dict(sorted(self.entries.items()))

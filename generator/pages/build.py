@@ -60,7 +60,7 @@ def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40, home: d
     for url, md in catalog_pages(catalog, page_size).items():
         put(url, md)
     for entry in catalog.entries.values():
-        put(urls.entry(entry.id), render_entry(catalog, entry), entry.path)
+        put(urls.entry(entry.id), render_entry(catalog, entry), entry.edit_path)
     for url, md in tier_pages(catalog, page_size, coverage=coverage).items():
         put(url, md)
     for url, md in facet_pages(catalog, page_size).items():

@@ -339,10 +339,31 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
         f"{a(here, 'about/#how-entries-are-chosen', _('Listing is not endorsement'))}.</p>"
         + (f"<p>{mark(marks)}</p>" if marks else "")
         + (ul(ext(s.url, s.note or s.url) + " " + mark(_("(checked {date})").format(date=s.checked))
-              for s in entry.sources) if entry.sources else ""),
+              for s in entry.sources) if entry.sources else "")
+        + origin_text(catalog, entry),
         "portal-provenance",
     )
     return out
+
+
+def origin_text(catalog: Catalog, entry: Entry) -> str:
+    """Where an entry of an included catalog comes from: its catalog, licence and where to suggest a change."""
+    if not entry.origin:
+        return ""
+    known = catalog.origins.get(entry.origin)
+    name = (known.title if known and known.title else entry.origin)
+    home = known.site_url if known and known.site_url.startswith("https://") else ""
+    source = ext(home.rstrip("/") + "/" + urls.entry(entry.id), name) if home else esc(name)
+    parts = [f"From {source}"]
+    if known and known.licence_name:
+        licence = ext(known.licence_url, known.licence_name) if known.licence_url else esc(known.licence_name)
+        parts[0] += f", under {licence}"
+    parts[0] += "."
+    if entry.origin_edit_url:
+        parts.append(f"To correct it, {ext(entry.origin_edit_url, 'suggest a change to that catalog')}.")
+    if entry.extended_in:
+        parts.append("Local dates and details are this portal's own.")
+    return f'<p class="portal-origin">{" ".join(parts)}</p>'
 
 
 def marks_text(entry: Entry) -> str:

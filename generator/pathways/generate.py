@@ -217,7 +217,7 @@ def _pathway(catalog: Catalog, index: _Index, pid: str, pool: list[_Usable], tie
         id=pid, title=title, summary="", tier=tier, steps=tuple(steps), review_by="", for_whom=for_whom,
         professions=professions, audiences=audiences, languages=(language,), generated=True,
         uncovered=tuple(uncovered))
-    offered = sum(len(cs) for _, cs in offers(catalog, pathway))
+    offered = len({c for _, cs in offers(catalog, pathway) for c in cs})  # an entry may teach what another does
     summary = _summary(catalog, tier, len(steps), seen.bit_count(), universe.bit_count(), len(uncovered), offered,
                        "role" if professions else "group")
     return replace(pathway, summary=summary)

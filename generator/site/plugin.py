@@ -101,7 +101,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.settings = load_settings(root).with_options(**{name: self.config[name] for name in OPTIONS})
         use_portal_catalogs(root)  # the portal's own translations (locale/) win over the generator's
         # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
-        for folder in (self.settings.catalog_path, self.settings.competencies_path):
+        included = [(root / spec.path) for spec in self.settings.sources]
+        for folder in (self.settings.catalog_path, self.settings.competencies_path, *included):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         # sitemap.xml, the feeds and the curators' report carry the build date: pin it to the

@@ -14,6 +14,7 @@ from typing import TypeVar
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..load.sources import FILTERS, KINDS
 from ..load.yamlsafe import DEFAULT_MAX_BYTES
 
 T = TypeVar("T")
@@ -237,6 +238,73 @@ class Home(_Checked[dict[str, object]]):
         return dict(value)
 
 
+class Sources(_Checked[list[dict[str, object]]]):
+    """Other portals and folders whose catalogs this portal includes, in order, each with optional filters."""
+
+    FIELDS = ("name", *KINDS, *FILTERS, "pathways")
+
+    def __init__(self) -> None:
+        super().__init__(default=[])
+
+    def run_validation(self, value: object) -> list[dict[str, object]]:
+        if not isinstance(value, list):
+            raise self.refuse("a list of sources such as [{name: national, portal: national-portal, "
+                              "regions: [GB-ENG]}]", value)
+        names: set[object] = set()
+        for i, item in enumerate(value):
+            where = f"{self._name}[{i}]"
+            if not isinstance(item, dict):
+                raise base.ValidationError(f"{where} must be a mapping such as {{name: national, portal: "
+                                           f"national-portal}}; got {item!r}")
+            for key in item:
+                if key not in self.FIELDS:
+                    raise base.ValidationError(f"{where} has no field {key!r}; its fields are "
+                                               f"{', '.join(self.FIELDS)}")
+            name = item.get("name")
+            if not isinstance(name, str) or not Slug.PATTERN.fullmatch(name) or len(name) > 40:
+                raise base.ValidationError(f"{where}.name must be a short id such as national; got {name!r}")
+            if name in names:
+                raise base.ValidationError(f"{where}.name {name!r} is used by another source")
+            names.add(name)
+            kinds = [k for k in KINDS if k in item]
+            if len(kinds) != 1:
+                raise base.ValidationError(f"{where} needs exactly one of {', '.join(KINDS)}: 'portal' for another "
+                                           "portal's folder (a git submodule, say), 'folder' for a folder of "
+                                           "entries in this repository")
+            path = item[kinds[0]]
+            if not _one_line(path):
+                raise base.ValidationError(f"{where}.{kinds[0]} must be a folder path relative to mkdocs.yml; "
+                                           f"got {path!r}")
+            self._filters(where, item)
+            chosen = item.get("pathways", True)
+            if not isinstance(chosen, bool) and not (isinstance(chosen, list) and chosen and all(
+                    isinstance(v, str) and Slug.PATTERN.fullmatch(v) for v in chosen)):
+                raise base.ValidationError(f"{where}.pathways must be true, false or a list of the source's pathway "
+                                           f"ids; got {chosen!r}")
+        return value
+
+    @staticmethod
+    def _filters(where: str, item: dict[str, object]) -> None:
+        for key in FILTERS:
+            if key not in item:
+                continue
+            values = item[key]
+            if key == "tiers":
+                ok = isinstance(values, list) and all(
+                    isinstance(t, int) and not isinstance(t, bool) and 1 <= t <= 5 for t in values)
+                expected = "a list of tiers such as [1, 2]"
+            elif key in ("countries", "regions"):
+                ok = isinstance(values, list) and all(
+                    isinstance(v, str) and re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?|\d{3}", v) for v in values)
+                expected = "a list of ISO 3166 codes such as [GB] or, for regions, [GB-ENG]"
+            else:
+                ok = isinstance(values, list) and all(isinstance(v, str) and Slug.PATTERN.fullmatch(v)
+                                                      for v in values)
+                expected = f"a list of {'entry types such as [course]' if key == 'types' else 'entry ids'}"
+            if not ok or not values:
+                raise base.ValidationError(f"{where}.{key} must be {expected}; got {values!r}")
+
+
 class PortalConfig(base.Config):
     enabled = Flag(default=True)
     """Switch the plugin off without removing it."""
@@ -299,3 +367,10 @@ class PortalConfig(base.Config):
     featured = TermLists(default=None)
     """Terms the home page features, for example ``professions: [registered-nurse, paramedic]``; a vocabulary
     left out shows its terms that have entries."""
+
+    sources = Sources()
+    """Other portals and folders whose catalogs this portal includes, in order, before its own ``catalog_dir``.
+    Each has a ``name``, one of ``portal`` (another portal's folder, such as a git submodule: its catalog,
+    pathways, framework and vocabularies) or ``folder`` (a folder of entries in this repository), and optional
+    filters ``countries``, ``regions``, ``tiers``, ``types`` and ``ids``; ``pathways`` includes all the
+    source's curated pathways (``true``, the default), none (``false``) or those listed. An id defined twice is an error unless the later file says ``extends:``."""

@@ -20,6 +20,7 @@ from ..model.catalog import PERIOD_DAYS
 from ..model.dates import When, when
 from ..model.framework import BUILT_IN
 from ..model.duration import MAX_HOURS, MAX_WEEKS, Length, TooLong
+from ..schemas import FIXED
 from .hints import did_you_mean
 from .schema import field_name
 
@@ -31,6 +32,11 @@ RESERVED_ENTRY_ID = re.compile(r"^page-\d+$")
 # step a year or more either side of a run, which must stay inside what Python can represent.
 FIRST_YEAR = 1900
 LAST_YEAR = 2200
+
+def _extension_fields(entry: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Where an extension file holds the entry fields ``entry`` lists."""
+    return (*(("overrides", *f) for f in entry if f[0] not in FIXED), *(f for f in entry if f[0] == "runs"))
+
 
 # Every field that holds a web address, per kind of file; "*" stands for each item of a list.
 # tests/test_validate_hardening.py holds this and DATE_FIELDS to the schemas, so a new field cannot be missed.
@@ -46,6 +52,9 @@ URL_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
     Kind.SYNONYMS: (),
 }
 
+# An extension holds an entry's fields under 'overrides:' and runs of its own; it is checked once applied.
+URL_FIELDS[Kind.EXTENSION] = _extension_fields(URL_FIELDS[Kind.ENTRY])
+
 # Every field that holds a date or a date and time, per kind of file, as above.
 DATE_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
     Kind.ENTRY: (("review_by",), ("reviewed",), ("launched",), ("paused_until",), ("retired_on",),
@@ -57,6 +66,8 @@ DATE_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
     Kind.VOCABULARIES: (),
     Kind.SYNONYMS: (),
 }
+
+DATE_FIELDS[Kind.EXTENSION] = _extension_fields(DATE_FIELDS[Kind.ENTRY])
 
 # entry field -> vocabulary that holds its ids
 _ENTRY_LISTS = {
@@ -80,7 +91,7 @@ class Index:
         self.frameworks = {d.data.get("id"): d for d in frameworks}
         # A framework file that failed its schema still names a framework: references to it are not unknown.
         broken = sorted(broken, key=lambda d: d.path)
-        self.broken_frameworks = {i for i in map(_id_of, broken) if i}
+        self.broken_frameworks = {i for i in map(claimed_id, broken) if i}
         chosen = self.frameworks.get(primary) if primary else None
         self.framework = chosen or (frameworks[0] if frameworks else None)
         first_is_broken = bool(broken) and self.framework is not None and broken[0].path < self.framework.path
@@ -192,7 +203,7 @@ def _duplicates(doc: Document, section: str, key: str) -> list[Problem]:
     return out
 
 
-def _id_of(doc: Document) -> str:
+def claimed_id(doc: Document) -> str:
     """The id a file that failed its schema still claims: its id if that is text, else its file name."""
     value = doc.data.get("id") if isinstance(doc.data, dict) else None
     return value if isinstance(value, str) and value else doc.stem
@@ -804,7 +815,7 @@ def cross_file_problems(documents: Iterable[Document], primary_framework: str | 
     entries = [d for d in docs if d.kind is Kind.ENTRY]
     pathways = [d for d in docs if d.kind is Kind.PATHWAY]
     broken_entries = [d for d in broken if d.kind is Kind.ENTRY]
-    known = frozenset([*(_id_of(d) for d in broken_entries), *unparsed])
+    known = frozenset([*(claimed_id(d) for d in broken_entries), *unparsed])
     index = Index(frameworks, vocabs[0] if vocabs else None, primary_framework,
                   [d for d in broken if d.kind is Kind.FRAMEWORK])
     out = check_framework(frameworks, vocabs[0] if vocabs else None)

@@ -7,15 +7,18 @@ data do not use. None of them may appear anywhere in the other portal's built si
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import material
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.curate.linkcheck_internal import check_site
+from generator.load.sources import Filters
 from generator.settings import load_settings
 from generator.site.plugin_build import build_site
 
@@ -163,3 +166,76 @@ def test_every_plugin_option_is_explained_in_the_new_portal_guide() -> None:
     assert [o for o in options if f"| `{o}` |" not in guide] == []
     starter = (REPO / "generator" / "starter" / "mkdocs.yml").read_text(encoding="utf-8")
     assert [o for o in options if o != "enabled" and f"{o}:" not in starter] == []
+
+
+# The regional example includes this repository's catalog as its national source, two folders up.
+REGIONAL_SCOPE = Filters(regions=("GB-ENG",))
+
+
+@pytest.fixture(scope="module")
+def regional(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = tmp_path_factory.mktemp("regional") / "repo"
+    for part in ("catalog", "competencies"):
+        shutil.copytree(REPO / part, repo / part)
+    shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
+    return _build(REPO / "examples" / "regional", repo / "examples" / "regional")
+
+
+def _national_entries() -> dict[str, dict]:
+    out = {}
+    for path in sorted((REPO / "catalog").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[data["id"]] = data
+    return out
+
+
+def test_the_regional_example_publishes_the_national_entries_for_england_and_its_own(regional: Path) -> None:
+    national = _national_entries()
+    inside = {eid for eid, data in national.items() if REGIONAL_SCOPE.admits(data)}
+    outside = set(national) - inside
+    assert inside and outside  # the filter keeps some and leaves some out
+    own = {p.stem for p in (regional / "catalog").glob("*.yaml")}
+    api = json.loads((regional / "site" / "api" / "v1" / "catalog.json").read_text(encoding="utf-8"))
+    published = {e["id"] for e in api["entries"]}
+    assert published == inside | own
+    pages = {p.name for p in (regional / "site" / "catalog").iterdir() if p.is_dir() and not p.name.startswith("page-")}
+    assert pages == inside | own
+
+
+def test_nothing_the_regional_filter_leaves_out_reaches_its_pages_pathways_or_search(regional: Path) -> None:
+    national = _national_entries()
+    # An id that is also a word of the framework (a crosswalk named after a course) is no sign of a leak.
+    framework = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "competencies").glob("*.yaml"))
+    outside = {eid for eid, data in national.items() if not REGIONAL_SCOPE.admits(data) and eid not in framework}
+    assert len(outside) > 50
+    site = regional / "site"
+    for path in (site / "api" / "v1" / "pathways").glob("*.json"):
+        steps = {s["entry"] for s in json.loads(path.read_text(encoding="utf-8"))["steps"]}
+        assert not steps & outside, path.name
+    # Every page, the search index, the feeds and the open data: no link to a left-out entry, no mention of its id.
+    for path in sorted(p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".atom", ".ics", ".csv")):
+        text = path.read_text(encoding="utf-8")
+        leaked = [eid for eid in outside if f"catalog/{eid}/" in text or f'"{eid}"' in text or f",{eid}," in text]
+        assert leaked == [], (path.relative_to(site), leaked[:3])
+
+
+def test_the_regional_coverage_counts_only_what_the_portal_includes(regional: Path) -> None:
+    coverage = json.loads((regional / "site" / "api" / "v1" / "coverage.json").read_text(encoding="utf-8"))
+    api = json.loads((regional / "site" / "api" / "v1" / "catalog.json").read_text(encoding="utf-8"))
+    national = _national_entries()
+    everywhere = [data for data in national.values() if "communication-t1" in data["competencies"]
+                  and data.get("status") != "retired"]
+    for row in coverage["competencies"]:
+        if row["competency"] == "communication-t1":  # the national catalog alone counts more
+            assert row["entries"] < len(everywhere)
+        teaching = [e for e in api["entries"] if row["competency"] in e["competencies"] and e["status"] != "retired"]
+        assert row["entries"] == len(teaching), row["competency"]
+
+
+def test_a_national_entry_with_local_sessions_says_where_it_comes_from(regional: Path) -> None:
+    page = (regional / "site" / "catalog" / "e-elca-communication-skills" / "index.html").read_text(encoding="utf-8")
+    assert "EXAMPLE: work through the modules together" in page
+    assert 'class="portal-origin">From <a href="https://peolc-portal.github.io/portal/catalog/e-elca-communication-skills/"' in page
+    assert "https://github.com/peolc-portal/portal/edit/main/catalog/e-elca-communication-skills.yaml" in page
+    own = (regional / "site" / "catalog" / "example-syringe-driver-workshop" / "index.html").read_text(encoding="utf-8")
+    assert "portal-origin" not in own and "EXAMPLE" in own

@@ -1,0 +1,180 @@
+"""Put a catalog's layers together: filters, ids defined twice, and entries a later layer extends.
+
+Layers come in order (generator/load/sources.py): the sources a portal
+includes, then its own folders. An id may be defined once across them all;
+a later layer changes an earlier layer's entry only by saying so, in a file
+that ``extends:`` it (adding runs, replacing fields under ``overrides:``).
+Every problem is reported once, at the later file, naming the earlier one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import Problem, Severity
+from ..load.project import Document, Kind
+from ..load.sources import Layer
+from .hints import did_you_mean
+
+
+@dataclass
+class Extended(Document):
+    """An entry of an included source with a later layer's changes: its problems point at the file that gave the value."""
+
+    base: Document | None = None
+    extension: Document | None = None
+
+    def at(self, where: tuple[str | int, ...], message: str, *, key: bool = False,
+           severity: Severity = Severity.ERROR, code: str = "") -> Problem:
+        base, ext = self.base, self.extension
+        assert base is not None and ext is not None
+        own_runs = len(base.data.get("runs", ()))
+        if where and where[0] in ext.data.get("overrides", {}):
+            return ext.at(("overrides", *where), message, key=key, severity=severity, code=code)
+        if len(where) > 1 and where[0] == "runs" and isinstance(where[1], int) and where[1] >= own_runs:
+            return ext.at(("runs", where[1] - own_runs, *where[2:]), message, key=key, severity=severity, code=code)
+        return base.at(where, message, key=key, severity=severity, code=code)
+
+
+def extend(base: Document, ext: Document) -> Extended:
+    """``base`` with ``ext``'s runs added and its overrides in place of the fields they name."""
+    data: dict[str, Any] = {**base.data, **ext.data.get("overrides", {})}
+    if "runs" in ext.data:
+        data["runs"] = [*base.data.get("runs", ()), *ext.data["runs"]]
+    return Extended(base.path, Kind.ENTRY, data, base.positions, base.source, base=base, extension=ext)
+
+
+@dataclass
+class Layered:
+    """The documents the portal is made of, once its layers are put together."""
+
+    documents: list[Document]
+    problems: list[Problem]
+    # Entries an included source has but its filters leave out, by id: references to them are not faulted.
+    excluded: dict[str, Document] = field(default_factory=dict)
+
+
+def where(doc: Document, at: tuple[str | int, ...] = ("id",)) -> str:
+    """``path:line:column`` of a value, for a message that names a second place."""
+    line, column = doc.positions.of(at)
+    return f"{doc.path}:{line}:{column}" if line else doc.path
+
+
+def _named(layers: list[Layer], doc: Document) -> str:
+    return next((layer.label() for layer in layers if layer.name == doc.source), doc.source)
+
+
+def put_together(documents: list[Document], layers: list[Layer], broken_ids: frozenset[str] = frozenset()) -> Layered:
+    """The portal's entries and pathways from every layer; ``broken_ids`` failed their schema (reported already)."""
+    by_name = {layer.name: layer for layer in layers}
+    out: list[Document] = []  # in the order read, so that checks report in a stable order
+    problems: list[Problem] = []
+    entries: dict[str, Document] = {}
+    excluded: dict[str, Document] = {}
+    extensions: list[Document] = []
+    pathways: list[Document] = []
+    for doc in documents:
+        if doc.kind is Kind.EXTENSION:
+            extensions.append(doc)
+            continue
+        if doc.kind is Kind.PATHWAY:
+            pathways.append(doc)
+            continue
+        if doc.kind is Kind.ENTRY:
+            eid = doc.data["id"]
+            layer = by_name.get(doc.source)
+            earlier = entries.get(eid) or excluded.get(eid)
+            if earlier is not None and earlier.source != doc.source:
+                problems.append(_twice(layers, doc, earlier, "entry"))
+                continue
+            if layer is not None and layer.filters and not layer.filters.admits(doc.data):
+                excluded[eid] = doc
+                continue
+            # The same id twice in one folder is reported with the entries' own checks.
+            entries.setdefault(eid, doc)
+        out.append(doc)
+    extended, wrong = _extensions(extensions, entries, excluded, layers, broken_ids)
+    problems += wrong
+    for eid in extended:
+        excluded.pop(eid, None)  # an entry the filters leave out is brought in by extending it
+    out = [extended.pop(doc.data["id"], doc) if doc.kind is Kind.ENTRY else doc for doc in out]
+    out += extended.values()
+    kept, dropped = _pathways(pathways, excluded, layers)
+    problems += dropped
+    return Layered([*out, *kept], problems, excluded)
+
+
+def _twice(layers: list[Layer], doc: Document, earlier: Document, what: str) -> Problem:
+    """An id a later layer defines again without saying it extends the earlier definition."""
+    eid = doc.data["id"]
+    fix = (f"to change it here, write a file {doc.stem}.yaml with 'extends: {eid}' and the runs or overrides to "
+           "apply, or choose another id" if what == "entry" else "choose another id")
+    return doc.at(("id",), f"{what} id '{eid}' is also defined in {where(earlier)} ({_named(layers, earlier)}); "
+                           f"{fix}", code="defined-twice")
+
+
+def _extensions(extensions: list[Document], entries: dict[str, Document], excluded: dict[str, Document],
+                layers: list[Layer], broken_ids: frozenset[str]) -> tuple[dict[str, Extended], list[Problem]]:
+    """Each ``extends:`` file applied to the entry it names, by id, and the files that cannot apply."""
+    problems: list[Problem] = []
+    done: dict[str, Extended] = {}
+    order = [layer.name for layer in layers]
+    for ext in extensions:
+        target = ext.data["extends"]
+        if target != ext.stem:
+            problems.append(ext.at(("extends",), f"extends '{target}', but the file is named {ext.stem}.yaml: "
+                                                 f"name it {target}.yaml"))
+            continue
+        if target in done:
+            problems.append(ext.at(("extends",), f"'{target}' is already extended by "
+                                                 f"{where(done[target].extension or ext, ('extends',))}; "
+                                                 "put the changes in one file"))
+            continue
+        base = entries.get(target) or excluded.get(target)
+        if base is None:
+            if target not in broken_ids:
+                problems.append(ext.at(("extends",), f"'{target}' is not an entry of an included source"
+                                                     f"{did_you_mean(target, [*entries, *excluded])}"))
+            continue
+        if order.index(base.source) >= order.index(ext.source):
+            problems.append(ext.at(("extends",), f"'{target}' is defined in {where(base)}, in the same catalog or a "
+                                                 "later one; only an entry of a source listed earlier can be extended "
+                                                 "(edit that file instead)"))
+            continue
+        done[target] = extend(base, ext)  # extending an entry the filters leave out brings it in
+    return done, problems
+
+
+def _pathways(pathways: list[Document], excluded: dict[str, Document],
+              layers: list[Layer]) -> tuple[list[Document], list[Problem]]:
+    """Curated pathways of every layer; a source's pathway that needs an entry its filters leave out is left out."""
+    kept: list[Document] = []
+    first: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for doc in pathways:
+        pid = doc.data["id"]
+        if pid in first and first[pid].source != doc.source:
+            problems.append(_twice(layers, doc, first[pid], "pathway"))
+            continue
+        missing = [(i, s["entry"]) for i, s in enumerate(doc.data["steps"]) if s["entry"] in excluded]
+        for i, eid in missing:
+            source = _named(layers, excluded[eid])
+            filters = next((layer.filters.describe() for layer in layers if layer.name == excluded[eid].source), "")
+            if doc.source:
+                if i == missing[0][0]:
+                    problems.append(doc.at(("steps", i, "entry"), f"step {i + 1}: '{eid}' is left out by the filters "
+                                                                  f"of {source} ({filters}), so this pathway is not "
+                                                                  "part of this portal", severity=Severity.WARNING,
+                                           code="filtered-out"))
+            else:
+                problems.append(doc.at(("steps", i, "entry"), f"step {i + 1}: '{eid}' is an entry of {source}, but its "
+                                                              f"filters ({filters}) leave it out of this portal: widen "
+                                                              f"the filters, bring it in with a file {eid}.yaml that "
+                                                              f"says 'extends: {eid}', or remove the step",
+                                       code="filtered-out"))
+        if doc.source and missing:
+            continue
+        first.setdefault(pid, doc)
+        kept.append(doc)
+    return kept, problems

@@ -351,18 +351,19 @@ def origin_text(catalog: Catalog, entry: Entry) -> str:
     if not entry.origin:
         return ""
     known = catalog.origins.get(entry.origin)
-    name = (known.title if known and known.title else entry.origin)
+    name = known.title if known and known.title else entry.origin
     home = known.site_url if known and known.site_url.startswith("https://") else ""
     source = ext(home.rstrip("/") + "/" + urls.entry(entry.id), name) if home else esc(name)
-    parts = [f"From {source}"]
     if known and known.licence_name:
         licence = ext(known.licence_url, known.licence_name) if known.licence_url else esc(known.licence_name)
-        parts[0] += f", under {licence}"
-    parts[0] += "."
+        parts = [mark(_("From {source}, under {licence}.").format(source=source, licence=licence), escape=False)]
+    else:
+        parts = [mark(_("From {source}.").format(source=source), escape=False)]
     if entry.origin_edit_url:
-        parts.append(f"To correct it, {ext(entry.origin_edit_url, 'suggest a change to that catalog')}.")
+        link = ext(entry.origin_edit_url, _("suggest a change to that catalog"))
+        parts.append(mark(_("To correct it, {link}.").format(link=link), escape=False))
     if entry.extended_in:
-        parts.append("Local dates and details are this portal's own.")
+        parts.append(mark(_("Local dates and details are this portal's own.")))
     return f'<p class="portal-origin">{" ".join(parts)}</p>'
 
 

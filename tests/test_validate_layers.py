@@ -235,3 +235,89 @@ def test_the_sources_option_is_checked_with_its_place_in_mkdocs_yml(tmp_path: Pa
     with pytest.raises(ConfigError, match=message) as caught:
         load_settings(local)
     assert str(caught.value).startswith("mkdocs.yml:")
+
+
+FRAMEWORK_ADDITION = """\
+extends: eolc-csetf-2017
+subjects:
+  - id: local-services
+    name: Knowing local services
+    domain: communication
+    summary: Who to call, and when, in this area.
+competencies:
+  - id: local-services-t1
+    subject: local-services
+    tier: 1
+    statement: Know which local services support people at the end of life, and how to reach them.
+"""
+
+VOCABULARY_ADDITION = """\
+extends: national
+settings:
+  - id: island-community
+    label: Island communities
+audiences:
+  - id: fishing-families
+    label: Fishing families
+"""
+
+LOCAL_ENTRY = ENTRY.replace("competencies: [communication-t1]", "competencies: [local-services-t1]") + \
+    "settings: [island-community]\n"
+
+
+def test_a_local_portal_adds_competencies_and_terms_to_the_included_ones(tmp_path: Path) -> None:
+    local = _portal(tmp_path, NATIONAL, {"competencies/local.yaml": FRAMEWORK_ADDITION,
+                                         "competencies/vocabularies.yaml": VOCABULARY_ADDITION,
+                                         "catalog/local-course.yaml": LOCAL_ENTRY.format(id="local-course",
+                                                                                         country="GB")})
+    result = validate_project(load_settings(local))
+    assert result.errors == [], result.errors
+    catalog = result.catalog
+    assert catalog is not None
+    assert "local-services-t1" in catalog.framework.competencies and "communication-t1" in catalog.framework.competencies
+    assert "island-community" in catalog.vocab["settings"] and "hospice" in catalog.vocab["settings"]
+    assert "fishing-families" in catalog.vocab["audiences"]
+
+
+def test_redefining_an_included_competency_or_term_is_an_error_unless_it_says_override(tmp_path: Path) -> None:
+    framework = FRAMEWORK_ADDITION.replace("  - id: local-services-t1", "  - id: communication-t1")
+    vocabulary = VOCABULARY_ADDITION.replace("  - id: island-community", "  - id: hospice")
+    local = _portal(tmp_path, NATIONAL, {"competencies/local.yaml": framework,
+                                         "competencies/vocabularies.yaml": vocabulary})
+    twice = [m for m in _messages(local) if "also defined" in m]
+    assert len(twice) == 2, twice
+    assert twice[0].startswith("competencies/local.yaml:8:9: competency 'communication-t1' is also defined in "
+                               "../national/competencies/framework.yaml:")
+    assert twice[0].endswith("(source 'national'); to replace it here, add 'override: true' to this item, or "
+                             "choose another id")
+    assert twice[1].startswith("competencies/vocabularies.yaml:3:9: term 'hospice' is also defined in "
+                               "../national/competencies/vocabularies.yaml:86:9 (source 'national')")
+    replaced = vocabulary.replace("    label: Island communities", "    label: Hospices here\n    override: true")
+    local = _portal(tmp_path / "again", NATIONAL, {"competencies/vocabularies.yaml": replaced})
+    result = validate_project(load_settings(local))
+    assert result.errors == [] and result.catalog is not None
+    assert result.catalog.vocab["settings"]["hospice"].label == "Hospices here"
+
+
+def test_a_second_framework_or_vocabularies_without_extends_is_an_error_naming_both(tmp_path: Path) -> None:
+    local = _portal(tmp_path, NATIONAL)
+    shutil.copytree(MINI / "competencies", local / "competencies")
+    messages = [m for m in _messages(local) if "also defined" in m]
+    assert messages == [
+        "competencies/framework.yaml:8:5: framework id 'eolc-csetf-2017' is also defined in "
+        "../national/competencies/framework.yaml:8:5 (source 'national'); to add to it here, write "
+        "'extends: eolc-csetf-2017' and only the domains, subjects and competencies to add",
+        "competencies/vocabularies.yaml:14:1: the vocabularies are also defined in "
+        "../national/competencies/vocabularies.yaml (source 'national'); to add terms here, write "
+        "'extends: national' at the top and list only the terms to add"]
+
+
+def test_an_addition_to_something_not_included_is_refused(tmp_path: Path) -> None:
+    local = _portal(tmp_path, NATIONAL, {
+        "competencies/local.yaml": FRAMEWORK_ADDITION.replace("extends: eolc-csetf-2017", "extends: eolc-csetf"),
+        "competencies/vocabularies.yaml": VOCABULARY_ADDITION.replace("extends: national", "extends: nationl")})
+    messages = _messages(local)
+    assert "competencies/local.yaml:1:10: 'eolc-csetf' is not the id of an included framework; did you mean " \
+           "'eolc-csetf-2017'?" in messages
+    assert "competencies/vocabularies.yaml:1:10: 'nationl' is not the name of a source whose vocabularies this " \
+           "portal includes; did you mean 'national'?" in messages

@@ -24,8 +24,15 @@ class Kind(str, Enum):
     FRAMEWORK = "framework"
     VOCABULARIES = "vocabularies"
     SYNONYMS = "synonyms"
-    # An entry file that changes an entry of an included source ('extends:'), generator/validate/layers.py.
+    # Files that change or add to an included source's ('extends:'), generator/validate/layers.py.
     EXTENSION = "extension"
+    FRAMEWORK_EXTENSION = "framework-extension"
+    VOCABULARIES_EXTENSION = "vocabularies-extension"
+
+
+# What a file that says 'extends:' is, by where it was found.
+EXTENDING = {Kind.ENTRY: Kind.EXTENSION, Kind.FRAMEWORK: Kind.FRAMEWORK_EXTENSION,
+             Kind.VOCABULARIES: Kind.VOCABULARIES_EXTENSION}
 
 
 @dataclass
@@ -170,8 +177,8 @@ def read_file(settings: Settings, path: Path, kind: Kind,
         problems.append(Problem(rel, line, column, f"file holds {what}; expected a mapping of fields such as 'id: ...'",
                                 Severity.ERROR, "yaml"))
         return None, problems, False
-    if kind is Kind.ENTRY and "extends" in parsed.data:
-        kind = Kind.EXTENSION
+    if "extends" in parsed.data:
+        kind = EXTENDING.get(kind, kind)
     doc = Document(rel, kind, parsed.data, parsed.positions, layer.name if layer else "")
     found = check(doc) if check else []
     problems.extend(found)
@@ -245,5 +252,4 @@ def load_project(settings: Settings, progress: Callable[[int, int], None] | None
         problems.append(Problem(settings.competencies_dir, 0, 0, "competency framework folder not found", Severity.ERROR, "layout"))
     if not settings.catalog_path.is_dir() and not included:
         problems.append(Problem(settings.catalog_dir, 0, 0, "catalog folder not found", Severity.ERROR, "layout"))
-    kinds = {Kind.ENTRY if kind is Kind.EXTENSION else kind for _, kind, _ in files}
-    return Loaded(documents, problems, paths, passed, kinds, layers)
+    return Loaded(documents, problems, paths, passed, {kind for _, kind, _ in files}, layers)

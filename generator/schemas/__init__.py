@@ -20,8 +20,42 @@ def load(name: str) -> dict[str, Any]:
     """The schema called ``name`` (one of :data:`NAMES`, or ``extension``)."""
     if name == "extension":
         return _extension()
+    if name in ADDITIONS:
+        return _addition(name.removesuffix("-extension"))
     text = resources.files(__package__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+# A later layer's framework or vocabularies file that adds to an included one: the lists it may add to.
+ADDITIONS = {"framework-extension": ("domains", "subjects", "competencies"),
+             "vocabularies-extension": ("professions", "settings", "audiences", "formats", "resource_types",
+                                        "disease_groups", "credit_types", "cost", "sign_in", "learners",
+                                        "age_groups", "languages")}
+
+
+def _addition(base_name: str) -> dict[str, Any]:
+    """A framework or vocabularies file that adds items to an included one; ``override: true`` replaces an item."""
+    base = load(base_name)
+    sections = ADDITIONS[f"{base_name}-extension"]
+    defs = json.loads(json.dumps(base["$defs"]))
+    properties: dict[str, Any] = {}
+    for section in sections:
+        schema = json.loads(json.dumps(base["properties"][section]))
+        if "$ref" in schema:  # the vocabularies' lists share one definition: give each its own copy
+            schema = {**json.loads(json.dumps(defs[schema["$ref"].removeprefix("#/$defs/")])),
+                      **{k: v for k, v in schema.items() if k != "$ref"}}
+        schema["items"]["properties"]["override"] = {
+            "type": "boolean", "description": "Replace the included item of the same id, here only."}
+        properties[section] = schema
+    what = "framework" if base_name == "framework" else "source"
+    properties["extends"] = {"$ref": "#/$defs/slug",
+                             "description": f"The id of the included {what} this file adds to."}
+    return {
+        "$schema": base["$schema"], "$id": f"urn:portal-generator:schema:v1:{base_name}-extension",
+        "title": f"Additions to an included {base_name}",
+        "type": "object", "required": ["extends"], "additionalProperties": False, "minProperties": 2,
+        "properties": properties, "$defs": defs,
+    }
 
 
 def _extension() -> dict[str, Any]:

@@ -68,6 +68,10 @@ DATE_FIELDS: dict[Kind, tuple[tuple[str, ...], ...]] = {
 }
 
 DATE_FIELDS[Kind.EXTENSION] = _extension_fields(DATE_FIELDS[Kind.ENTRY])
+URL_FIELDS[Kind.FRAMEWORK_EXTENSION] = tuple((part, "*", "provenance", "source")
+                                             for part in ("domains", "subjects", "competencies"))
+URL_FIELDS[Kind.VOCABULARIES_EXTENSION] = DATE_FIELDS[Kind.FRAMEWORK_EXTENSION] = ()
+DATE_FIELDS[Kind.VOCABULARIES_EXTENSION] = ()
 
 # entry field -> vocabulary that holds its ids
 _ENTRY_LISTS = {

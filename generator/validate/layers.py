@@ -37,6 +37,24 @@ class Extended(Document):
         return base.at(where, message, key=key, severity=severity, code=code)
 
 
+@dataclass
+class Combined(Document):
+    """A framework or vocabularies put together from several layers: each item's problems point at its own file."""
+
+    # (list, index here) -> the file that gave the item, and its index there.
+    origins: dict[tuple[str | int, ...], tuple[Document, int]] = field(default_factory=dict)
+    base: Document | None = None
+
+    def at(self, where: tuple[str | int, ...], message: str, *, key: bool = False,
+           severity: Severity = Severity.ERROR, code: str = "") -> Problem:
+        found = self.origins.get(tuple(where[:2]))
+        if found is not None:
+            doc, i = found
+            return doc.at((where[0], i, *where[2:]), message, key=key, severity=severity, code=code)
+        assert self.base is not None
+        return self.base.at(where, message, key=key, severity=severity, code=code)
+
+
 def extend(base: Document, ext: Document) -> Extended:
     """``base`` with ``ext``'s runs added and its overrides in place of the fields they name."""
     data: dict[str, Any] = {**base.data, **ext.data.get("overrides", {})}
@@ -74,9 +92,13 @@ def put_together(documents: list[Document], layers: list[Layer], broken_ids: fro
     excluded: dict[str, Document] = {}
     extensions: list[Document] = []
     pathways: list[Document] = []
+    competencies: list[Document] = []
     for doc in documents:
         if doc.kind is Kind.EXTENSION:
             extensions.append(doc)
+            continue
+        if doc.kind in ADDING:
+            competencies.append(doc)
             continue
         if doc.kind is Kind.PATHWAY:
             pathways.append(doc)
@@ -102,7 +124,9 @@ def put_together(documents: list[Document], layers: list[Layer], broken_ids: fro
     out += extended.values()
     kept, dropped = _pathways(pathways, excluded, layers)
     problems += dropped
-    return Layered([*out, *kept], problems, excluded)
+    combined, wrong = combine(competencies, layers)
+    problems += wrong
+    return Layered([*combined, *out, *kept], problems, excluded)
 
 
 def _twice(layers: list[Layer], doc: Document, earlier: Document, what: str) -> Problem:
@@ -178,3 +202,103 @@ def _pathways(pathways: list[Document], excluded: dict[str, Document],
         first.setdefault(pid, doc)
         kept.append(doc)
     return kept, problems
+
+
+# Framework and vocabularies files, and the files that add to them, by the kind they add to.
+ADDING = {Kind.FRAMEWORK: Kind.FRAMEWORK, Kind.FRAMEWORK_EXTENSION: Kind.FRAMEWORK,
+          Kind.VOCABULARIES: Kind.VOCABULARIES, Kind.VOCABULARIES_EXTENSION: Kind.VOCABULARIES}
+_ITEM_WORDS = {"domains": "domain", "subjects": "subject", "competencies": "competency", "languages": "language"}
+
+
+def combine(documents: list[Document], layers: list[Layer]) -> tuple[list[Document], list[Problem]]:
+    """Frameworks and vocabularies of every layer, with each later layer's additions put in.
+
+    A later layer adds to an included framework with a file that says ``extends: <framework id>``,
+    and to the included vocabularies with a vocabularies.yaml that says ``extends: <source name>``.
+    An item whose id is already there is an error unless it says ``override: true``.
+    """
+    problems: list[Problem] = []
+    frameworks: dict[str, Document] = {}
+    vocabularies: Document | None = None
+    additions: list[Document] = []
+    out: list[Document] = []
+    for doc in documents:
+        if doc.kind is Kind.FRAMEWORK:
+            earlier = frameworks.get(doc.data["id"])
+            if earlier is not None and earlier.source != doc.source:
+                problems.append(doc.at(("id",), f"framework id '{doc.data['id']}' is also defined in {where(earlier)} "
+                                                f"({_named(layers, earlier)}); to add to it here, write "
+                                                f"'extends: {doc.data['id']}' and only the domains, subjects and "
+                                                "competencies to add", code="defined-twice"))
+                continue
+            frameworks.setdefault(doc.data["id"], doc)
+            out.append(doc)
+        elif doc.kind is Kind.VOCABULARIES:
+            if vocabularies is not None and vocabularies.source != doc.source:
+                named = vocabularies.source or "the source"
+                problems.append(doc.at((), f"the vocabularies are also defined in {vocabularies.path} "
+                                           f"({_named(layers, vocabularies)}); to add terms here, write "
+                                           f"'extends: {named}' at the top and list only the terms to add",
+                                       code="defined-twice"))
+                continue
+            vocabularies = vocabularies or doc
+            out.append(doc)
+        else:
+            additions.append(doc)
+    for add in additions:
+        if add.kind is Kind.FRAMEWORK_EXTENSION:
+            base = frameworks.get(add.data["extends"])
+            if base is None or base.source == add.source:
+                known = [i for i, d in frameworks.items() if d.source != add.source]
+                problems.append(add.at(("extends",), f"'{add.data['extends']}' is not the id of an included "
+                                                     f"framework{did_you_mean(add.data['extends'], known)}"))
+                continue
+        else:
+            base = vocabularies
+            sources = [layer.name for layer in layers if layer.name]
+            if base is None or not base.source or add.data["extends"] != base.source:
+                problems.append(add.at(("extends",), f"'{add.data['extends']}' is not the name of a source whose "
+                                                     "vocabularies this portal includes"
+                                                     f"{did_you_mean(add.data['extends'], sources)}"))
+                continue
+        merged, wrong = _add(base, add, layers)
+        problems += wrong
+        out[out.index(base)] = merged
+        if base is vocabularies:
+            vocabularies = merged
+        else:
+            frameworks[add.data["extends"]] = merged
+    return out, problems
+
+
+def _add(base: Document, add: Document, layers: list[Layer]) -> tuple[Combined, list[Problem]]:
+    """``base`` with the items ``add`` lists: new ids appended, ``override: true`` items in place of theirs."""
+    problems: list[Problem] = []
+    origins = dict(base.origins) if isinstance(base, Combined) else {}
+    first = base.base if isinstance(base, Combined) and base.base is not None else base
+    data = dict(base.data)
+    for section, given in add.data.items():
+        if section == "extends":
+            continue
+        items = list(data.get(section, ()))
+        index = {item.get("id"): pos for pos, item in enumerate(items) if isinstance(item, dict)}
+        for j, item in enumerate(given):
+            item = {k: v for k, v in item.items() if k != "override"}
+            pos = index.get(item["id"])
+            if pos is None:
+                index[item["id"]] = len(items)
+                origins[(section, len(items))] = (add, j)
+                items.append(item)
+            elif given[j].get("override"):
+                origins[(section, pos)] = (add, j)
+                items[pos] = item
+            else:
+                there, k = origins.get((section, pos), (first, pos))
+                word = _ITEM_WORDS.get(section, "term")
+                problems.append(add.at((section, j, "id"), f"{word} '{item['id']}' is also defined in "
+                                                           f"{where(there, (section, k, 'id'))} "
+                                                           f"({_named(layers, there)}); to replace it here, add "
+                                                           "'override: true' to this item, or choose another id",
+                                       code="defined-twice"))
+        data[section] = items
+    return Combined(first.path, first.kind, data, first.positions, first.source, origins=origins, base=first), problems

@@ -99,8 +99,8 @@ def build_catalog(documents: list[Document], primary: str | None = None, portal:
     by_name = {layer.name: layer for layer in layers or ()}
     entries = {d.data["id"]: _entry(d, by_name.get(d.source), root) for d in documents if d.kind is Kind.ENTRY}
     pathways = {d.data["id"]: Pathway.from_data(d.data, d.path) for d in documents if d.kind is Kind.PATHWAY}
-    synonyms = next((tuple(tuple(g["terms"]) for g in d.data["groups"]) for d in documents
-                     if d.kind is Kind.SYNONYMS), ())
+    # Every layer's synonyms: an included portal's and this one's own.
+    synonyms = tuple(tuple(g["terms"]) for d in documents if d.kind is Kind.SYNONYMS for g in d.data["groups"])
     for entry in entries.values():
         if entry.origin:
             _within(entry, entries)

@@ -13,6 +13,8 @@ NODE_STAMP := node_modules/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	@# The generator was first installed under another distribution name; one copy of it only.
+	$(BIN)/pip uninstall --quiet --yes peolc-portal 2>/dev/null || true
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

@@ -56,7 +56,8 @@ class Settings:
     portal_id: str = DEFAULT_PORTAL_ID
     licence: Licence | None = None
     contact: Contact | None = None
-    # The portal's words (generator/model/portal.py): its field, its names for vocabularies, featured terms.
+    # The portal's words (generator/model/portal.py): its field, its names for vocabularies, and the terms
+    # its home page features (the ``home`` option's roles and settings).
     subject: str | None = None
     vocabularies: dict[str, dict[str, Any]] | None = None
     featured: dict[str, list[str]] | None = None
@@ -90,6 +91,11 @@ class Settings:
             return os.path.relpath(path, self.root).replace(os.sep, "/")
 
     def with_options(self, **options: Any) -> Settings:
+        home = options.get("home")
+        if isinstance(home, dict) and (home.get("roles") or home.get("settings")):
+            # The home page's featured roles and settings, checked against the vocabularies with the catalog.
+            options["featured"] = {kind: home[key] for kind, key in (("professions", "roles"), ("settings", "settings"))
+                                   if home.get(key)}
         known = {k: v for k, v in options.items() if v is not None and k in self.__dataclass_fields__}
         if isinstance(known.get("licence"), dict):
             known["licence"] = Licence(**known["licence"])
@@ -217,7 +223,7 @@ def _check_options(options: object, text: str) -> dict[str, Any]:
 
 # The plugin options that are settings (the others only concern the site build).
 OPTIONS = ("catalog_dir", "competencies_dir", "max_bytes", "framework", "portal_id", "licence", "contact",
-           "subject", "vocabularies", "featured", "sources", "edit_root")
+           "subject", "vocabularies", "home", "sources", "edit_root")
 
 
 def load_settings(root: Path | None = None) -> Settings:

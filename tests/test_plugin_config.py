@@ -47,6 +47,11 @@ BAD = [
     ("home", "{heading: [Welcome]}", "home.heading must be one line of text"),
     ("home", "{roles: nurse}", "home.roles must be a list of vocabulary ids"),
     ("home", "{settings: [Care Home]}", "home.settings must be a list of vocabulary ids"),
+    ("featured", "{professions: [nurse]}", "'featured' was removed: the home page's featured terms are the home "
+                                           "option's roles and settings"),
+    ("sources", "national", "sources must be a list of sources such as"),
+    ("sources", "[{name: national}]", "sources[0] needs exactly one of portal, folder"),
+    ("sources", "[{name: national, portal: x, pathways: some}]", "sources[0].pathways must be true, false or a list"),
 ]
 
 
@@ -93,6 +98,14 @@ def test_portal_build_stops_with_the_same_message(mini_portal: Path, run_module)
     assert "Traceback" not in outcome.err
     assert "option 'max_bytes': max_bytes must be a whole number of bytes" in outcome.err
     assert not (mini_portal / "site").exists()
+
+
+def test_a_featured_term_the_vocabulary_lacks_is_an_error_at_its_place(mini_portal: Path, run_module) -> None:
+    _project(mini_portal, "      home:\n        roles: [registered-nurse, regstered-nurse]\n")
+    outcome = run_module("validate", cwd=mini_portal)
+    assert outcome.code == 1, outcome
+    assert ("mkdocs.yml:6:35: home: roles: 'regstered-nurse' is not a term of the professions vocabulary; did you "
+            "mean 'registered-nurse'?") in outcome.out + outcome.err
 
 
 def test_good_and_empty_options(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The portal's own words: its field, what it calls each vocabulary, and what its home page features.
 
 None of this is in the generator's code: a portal sets it in mkdocs.yml (the
-``portal`` plugin's ``subject``, ``vocabularies`` and ``featured`` options), and
+``portal`` plugin's ``subject`` and ``vocabularies`` options and ``home``'s roles and settings), and
 the defaults below name nothing of any field.
 """
 

@@ -153,23 +153,6 @@ class VocabularyNames(_Checked[dict[str, dict[str, object]]]):
         return value
 
 
-class TermLists(_Checked[dict[str, list[str]]]):
-    """Term ids per vocabulary: ``{professions: [registered-nurse, ...]}``; the ids are checked with the catalog."""
-
-    def run_validation(self, value: object) -> dict[str, list[str]]:
-        from ..model.portal import BROWSABLE
-
-        if not isinstance(value, dict):
-            raise self.refuse(f"a mapping from {', '.join(BROWSABLE)} to lists of term ids", value)
-        for kind, ids in value.items():
-            if kind not in BROWSABLE:
-                raise base.ValidationError(f"{self._name} has no vocabulary {kind!r}; choose from "
-                                           f"{', '.join(BROWSABLE)}")
-            if not isinstance(ids, list) or not all(isinstance(i, str) and Slug.PATTERN.fullmatch(i) for i in ids):
-                raise base.ValidationError(f"{self._name}.{kind} must be a list of term ids; got {ids!r}")
-        return value
-
-
 def _web_address(value: object) -> bool:
     return (isinstance(value, str) and value.startswith(("https://", "http://")) and len(value) > 10
             and not any(ch.isspace() or ch in '"<>' for ch in value))
@@ -364,9 +347,10 @@ class PortalConfig(base.Config):
     ``name`` heads one term's page, ``title`` the vocabulary's sections, ``summary`` is the home page's line
     about it, and ``facet: false`` leaves professions, settings or audiences out of the ways to browse."""
 
-    featured = TermLists(default=None)
-    """Terms the home page features, for example ``professions: [registered-nurse, paramedic]``; a vocabulary
-    left out shows its terms that have entries."""
+    featured = c.Deprecated(removed=True, message=(
+        "'{}' was removed: the home page's featured terms are the home option's roles and settings, "
+        "for example home: {{roles: [registered-nurse, paramedic], settings: [hospital]}}"))
+    """Removed: the terms the home page features are ``home``'s ``roles`` and ``settings``."""
 
     sources = Sources()
     """Other portals and folders whose catalogs this portal includes, in order, before its own ``catalog_dir``.

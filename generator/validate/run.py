@@ -12,8 +12,9 @@ from ..load.project import Document, Kind, load_project
 from ..i18n.validate import po_problems
 from ..load.sources import Layer
 from ..model import Catalog, Entry, Framework, Pathway, Portal, Vocabularies
-from ..settings import Settings
+from ..settings import Settings, config_position
 from .crossfile import claimed_id, cross_file_problems
+from .hints import did_you_mean
 from .layers import Extended, put_together
 from .lookalike import lookalike_problems
 from .schema import schema_problems
@@ -82,7 +83,7 @@ def validate_project(settings: Settings, progress: Callable[[int, int], None] | 
     if not result.errors:
         portal = Portal.from_options(settings.portal_id, settings.subject, settings.vocabularies, settings.featured)
         catalog = build_catalog(valid, settings.framework, portal, loaded.layers, settings.root)
-        unknown = featured_problems(catalog)
+        unknown = featured_problems(catalog, settings.root)
         result.problems = sorted(set(result.problems) | set(unknown))
         if not unknown:
             result.catalog = catalog
@@ -135,12 +136,14 @@ def _entry(doc: Document, layer: Layer | None, root: Path | None) -> Entry:
     return entry
 
 
-def featured_problems(catalog: Catalog) -> list[Problem]:
-    """Terms mkdocs.yml's ``featured`` names that the vocabularies do not have."""
+def featured_problems(catalog: Catalog, root: Path | None = None) -> list[Problem]:
+    """Terms mkdocs.yml's ``home`` option features that the vocabularies do not have."""
     out = []
     for kind, ids in catalog.portal.featured.items():
-        for term in ids:
+        key = "roles" if kind == "professions" else kind
+        for i, term in enumerate(ids):
             if term not in catalog.vocab[kind]:
-                out.append(Problem("mkdocs.yml", 0, 0, f"featured {kind}: '{term}' is not a term of the {kind} "
-                                                       "vocabulary (competencies/vocabularies.yaml)"))
+                line, column = config_position(root, ("home", key, i)) if root else (0, 0)
+                out.append(Problem("mkdocs.yml", line, column, f"home: {key}: '{term}' is not a term of the {kind} "
+                                                               f"vocabulary{did_you_mean(term, list(catalog.vocab[kind]))}"))
     return out

@@ -71,14 +71,14 @@ def test_series_with_a_break_in_words_with_its_next_dates(site: Path) -> None:
     assert _fact(page, "Countries") == "Wales"
     assert _fact(page, "Credits") == "None"
     assert _fact(page, "Record of taking part") == "Record of attendance"
-    assert _fact(page, "Provider") == "Example Hospice (host); Example Health Board (funder)"
+    assert _fact(page, "Provider") == "Example Care Centre (host); Example Health Board (funder)"
     # No booking status was given, so none is shown.
     assert "Booking open" not in words and "open" not in _text(page.split('class="portal-runs"')[1].split("</ul>")[0])
 
 
 def test_title_in_another_language_regional_languages_and_topics(site: Path) -> None:
     page = _page(site, "french-mooc")
-    assert '<h1 lang="fr">Soins palliatifs et fin de vie</h1>' in page
+    assert '<h1 lang="fr">Prendre soin au quotidien</h1>' in page
     assert page.count("<h1") == 1
     assert _fact(page, "Language") == "French (France), French (Canada)"
     assert _fact(page, "Countries") == "France, Quebec"
@@ -87,7 +87,7 @@ def test_title_in_another_language_regional_languages_and_topics(site: Path) -> 
     assert _fact(page, "Assessment") == "Quiz"
     assert _fact(page, "Time") == "About 12 h over 6 weeks"
     assert _fact(page, "Provider") == "Exemple Université, part of Exemple Alliance universitaire; Exemple FUN (platform)"
-    assert '<a href="../?q=soins%20palliatifs">soins palliatifs</a>' in page
+    assert '<a href="../?q=prendre%20soin">prendre soin</a>' in page
     # No professions were given, and no 'Who it is for: Any' is made up.
     assert "<dt>Who it is for</dt>" not in page and ">Any<" not in page
 
@@ -102,7 +102,7 @@ def test_programme_for_people_in_prison(site: Path) -> None:
     assert "Curator’s note: The provider's page does not say how long the training lasts" in _text(page)
     assert _fact(page, "Recognition") == ("Listed in the service's approved learning scheme · "
                                           "by Example Prison Service")
-    assert _fact(page, "Assessment") == ("Observed practice: Observed by the hospice's education team "
+    assert _fact(page, "Assessment") == ("Observed practice: Observed by the charity's education team "
                                          "during placements.")
     assert _fact(page, "Time") == "Not stated"
 
@@ -115,7 +115,7 @@ def test_postgraduate_diploma_with_modules_and_a_month_only_intake(site: Path) -
     assert "Starts September 2027 · Register by June 2027" in words
     assert "Europe/" not in page.split('class="portal-runs"')[1].split("</ul>")[0], "no zone was given or needed"
     modules = _text(page.split('class="portal-parts"')[1].split("</ol>")[0])
-    assert "PC101: Foundations of palliative care · 60 CATS credits at SCQF 11" in modules
+    assert "PC101: Foundations of advanced practice · 60 CATS credits at SCQF 11" in modules
     assert "PC103: Research methods · 30 CATS credits · optional" in modules
     assert "Induction · 2 h · no credit" in modules
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from validate_support import CASES, Expectation, Outcome, read_expectation
-from generator.load.project import Kind
+from generator.load.project import EXTENDING, Kind
 from generator.settings import Settings
 from generator.validate import validate_project
 
@@ -237,6 +237,6 @@ def test_mini_portal_is_clean(mini_portal: Path, run_portal) -> None:
     assert doc["files"] == 8
     assert outcome.code == 0
     result = validate_project(Settings(root=mini_portal))
-    # Every kind of file but an extension, which needs a source to extend (tests/test_validate_layers.py).
-    assert {d.kind for d in result.documents} == set(Kind) - {Kind.EXTENSION}
+    # Every kind of file but the extensions, which need a source to extend (tests/test_validate_layers.py).
+    assert {d.kind for d in result.documents} == set(Kind) - set(EXTENDING.values())
     assert result.catalog is not None and len(result.catalog.entries) == 4

@@ -321,3 +321,17 @@ def test_an_addition_to_something_not_included_is_refused(tmp_path: Path) -> Non
            "'eolc-csetf-2017'?" in messages
     assert "competencies/vocabularies.yaml:1:10: 'nationl' is not the name of a source whose vocabularies this " \
            "portal includes; did you mean 'national'?" in messages
+
+
+def test_an_api_source_that_is_not_there_or_of_another_version_is_a_located_error(tmp_path: Path) -> None:
+    local = _portal(tmp_path, "- name: published\n  api: ../site\n")
+    (tmp_path / "site").mkdir()
+    assert any(m.startswith("mkdocs.yml:7:16: source 'published': no JSON API found in ../site") for m in
+               _messages(local))
+    api = tmp_path / "site" / "api" / "v1"
+    (api / "entries").mkdir(parents=True)
+    (api / "index.json").write_text('{"api_version": "2"}', encoding="utf-8")
+    (api / "entries" / "later.json").write_text('{\n  "api_version": "2",\n  "id": "later"\n}\n', encoding="utf-8")
+    shutil.copytree(MINI / "competencies", local / "competencies")
+    assert "../site/api/v1/entries/later.json:1:1: published with API version '2'; this generator reads " \
+           "version '1' (build the source portal with a generator of the same major version)" in _messages(local)

@@ -13,9 +13,10 @@ from typing import Any
 
 from ..errors import Problem, Severity
 from ..settings import Settings
+from .api_source import from_api
 from .resolve import own_layer, resolve_layers
 from .sources import Layer
-from .yamlsafe import Positions, YamlError, parse
+from .yamlsafe import Parsed, Positions, YamlError, parse
 
 
 class Kind(str, Enum):
@@ -84,16 +85,17 @@ def layer_files(layer: Layer) -> Iterator[tuple[Path, Kind]]:
             if path.is_file() and path.suffix in (".yaml", ".yml"):
                 kind = {"vocabularies": Kind.VOCABULARIES, "synonyms": Kind.SYNONYMS}.get(path.stem, Kind.FRAMEWORK)
                 yield path, kind
+    suffixes = (".json",) if layer.api else (".yaml", ".yml")
     cat = layer.catalog
     if cat is not None and cat.is_dir():
         for path in sorted(cat.iterdir()):
-            if path.is_file() and path.suffix in (".yaml", ".yml"):
+            if path.is_file() and path.suffix in suffixes:
                 yield path, Kind.ENTRY
     pw = layer.pathways_path
     if layer.pathways and pw is not None and pw.is_dir():
         for path in sorted(pw.iterdir()):
             chosen = layer.pathways is True or path.stem in layer.pathways
-            if chosen and path.is_file() and path.suffix in (".yaml", ".yml"):
+            if chosen and path.is_file() and path.suffix in suffixes:
                 yield path, Kind.PATHWAY
 
 
@@ -177,7 +179,13 @@ def read_file(settings: Settings, path: Path, kind: Kind,
         problems.append(Problem(rel, line, column, f"file holds {what}; expected a mapping of fields such as 'id: ...'",
                                 Severity.ERROR, "yaml"))
         return None, problems, False
-    if "extends" in parsed.data:
+    if layer is not None and layer.api:
+        data, why = from_api(kind.value, parsed.data)
+        if data is None:
+            problems.append(Problem(rel, 1, 1, why, Severity.ERROR, "api"))
+            return None, problems, False
+        parsed = Parsed(data, parsed.positions)
+    elif "extends" in parsed.data:
         kind = EXTENDING.get(kind, kind)
     doc = Document(rel, kind, parsed.data, parsed.positions, layer.name if layer else "")
     found = check(doc) if check else []

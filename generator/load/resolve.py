@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import ConfigError, Problem
 from ..settings import Settings, config_position, load_settings, read_config
 from ..validate.hints import did_you_mean
+from .api_source import about, api_folder, curated_pathways
 from .sources import Layer, Provenance, SourceSpec
 
 
@@ -42,6 +43,8 @@ def _resolve(settings: Settings, spec: SourceSpec, i: int) -> tuple[Layer | None
                              "submodule, run 'git submodule update --init' first)")
     if folder == settings.root.resolve():
         return None, problem("names this portal's own folder; its catalog is always included, last")
+    if spec.kind == "api":
+        return _api(spec, folder, problem)
     if spec.kind == "folder":
         layer = Layer(spec.name, folder, folder, None, spec.filters, spec.pathways, None, settings.root)
         return layer, _unknown_pathways(layer, spec, problem)
@@ -60,12 +63,33 @@ def _resolve(settings: Settings, spec: SourceSpec, i: int) -> tuple[Layer | None
     return layer, _unknown_pathways(layer, spec, problem)
 
 
-def _unknown_pathways(layer: Layer, spec: SourceSpec, problem: Callable[..., Problem]) -> Problem | None:
+def _api(spec: SourceSpec, path: Path, problem: Callable[..., Problem]) -> tuple[Layer | None, Problem | None]:
+    """A published site's JSON API: its entries, and the pathways its curators wrote."""
+    folder = api_folder(path)
+    if folder is None:
+        return None, problem(f"no JSON API found in {spec.path}: name a published site's folder, its api/v1 "
+                             "folder or its api/v1/index.json")
+    head = about(folder)
+    portal = head.get("portal") if isinstance(head.get("portal"), dict) else {}
+    licence = head.get("licence") if isinstance(head.get("licence"), dict) else {}
+    provenance = Provenance(spec.name, _default(portal.get("name")), _default(portal.get("url")), "",
+                            _default(licence.get("name")), _default(licence.get("url")))
+    curated = curated_pathways(folder)
+    chosen: bool | tuple[str, ...] = spec.pathways
+    if chosen is True:
+        chosen = tuple(curated)
+    layer = Layer(spec.name, folder, folder / "entries", None, spec.filters, chosen, provenance, None, api=True)
+    return layer, _unknown_pathways(layer, spec, problem, curated)
+
+
+def _unknown_pathways(layer: Layer, spec: SourceSpec, problem: Callable[..., Problem],
+                      have: list[str] | None = None) -> Problem | None:
     """The pathways mkdocs.yml asks for that the source does not have."""
     if not isinstance(spec.pathways, tuple):
         return None
     folder = layer.pathways_path
-    have = sorted(p.stem for p in folder.glob("*.yaml")) if folder is not None and folder.is_dir() else []
+    if have is None:
+        have = sorted(p.stem for p in folder.glob("*.yaml")) if folder is not None and folder.is_dir() else []
     missing = [p for p in spec.pathways if p not in have]
     if not missing:
         return None

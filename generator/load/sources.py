@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# The kinds of source, by the key that names their folder.
-KINDS = ("portal", "folder")
+# The kinds of source, by the key that names their folder: another portal's repository folder, a folder of
+# entries in this repository, another portal's published JSON API (generator/load/api_source.py).
+KINDS = ("portal", "folder", "api")
 # What a source may narrow its entries by, and the entry field each filter reads.
 FILTERS = ("countries", "regions", "tiers", "types", "ids")
 # UN M49 'World': an entry meant for everyone is in every place a filter names.
@@ -117,10 +118,14 @@ class Layer:
     provenance: Provenance | None = None
     # The folder the source's edit addresses are relative to (the source portal's repository folder).
     origin: Path | None = None
+    # Its files are a published JSON API's documents, not curators' YAML.
+    api: bool = False
 
     @property
     def pathways_path(self) -> Path | None:
-        return self.catalog / "pathways" if self.catalog is not None else None
+        if self.catalog is None:
+            return None
+        return self.catalog.parent / "pathways" if self.api else self.catalog / "pathways"
 
     def label(self) -> str:
         return f"source '{self.name}'" if self.name else "this portal's own catalog"

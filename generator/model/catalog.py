@@ -224,13 +224,12 @@ class Entry:
     origin: str = ""
     origin_edit_url: str = ""
     extended_in: str = ""
+    elsewhere: bool = False  # its file is another portal's (its repository or its published site)
 
     @property
     def edit_path(self) -> str:
-        """Its file in this portal's repository, for the page's edit link; '' when it lives in another portal's."""
-        if self.origin_edit_url or self.path.startswith("../"):
-            return self.extended_in
-        return self.path
+        """Its file in this portal's repository, for the page's edit link: the extending file, if it is another's."""
+        return self.extended_in if self.elsewhere else self.path
 
     @property
     def provider(self) -> str:

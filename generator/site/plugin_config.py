@@ -253,7 +253,8 @@ class Sources(_Checked[list[dict[str, object]]]):
             if len(kinds) != 1:
                 raise base.ValidationError(f"{where} needs exactly one of {', '.join(KINDS)}: 'portal' for another "
                                            "portal's folder (a git submodule, say), 'folder' for a folder of "
-                                           "entries in this repository")
+                                           "entries in this repository, 'api' for another portal's published "
+                                           "JSON API (a folder or file on disk)")
             path = item[kinds[0]]
             if not _one_line(path):
                 raise base.ValidationError(f"{where}.{kinds[0]} must be a folder path relative to mkdocs.yml; "
@@ -355,6 +356,7 @@ class PortalConfig(base.Config):
     sources = Sources()
     """Other portals and folders whose catalogs this portal includes, in order, before its own ``catalog_dir``.
     Each has a ``name``, one of ``portal`` (another portal's folder, such as a git submodule: its catalog,
-    pathways, framework and vocabularies) or ``folder`` (a folder of entries in this repository), and optional
+    pathways, framework and vocabularies), ``folder`` (a folder of entries in this repository) or ``api`` (another
+    portal's published JSON API, version 1, on disk: its entries and curated pathways), and optional
     filters ``countries``, ``regions``, ``tiers``, ``types`` and ``ids``; ``pathways`` includes all the
     source's curated pathways (``true``, the default), none (``false``) or those listed. An id defined twice is an error unless the later file says ``extends:``."""

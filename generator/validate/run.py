@@ -124,6 +124,7 @@ def _entry(doc: Document, layer: Layer | None, root: Path | None) -> Entry:
     if layer is None or not layer.name:
         return entry
     entry.origin = layer.name
+    entry.elsewhere = layer.provenance is not None
     if isinstance(doc, Extended) and doc.extension is not None:
         entry.extended_in = doc.extension.path
     base = doc.base if isinstance(doc, Extended) and doc.base is not None else doc

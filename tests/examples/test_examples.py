@@ -239,3 +239,30 @@ def test_a_national_entry_with_local_sessions_says_where_it_comes_from(regional:
     assert "https://github.com/peolc-portal/portal/edit/main/catalog/e-elca-communication-skills.yaml" in page
     own = (regional / "site" / "catalog" / "example-syringe-driver-workshop" / "index.html").read_text(encoding="utf-8")
     assert "portal-origin" not in own and "EXAMPLE" in own
+
+
+def test_a_portal_reads_another_portals_published_api_as_its_source(dementia: Path, tmp_path: Path) -> None:
+    from dataclasses import asdict
+
+    from generator.validate import validate_project
+
+    local = tmp_path / "local"
+    shutil.copytree(dementia / "competencies", local / "competencies")
+    (local / "catalog").mkdir()
+    (local / "mkdocs.yml").write_text(
+        "site_name: Reader\ntheme: {name: material}\nplugins:\n  - portal:\n      sources:\n"
+        f"        - name: dementia\n          api: {dementia / 'site'}\n", encoding="utf-8")
+    read = validate_project(load_settings(local))
+    assert read.errors == [], read.errors
+    own = validate_project(load_settings(dementia))
+    assert read.catalog is not None and own.catalog is not None
+    assert set(read.catalog.pathways) == set(own.catalog.pathways)  # the curated ones, not the generated
+    where = {"path", "origin", "origin_edit_url", "extended_in", "elsewhere"}
+    for eid, entry in own.catalog.entries.items():
+        published = read.catalog.entries[eid]
+        assert published.origin == "dementia" and published.edit_path == ""
+        assert {k: v for k, v in asdict(published).items() if k not in where} == \
+            {k: v for k, v in asdict(entry).items() if k not in where}, eid
+    origin = read.catalog.origins["dementia"]
+    assert (origin.title, origin.site_url, origin.licence_name) == (
+        "Dementia Care Education Portal", "https://example.org/dementia/", "CC BY 4.0")

@@ -335,3 +335,12 @@ def test_an_api_source_that_is_not_there_or_of_another_version_is_a_located_erro
     shutil.copytree(MINI / "competencies", local / "competencies")
     assert "../site/api/v1/entries/later.json:1:1: published with API version '2'; this generator reads " \
            "version '1' (build the source portal with a generator of the same major version)" in _messages(local)
+
+
+def test_an_own_entry_naming_an_entry_the_filters_leave_out_is_an_error_at_the_name(tmp_path: Path) -> None:
+    entry = ENTRY.format(id="local-course", country="GB") + "prerequisites: [mini-advanced]\n"
+    local = _portal(tmp_path, NATIONAL + "  pathways: false\n  tiers: [1]\n", {"catalog/local-course.yaml": entry})
+    assert [m for m in _messages(local) if "leave" in m] == [
+        "catalog/local-course.yaml:11:17: prerequisite 'mini-advanced' is an entry of source 'national', but its "
+        "filters (tiers: 1) leave it out of this portal: widen the filters, bring it in with a file "
+        "mini-advanced.yaml that says 'extends: mini-advanced', or remove it"]

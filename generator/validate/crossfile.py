@@ -392,10 +392,8 @@ def _entry_refs(doc: Document, index: Index) -> list[Problem]:
     return out
 
 
-def _entry_relations(doc: Document, by_id: dict[str, Document],
-                     known: frozenset[str] = frozenset()) -> list[Problem]:
-    d = doc.data
-    out: list[Problem] = []
+def references(d: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str, str]]:
+    """Every other entry an entry names: (where, the entry's id, what it is to this one)."""
     refs: list[tuple[tuple[str | int, ...], str, str]] = []
     if "part_of" in d:
         refs.append((("part_of",), d["part_of"], "programme"))
@@ -403,7 +401,14 @@ def _entry_relations(doc: Document, by_id: dict[str, Document],
         refs += [((field, i), v, field[:-1]) for i, v in enumerate(d.get(field, ()))]
     refs += [(("related", i, "id"), r["id"], f"related entry ({r['relation']})")
              for i, r in enumerate(d.get("related", ()))]
-    for where, target, word in refs:
+    return refs
+
+
+def _entry_relations(doc: Document, by_id: dict[str, Document],
+                     known: frozenset[str] = frozenset()) -> list[Problem]:
+    d = doc.data
+    out: list[Problem] = []
+    for where, target, word in references(d):
         if target == d["id"]:
             out.append(doc.at(where, f"entry lists itself as its own {word}"))
         elif target in known and target not in by_id:

@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import Problem, Severity
 from ..load.project import Document, Kind
 from ..load.sources import Layer
+from .crossfile import references
 from .hints import did_you_mean
 
 
@@ -122,6 +123,8 @@ def put_together(documents: list[Document], layers: list[Layer], broken_ids: fro
         excluded.pop(eid, None)  # an entry the filters leave out is brought in by extending it
     out = [extended.pop(doc.data["id"], doc) if doc.kind is Kind.ENTRY else doc for doc in out]
     out += extended.values()
+    problems += [p for doc in out if doc.kind is Kind.ENTRY and not doc.source
+                 for p in _left_out(doc, excluded, layers)]
     kept, dropped = _pathways(pathways, excluded, layers)
     problems += dropped
     combined, wrong = combine(competencies, layers)
@@ -170,6 +173,24 @@ def _extensions(extensions: list[Document], entries: dict[str, Document], exclud
     return done, problems
 
 
+def _filters_of(doc: Document, layers: list[Layer]) -> str:
+    return next((layer.filters.describe() for layer in layers if layer.name == doc.source), "")
+
+
+def _outside(target: str, excluded: dict[str, Document], layers: list[Layer], what: str) -> str:
+    """Why the portal's own file may not name ``target``, an entry a source's filters leave out, and the ways out."""
+    filters = _filters_of(excluded[target], layers)
+    return (f"'{target}' is an entry of {_named(layers, excluded[target])}, but its filters ({filters}) leave it out "
+            f"of this portal: widen the filters, bring it in with a file {target}.yaml that says "
+            f"'extends: {target}', or remove {what}")
+
+
+def _left_out(doc: Document, excluded: dict[str, Document], layers: list[Layer]) -> list[Problem]:
+    """The portal's own entry names an entry that a source's filters leave out of the portal."""
+    return [doc.at(at, f"{word} {_outside(target, excluded, layers, 'it')}", code="filtered-out")
+            for at, target, word in references(doc.data) if target in excluded]
+
+
 def _pathways(pathways: list[Document], excluded: dict[str, Document],
               layers: list[Layer]) -> tuple[list[Document], list[Problem]]:
     """Curated pathways of every layer; a source's pathway that needs an entry its filters leave out is left out."""
@@ -182,23 +203,16 @@ def _pathways(pathways: list[Document], excluded: dict[str, Document],
             problems.append(_twice(layers, doc, first[pid], "pathway"))
             continue
         missing = [(i, s["entry"]) for i, s in enumerate(doc.data["steps"]) if s["entry"] in excluded]
-        for i, eid in missing:
-            source = _named(layers, excluded[eid])
-            filters = next((layer.filters.describe() for layer in layers if layer.name == excluded[eid].source), "")
-            if doc.source:
-                if i == missing[0][0]:
-                    problems.append(doc.at(("steps", i, "entry"), f"step {i + 1}: '{eid}' is left out by the filters "
-                                                                  f"of {source} ({filters}), so this pathway is not "
-                                                                  "part of this portal", severity=Severity.WARNING,
-                                           code="filtered-out"))
-            else:
-                problems.append(doc.at(("steps", i, "entry"), f"step {i + 1}: '{eid}' is an entry of {source}, but its "
-                                                              f"filters ({filters}) leave it out of this portal: widen "
-                                                              f"the filters, bring it in with a file {eid}.yaml that "
-                                                              f"says 'extends: {eid}', or remove the step",
-                                       code="filtered-out"))
-        if doc.source and missing:
+        if doc.source and missing:  # one warning, at the first step it lacks
+            i, eid = missing[0]
+            filters = _filters_of(excluded[eid], layers)
+            problems.append(doc.at(("steps", i, "entry"), f"step {i + 1}: '{eid}' is left out by the filters of "
+                                                          f"{_named(layers, excluded[eid])} ({filters}), so this "
+                                                          "pathway is not part of this portal",
+                                   severity=Severity.WARNING, code="filtered-out"))
             continue
+        problems += [doc.at(("steps", i, "entry"), f"step {i + 1}: {_outside(eid, excluded, layers, 'the step')}",
+                            code="filtered-out") for i, eid in missing]
         first.setdefault(pid, doc)
         kept.append(doc)
     return kept, problems

@@ -132,6 +132,7 @@ def test_an_extensions_mistakes_are_located_in_the_extension(tmp_path: Path) -> 
     (EXTENSION.replace("extends: mini-toolkit", "extends: mini-tolkit"), "mini-tolkit.yaml",
      "1:10: 'mini-tolkit' is not an entry of an included source; did you mean 'mini-toolkit'?"),
     (EXTENSION.replace("overrides:", "overrides:\n  id: renamed\n"), "mini-toolkit.yaml", "overrides"),
+    ("extends: mini-toolkit\n", "mini-toolkit.yaml", "1:1: the file only says what it extends; add runs or overrides"),
 ])
 def test_an_extension_that_cannot_apply_is_refused(tmp_path: Path, text: str, name: str, message: str) -> None:
     local = _portal(tmp_path, NATIONAL, {f"catalog/{name}": text})
@@ -344,3 +345,17 @@ def test_an_own_entry_naming_an_entry_the_filters_leave_out_is_an_error_at_the_n
         "catalog/local-course.yaml:11:17: prerequisite 'mini-advanced' is an entry of source 'national', but its "
         "filters (tiers: 1) leave it out of this portal: widen the filters, bring it in with a file "
         "mini-advanced.yaml that says 'extends: mini-advanced', or remove it"]
+
+
+@pytest.mark.parametrize("name", ["extension", "framework-extension", "vocabularies-extension"])
+def test_the_schemas_of_extending_files_are_valid_and_ask_for_extends(name: str) -> None:
+    from jsonschema import Draft202012Validator
+
+    from generator import schemas
+
+    schema = schemas.load(name)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    assert not validator.is_valid({"runs": []})  # no 'extends'
+    assert not validator.is_valid({"extends": "x"})  # nothing to add
+    assert not validator.is_valid({"extends": "x", "colour": "blue"})

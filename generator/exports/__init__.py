@@ -44,6 +44,11 @@ def schema_files(outputs: Outputs) -> Iterator[tuple[str, str]]:
             else f"urn:{outputs.settings.portal_id}:schema:v1:{name}"
         yield urls.curator_schema(name), text.replace(f'"urn:portal-generator:schema:v1:{name}"',
                                                       json.dumps(published), 1)
+    for name in curator_schemas.DERIVED:  # made from the shipped ones, so published as the generator makes them
+        schema = dict(curator_schemas.load(name))
+        schema["$id"] = absolute(outputs, urls.curator_schema(name)) if outputs.site_url \
+            else f"urn:{outputs.settings.portal_id}:schema:v1:{name}"
+        yield urls.curator_schema(name), json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def export_files(outputs: Outputs) -> Iterator[tuple[str, str | bytes]]:

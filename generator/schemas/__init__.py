@@ -8,6 +8,8 @@ from importlib import resources
 from typing import Any
 
 NAMES = ("entry", "pathway", "framework", "vocabularies", "synonyms")
+# Schemas made from those above, for the files that extend an included source's (see :func:`load`).
+DERIVED = ("extension", "framework-extension", "vocabularies-extension")
 
 
 # Entry fields an extension may not replace: its id and former ids are the entry's identity, and runs are
@@ -67,7 +69,7 @@ def _extension() -> dict[str, Any]:
         "title": "Changes to an included entry",
         "description": "Adds local runs to an entry of an included source, or replaces some of its fields, "
                        "in this portal only. The file name is the entry's id.",
-        "type": "object", "required": ["extends"], "additionalProperties": False,
+        "type": "object", "required": ["extends"], "additionalProperties": False, "minProperties": 2,
         "properties": {
             "extends": {"$ref": "#/$defs/slug", "description": "The id of the entry this file changes."},
             "runs": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/run"},

@@ -489,6 +489,9 @@ def _message(name: str, v: str, value: Any, schema: dict[str, Any], error: Valid
         return f"{name} is empty"
     if v == "maxLength":
         return f"{name} is {len(value)} characters long; the limit is {schema['maxLength']}"
+    if v == "minProperties" and isinstance(value, dict) and "extends" in value and len(value) == 1:
+        fields = [k for k in schema.get("properties", {}) if k != "extends"]
+        return f"{name} only says what it extends; add {' or '.join(fields)}"
     if v == "minProperties":
         return f"{name} is an empty mapping; give at least one field"
     return f"{name}: {error.message}"

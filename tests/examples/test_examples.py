@@ -237,6 +237,9 @@ def test_a_national_entry_with_local_sessions_says_where_it_comes_from(regional:
     assert "EXAMPLE: work through the modules together" in page
     assert 'class="portal-origin">From <a href="https://peolc-portal.github.io/portal/catalog/e-elca-communication-skills/"' in page
     assert "https://github.com/peolc-portal/portal/edit/main/catalog/e-elca-communication-skills.yaml" in page
+    schema = json.loads((regional / "site" / "schemas" / "v1" / "extension.schema.json").read_text(encoding="utf-8"))
+    assert schema["$id"] == "https://example.org/regional/schemas/v1/extension.schema.json"
+    assert schema["required"] == ["extends"] and "id" not in schema["properties"]["overrides"]["properties"]
     own = (regional / "site" / "catalog" / "example-syringe-driver-workshop" / "index.html").read_text(encoding="utf-8")
     assert "portal-origin" not in own and "EXAMPLE" in own
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from ..errors import ConfigError, Problem
 from ..settings import Settings, config_position, load_settings, read_config
-from ..validate.hints import did_you_mean
 from .api_source import about, api_folder, curated_pathways
 from .sources import Layer, Provenance, SourceSpec
 
@@ -93,6 +92,8 @@ def _unknown_pathways(layer: Layer, spec: SourceSpec, problem: Callable[..., Pro
     missing = [p for p in spec.pathways if p not in have]
     if not missing:
         return None
+    # Imported here: the validator imports this package, so importing it at the top would be a circle at run time.
+    from ..validate.hints import did_you_mean
     return problem(f"pathways: '{missing[0]}' is not a pathway of the source{did_you_mean(missing[0], have)}",
                    "pathways")
 

@@ -165,7 +165,7 @@ def _api(site: Path, entry_id: str) -> dict:
 # Each class of fact the format holds: the entry that has it, what its embed card says, and where the API has it.
 FACT_CLASSES = [
     ("modules", "postgraduate-diploma",
-     ["Modules: 4 modules or sessions:", "1. PC101: Foundations of palliative care (60 CATS credits at SCQF 11)",
+     ["Modules: 4 modules or sessions:", "1. PC101: Foundations of advanced practice (60 CATS credits at SCQF 11)",
       "3. PC103: Research methods (30 CATS credits · optional)", "4. Induction (2 h · no credit)"],
      lambda d: [m["code"] for m in d["modules"]] == ["PC101", "PC102", "PC103", None]),
     ("month-only intake", "postgraduate-diploma", ["When: Starts September 2027. Register by June 2027."],
@@ -180,7 +180,7 @@ FACT_CLASSES = [
     ("attendance record", "echo-monthly-december-break", ["Attendance: Record of attendance"],
      lambda d: d["attendance_record"] == "record"),
     ("provider roles", "echo-monthly-december-break",
-     ["Provider: Example Hospice (host); Example Health Board (funder)"],
+     ["Provider: Example Care Centre (host); Example Health Board (funder)"],
      lambda d: [p["role"] for p in d["providers"]] == ["host", "funder"]),
     ("finished status and precise dates", "finished-pilot",
      ["Finished in June 2024: it has ended.", "Dates: Launched 2023, finished June 2024",

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from ..i18n import _, current_language, mark
 from ..pages import urls
 from ..pages.html import esc, rel
 from .api import all_pathways, entry_document, pathway_document
@@ -29,14 +30,15 @@ def redirect_page(outputs: Outputs, old_url: str, new_url: str, title: str) -> s
     """A page at ``old_url`` that sends readers on to ``new_url`` (both site URLs)."""
     target = rel(old_url, new_url)  # relative, so it also works on previews and mirrors
     canonical = link(outputs, old_url, new_url)
+    moved = mark(_("This page has moved to {link}.")).replace("{link}", f'<a href="{esc(target)}">{esc(title)}</a>')
     return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Moved: {esc(title)}</title>\n"
+        f'<!doctype html>\n<html lang="{esc(current_language())}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{esc(_('Moved: {title}').format(title=title))}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{esc(canonical)}">\n'
         f'<meta http-equiv="refresh" content="0; url={esc(target)}">\n'
         "</head>\n<body>\n"
-        f'<p>This page has moved to <a href="{esc(target)}">{esc(title)}</a>.</p>\n'
+        f"<p>{moved}</p>\n"
         "</body>\n</html>\n"
     )
 

@@ -23,8 +23,8 @@ from typing import Any
 
 from babel.messages.pofile import read_po
 
-from . import _DEPENDENT_CACHES, DOMAIN, LOCALE_DIR, _find, _is_source, active, available_languages, babel_locale, \
-    catalog_dirs, catalog_path, current_language, npgettext, pgettext, translated
+from . import _DEPENDENT_CACHES, DOMAIN, LOCALE_DIR, _find, _is_source, active, babel_locale, catalog_path, \
+    current_language, npgettext, pgettext, translated
 
 # Where the scripts' messages live in the template's locations.
 SCRIPTS = "generator/assets/"
@@ -119,8 +119,10 @@ def messages_file(lang: str) -> str:
     return f"window.portalMessages = {text};\n{reader}"
 
 
-def messages_assets(outputs: object) -> Iterator[tuple[str, bytes]]:
-    """One file of the scripts' words per language with a catalog (every one, whichever the build writes)."""
-    for lang in available_languages(catalog_dirs()[-1]):
-        if not _is_source(lang):
-            yield f"{MESSAGES_FOLDER}/{lang}.js", messages_file(lang).encode("utf-8")
+def messages_assets(outputs: Any) -> Iterator[tuple[str, bytes]]:
+    """One file of the scripts' words per language the portal publishes (its ``languages``, and the language
+    being built), for those with a catalog; none for an English-only portal."""
+    wanted = [*(getattr(getattr(outputs, "settings", None), "languages", None) or ()), current_language()]
+    served = sorted({_serving(lang) for lang in wanted if not _is_source(lang)} - {""})
+    for lang in served:
+        yield f"{MESSAGES_FOLDER}/{lang}.js", messages_file(lang).encode("utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
@@ -50,14 +51,18 @@ def test_the_browser_scripts_get_their_french_words_from_a_cached_file() -> None
     assert (one, other) == ("{n} ressource correspond", "{n} ressources correspondent")
     # French: 0 and 1 take the singular; Intl.PluralRules says "one" for them, "other" (or "many") beyond.
     assert data["plural"]["one"] == 0 and data["plural"]["other"] == 1
-    files = dict(messages_assets(None))
+    assert dict(messages_assets(None)) == {}  # an English-only portal publishes no translations
+    bilingual = SimpleNamespace(settings=SimpleNamespace(languages=["en", "fr-CA", "cy"]))
+    files = dict(messages_assets(bilingual))
     assert set(files) == {"assets/i18n/fr.js", "assets/i18n/cy.js"}
+    with active("fr"):
+        assert set(dict(messages_assets(None))) == {"assets/i18n/fr.js"}  # the language being built
     french = files["assets/i18n/fr.js"].decode("utf-8")
     head, reader = french.split("\n", 1)
     assert head.startswith("window.portalMessages = {") and head.endswith("};")
     assert json.loads(head[len("window.portalMessages = "):-1])["messages"]["Passport cleared."] == "Passeport effacé."
     assert "window.portalI18n" in reader
-    assert files == dict(messages_assets(None))  # the same bytes every build
+    assert files == dict(messages_assets(bilingual))  # the same bytes every build
 
 
 def test_a_welsh_page_reads_welsh_where_translated_and_marks_english_fallbacks(mini_portal: Path) -> None:

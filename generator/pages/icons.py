@@ -3,7 +3,7 @@
 Material writes each icon as an inline SVG path: the logo and the repository icon
 twice (header and drawer), the menu, search, palette and edit icons, a dozen on
 every page and about 3.3 KB of a 30 KB page budget. Each becomes a short
-``<svg><use href=".../assets/icons.svg#ID"/></svg>`` that the browser draws from one
+``<svg><use href=".../icons.svg#ID"/></svg>`` that the browser draws from one
 sprite file, fetched once and cached. The outer ``<svg>`` stays, so the theme's
 sizing and colour rules (``.md-icon svg``, ``fill: currentcolor``) apply unchanged;
 the sprite's paths carry no fill of their own and take the icon's colour.
@@ -19,7 +19,7 @@ import re
 
 from .html import rel
 
-SPRITE = "assets/icons.svg"
+SPRITE = "icons.svg"  # at the site root: the shortest reference from every page
 _ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="([^"<>]*)"/></svg>')
 
 

@@ -260,7 +260,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
         steps.append(
             f'<li id="step-{n}">'
             f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>{status}'
-            f'<p class="portal-reason">{mark(_words(pathway, step.reason))}</p>{modules}{meta}'
+            f'<p class="portal-why">{mark(_words(pathway, step.reason))}</p>{modules}{meta}'
             f'{tick}</li>'
         )
     if pathway.curator:

@@ -126,7 +126,7 @@ def test_the_printed_passport_keeps_the_checklist_and_drops_the_screen_furniture
     ready(page)
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
-    assert not page.locator(".portal-reason").first.is_visible()
+    assert not page.locator(".portal-why").first.is_visible()
     assert not page.locator(".portal-passport-actions").is_visible()
     assert page.locator(TICKS).first.is_visible()
     # Each step's line of facts prints with it, ending with its provider (the text after the badges).

@@ -62,14 +62,14 @@ def test_site_search_indexes_curated_pathways_but_not_generated_ones(shipped_sit
 
 
 def test_every_icon_reference_finds_its_symbol_in_the_sprite(shipped_site: Path) -> None:
-    sprite = (shipped_site / "assets/icons.svg").read_text(encoding="utf-8")
+    sprite = (shipped_site / "icons.svg").read_text(encoding="utf-8")
     symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite))
     pages = sorted(shipped_site.rglob("*.html"))
     used: set[str] = set()
     for page in pages:
         for href in re.findall(r'<use href="([^"]+)"', page.read_text(encoding="utf-8")):
             path, _, symbol = href.partition("#")
-            assert (page.parent / path).resolve() == (shipped_site / "assets/icons.svg").resolve(), (page, href)
+            assert (page.parent / path).resolve() == (shipped_site / "icons.svg").resolve(), (page, href)
             used.add(symbol)
     assert used and used == symbols, "every icon drawn, and nothing in the sprite that no page draws"
     home = (shipped_site / "index.html").read_text(encoding="utf-8")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .. import features
 from ..errors import PortalError, Problem
+from ..model.portal import Portal
 from ..exports import pagehead
 from ..i18n import gettext, ngettext, npgettext, pgettext, use_portal_catalogs
 from ..i18n.browser import messages_script
@@ -34,6 +37,7 @@ from ..pages.icons import SPRITE, Sprite
 from ..security.config_text import escape_printed_text
 from ..settings import OPTIONS, Settings, load_settings
 from ..validate import validate_project
+from . import plugin_languages as lang_site
 from . import rawhtml
 from .sitelinks import LinkBook
 from .plugin_config import PortalConfig
@@ -84,6 +88,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.problems: list[Problem] = []
         self.links = LinkBook()
         self.icons = Sprite()  # the theme's icons, drawn from one file (generator/pages/icons.py)
+        # The portal's languages (mkdocs.yml `languages`) and the one this build makes; none without the option.
+        self.languages: tuple[lang_site.Language, ...] = ()
+        self.language: lang_site.Language | None = None
+        self._untranslated: set[str] = set()  # hand-written pages shown in the first language on this side
+        self._active = ExitStack()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         _SESSION["serving"] = command == "serve"
@@ -98,6 +107,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if unknown:
             raise PluginError(f"Plugin 'portal' option 'features': {unknown[0]!r} is not an optional feature; "
                               f"choose from {', '.join(features.OPTIONAL)}")
+        self._set_language(config)
         self.settings = load_settings(root).with_options(**{name: self.config[name] for name in OPTIONS})
         use_portal_catalogs(root)  # the portal's own translations (locale/) win over the generator's
         # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
@@ -114,11 +124,40 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {given!r}")
         return config
 
+    def _set_language(self, config: MkDocsConfig) -> None:
+        """This build's language: the theme's language, the portal's words in it, the switcher's languages."""
+        # MkDocs keeps one instance of this plugin for the whole process (it has on_startup), so a build must
+        # not inherit the last one's languages.
+        self.languages, self.language, self._untranslated = (), None, set()
+        started = lang_site.building()
+        if started is not None:  # another language's build, started by the first language's (languages.py)
+            self.languages, self.language = started.languages, started.language
+        elif self.config.languages:
+            self.languages = tuple(self.config.languages)
+            self.language = self.languages[0]
+            from ..i18n import active
+
+            self._active.enter_context(active(self.language.code))
+        else:
+            return
+        config.theme["language"] = lang_site.theme_language(self.language.code)
+        lang_site.words_for(config, self.config, self.language)
+        if len(self.languages) > 1:  # the header's switcher; each page gets its own links in on_page_context
+            config.extra["alternate"] = lang_site.alternates("", config.site_url or "", self.language,
+                                                             self.languages)
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Validate before MkDocs cleans the site folder, so a broken catalog leaves the last good site served."""
         if not self.config.enabled or self.settings is None:
             return
         self.outputs = None
+        started = lang_site.building()
+        if started is not None:  # the first language's build has checked the catalog: its words change here
+            s = self.settings
+            catalog = replace(started.catalog, portal=Portal.from_options(s.portal_id, s.subject, s.vocabularies,
+                                                                          s.featured))
+            self.outputs = self._outputs(catalog, config)
+            return
         result = validate_project(self.settings)
         for problem in result.problems:
             _log_problem(problem)
@@ -134,12 +173,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.error(f"{message}; " + ("still serving the last valid catalog" if self.outputs
                                          else "serving a page that lists them") + " until they are fixed")
             return
-        self.outputs = Outputs(result.catalog, self.settings, site_name=config.site_name,
-                               site_url=config.site_url or "", page_size=self.config.page_size,
-                               extra=dict(config.extra), home=dict(self.config.home,
-                                                                   description=config.site_description or ""),
-                               features=self.config.features)
+        self.outputs = self._outputs(result.catalog, config)
         _LAST_GOOD[key] = self.outputs
+
+    def _outputs(self, catalog: Any, config: MkDocsConfig) -> Outputs:
+        assert self.settings is not None
+        return Outputs(catalog, self.settings, site_name=config.site_name, site_url=config.site_url or "",
+                       page_size=self.config.page_size, extra=dict(config.extra),
+                       home=dict(self.config.home, description=config.site_description or ""),
+                       features=self.config.features)
 
     # Runs late so that other plugins' files exist before ours are checked against them.
     @event_priority(-50)
@@ -154,6 +196,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for f in files.documentation_pages():
             # Edit links point at the source in the repository, not at docs_dir.
             f.edit_uri = "/".join(p for p in (edit_root, docs_rel, f.src_uri) if p)
+        if self.language is not None:
+            self._untranslated = lang_site.localise_docs(files, config, self.language, self.languages)
         try:
             pages, assets = features.pages(self.outputs), list(features.assets(self.outputs))
         except PortalError as exc:  # a setting a feature cannot use (extra.analytics, ...)
@@ -187,6 +231,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Entry and pathway pages end with the copy-and-paste embed snippet (generator/exports)."""
         html = rawhtml.restore(html, self._raw.pop(page.file.src_uri, []))
+        if page.file.src_uri in self._untranslated:
+            html = lang_site.untranslated(html, self.languages[0])
         if self.outputs is None or not self.outputs.publishes("exports"):
             return html
         return html + pagehead.snippet(self.outputs, page.meta.get("portal"))
@@ -198,6 +244,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             context["portal_head"] = pagehead.head(self.outputs, page.meta.get("portal"))
         # The browser scripts' words in the page's language (none on English pages: the scripts' own text).
         context["portal_messages"] = messages_script()
+        if len(self.languages) > 1 and self.language is not None:
+            # Material draws the switcher and the hreflang links from extra.alternate: this page's own.
+            config.extra["alternate"] = lang_site.alternates(page.url, config.site_url or "", self.language,
+                                                             self.languages)
+            context["portal_x_default"] = config.extra["alternate"][0]["link"]
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -225,6 +276,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.error(str(link))
         if broken and not _SESSION["serving"]:
             raise PluginError(f"{len(broken)} broken link(s) inside the site, listed above")
+        if len(self.languages) > 1 and lang_site.building() is None and self.outputs is not None:
+            lang_site.build_others(config, self.languages, self.outputs.catalog)
+            lang_site.write_sitemap(Path(config.site_dir), config.site_url or "", self.languages)
+        if lang_site.building() is None:  # the first language's build holds the language for the whole run
+            self._active.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if lang_site.building() is None:
+            self._active.close()
 
 
 def add_theme(config: MkDocsConfig) -> None:

@@ -288,6 +288,27 @@ class Sources(_Checked[list[dict[str, object]]]):
             if not ok or not values:
                 raise base.ValidationError(f"{where}.{key} must be {expected}; got {values!r}")
 
+class Languages(_Checked[list[object]]):
+    """The portal's languages (see generator/site/languages.py), checked and kept as parsed."""
+
+    def __init__(self) -> None:
+        super().__init__(default=None)
+
+    def run_validation(self, value: object) -> list[object]:
+        from .plugin_languages import parse
+
+        try:
+            languages = parse(value)
+        except ValueError as exc:
+            raise base.ValidationError(f"{self._name}: {exc}") from exc
+        # A language's words for the home page and the vocabularies are checked as the options themselves are.
+        for language in languages:
+            for key, option in (("home", Home()), ("vocabularies", VocabularyNames(default=None))):
+                if key in language.words:
+                    option._name = f"{self._name}.{language.code}.{key}"
+                    option.validate(language.words[key])
+        return list(languages)
+
 
 class PortalConfig(base.Config):
     enabled = Flag(default=True)
@@ -360,3 +381,10 @@ class PortalConfig(base.Config):
     portal's published JSON API, version 1, on disk: its entries and curated pathways), and optional
     filters ``countries``, ``regions``, ``tiers``, ``types`` and ``ids``; ``pathways`` includes all the
     source's curated pathways (``true``, the default), none (``false``) or those listed. An id defined twice is an error unless the later file says ``extends:``."""
+
+    languages = Languages()
+    """The portal's languages, for example ``[en, fr]``: the first is served at the site's root, each other one
+    under ``/<lang>/`` with a language switcher and hreflang alternates on every page. An item may carry the
+    portal's own words in that language: ``{fr: {site_name: ..., site_description: ..., copyright: ...,
+    home: {...}, subject: ..., vocabularies: {...}, labels: {Home: Accueil, ...}, name: Français}}``. Without it,
+    the portal has one language, ``theme.language``'s."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Catalog, Entry
 from . import builder
-from .analysis import analyse, index_term  # noqa: F401  (index_term: part of this module's interface)
+from .analysis import PIPELINES, analyse, index_term, rules_language  # noqa: F401  (index_term: interface)
 from .builder import Posting, regroup
 from .synonyms import Synonyms
 
@@ -32,7 +32,12 @@ FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("exact", 50), ("keys", 3)
 # Fields whose match is not the typed word itself.
 INDIRECT_FIELDS = ("syn",)
 # The query pipeline the browser runs: lunr.js's own stemmer, under the name lunr registers it with.
-SEARCH_PIPELINE = ("stemmer",)
+SEARCH_PIPELINE = PIPELINES["en"]
+
+
+def search_pipeline() -> tuple[str, ...]:
+    """The query pipeline of this build's language (lunr.fr's stemmer on the French side)."""
+    return PIPELINES[rules_language()]
 
 def exact_key(title: str) -> str:
     """A title reduced to its letters and digits: the browser computes the same from a query."""
@@ -65,7 +70,7 @@ def build_lunr(catalog: Catalog, entries: Sequence[Entry]) -> dict:
     The same dict lunr.py's Builder gives for these terms with no index pipeline
     and lunr's stemmer as search pipeline (tests/search check it is).
     """
-    return builder.serialize(_build(catalog, entries), list(SEARCH_PIPELINE))
+    return builder.serialize(_build(catalog, entries), list(search_pipeline()))
 
 
 def _build(catalog: Catalog, entries: Sequence[Entry]) -> builder.Index:

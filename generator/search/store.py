@@ -26,7 +26,7 @@ from ..pages.badges import cut
 from ..pages.entry import tiers_text, time_text
 from .facets import Facet, catalog_facets
 from .builder import LUNR_VERSION
-from .index import FIELDS, INDIRECT_FIELDS, SEARCH_PIPELINE, index_postings, search_order, shard
+from .index import FIELDS, INDIRECT_FIELDS, index_postings, rules_language, search_order, search_pipeline, shard
 
 PREFIX = "search/catalog/"
 FORMAT = 1
@@ -98,10 +98,12 @@ def search_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
     meta = {
         "format": FORMAT, "version": digest.hexdigest()[:12], "count": len(entries),
         "fields": [name for name, _ in FIELDS], "indirect": list(INDIRECT_FIELDS), "lunr": LUNR_VERSION,
-        "pipeline": list(SEARCH_PIPELINE), "shards": [s.boundary for s in shards],
+        "pipeline": list(search_pipeline()), "shards": [s.boundary for s in shards],
         "docChunk": DOC_CHUNK, "pageSize": PAGE_SIZE, "facets": facet_meta(facets, entries),
         "urls": {"catalog": urls.catalog(), "entry": [before, after]},
     }
+    if rules_language() != "en":  # the browser analyses queries by the same language's rules
+        meta["language"] = rules_language()
     yield PREFIX + "meta.json", dumps(meta)
     for path in sorted(files):
         yield PREFIX + path, files[path]

@@ -45,7 +45,11 @@
         css.setAttribute("data-portal-search", "");
         document.head.appendChild(css);
       }
+      // A French page's index is analysed by lunr-languages' French rules: load them after lunr.
+      var french = /^fr\b/i.test(document.documentElement.lang);
       loading = (window.lunr ? Promise.resolve() : addScript("lunr.min.js"))
+        .then(function () { return !french || window.lunr.fr ? null : addScript("lunr.stemmer.support.min.js"); })
+        .then(function () { return !french || window.lunr.fr ? null : addScript("lunr.fr.min.js"); })
         .then(function () { return window.PortalSearch ? null : addScript("search-core.js"); })
         .then(function () { return window.PortalSearch.open(root); });
       loading.catch(function () { loading = null; });

@@ -36,16 +36,37 @@
     return text.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   }
 
-  function term(word) {          // lunr.js's index pipeline for one token: trimmer, stop words, stemmer
-    var token = lunr.trimmer(new lunr.Token(word));
-    return token.toString() && lunr.stopWordFilter(token) ? lunr.stemmer(token).toString() : "";
+  /*
+   * The index's language rules (meta.json's "language", as generator/search/analysis.py): lunr.js's own
+   * English pipeline, or lunr-languages' French one (lunr.fr.min.js, loaded before this script on a French
+   * page) with elision put right first: "l'aidant" is looked up as "aidant".
+   */
+  var ELISION = /^(?:l|m|t|qu|n|s|j|d|c|jusqu|quoiqu|lorsqu|puisqu)['\u2019]/;
+  var RULES = {
+    en: function () {
+      return {trim: function (t) { return lunr.trimmer(t); }, keep: lunr.stopWordFilter,
+              stem: function (t) { return lunr.stemmer(t); }};
+    },
+    fr: function () {
+      return {trim: function (t) {
+                return lunr.fr.trimmer(t).update(function (s) { return s.replace(ELISION, ""); });
+              },
+              keep: lunr.fr.stopWordFilter,
+              stem: function (t) { return lunr.fr.stemmer(lunr.fr.accentFold(t)); }};
+    }
+  };
+  var rules = null;
+
+  function term(word) {          // the index pipeline for one token: trimmer, stop words, stemmer
+    var token = rules.trim(new lunr.Token(word));
+    return token.toString() && rules.keep(token) ? rules.stem(token).toString() : "";
   }
 
   /* The words of a query: {groups: [{raw, stem}], exact: the whole-title term}. */
   function analyse(query) {
     var tokens = lunr.tokenizer(query), groups = [];
     for (var i = 0; i < tokens.length; i++) {
-      var raw = lunr.trimmer(tokens[i]).toString(), stem = term(raw);
+      var raw = rules.trim(tokens[i]).toString(), stem = term(raw);
       if (stem) groups.push({raw: raw, stem: stem});
     }
     return {groups: groups, exact: term(exactKey(query))};
@@ -111,6 +132,9 @@
     var self = this;
     return this.fetch("meta.json").then(function (meta) {
       if (meta.format !== 1) throw new Error("unknown search format " + meta.format);
+      var language = meta.language || "en";
+      if (!RULES[language] || (language !== "en" && !lunr[language])) throw new Error("no search rules for " + language);
+      rules = RULES[language]();
       self.meta = meta;
       return self;
     });

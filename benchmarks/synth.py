@@ -130,8 +130,16 @@ class _Writer:
         return entry
 
 
-def synth_project(dest: Path, n: int, seed: int = 1, root: Path = ROOT) -> Path:
-    """Write a portal project with ``n`` synthetic entries into ``dest`` (created; must not exist)."""
+def one_language(config: str) -> str:
+    """mkdocs.yml's text without the portal's ``languages`` option: the portal in its first language only."""
+    return re.sub(r"(?m)^( +)languages:\n(?:\1 .*\n|\s*\n)*", "", config)
+
+
+def synth_project(dest: Path, n: int, seed: int = 1, root: Path = ROOT, *, languages: bool = False) -> Path:
+    """Write a portal project with ``n`` synthetic entries into ``dest`` (created; must not exist).
+
+    The portal is built in its first language only, unless ``languages`` keeps mkdocs.yml's languages.
+    """
     rng = random.Random(seed)
     writer = _Writer(rng, root)
     dest.mkdir(parents=True)
@@ -141,6 +149,13 @@ def synth_project(dest: Path, n: int, seed: int = 1, root: Path = ROOT) -> Path:
             shutil.copytree(src, dest / name)
         elif src.exists():
             shutil.copy2(src, dest / name)
+    config = dest / "mkdocs.yml"
+    text = one_language(config.read_text(encoding="utf-8"))
+    if languages:  # the portal's own languages when it has them, else English and French
+        text = config.read_text(encoding="utf-8")
+        if not re.search(r"(?m)^ +languages:", text):
+            text = text.replace("  - portal:\n", "  - portal:\n      languages: [en, fr]\n", 1)
+    config.write_text(text, encoding="utf-8")
     catalog = dest / "catalog"
     (catalog / "pathways").mkdir(parents=True)
     for i in range(n):

@@ -10,8 +10,7 @@ from __future__ import annotations
 from ..i18n import Fallback, _, in_language, mark, mark_format
 from ..model import Catalog, Entry
 from ..model.places import country_name
-from . import urls
-from .html import a, esc
+from .html import esc
 
 
 def tier_badge(catalog: Catalog, tier: int, *, short: bool = False) -> str:
@@ -74,9 +73,7 @@ def entry_card(catalog: Catalog, here: str, entry: Entry, *, summary: int = 120)
     flag = {"paused": f' <span class="pb-paused">{mark(_("Paused"))}</span>',
             "finished": f' <span class="pb-paused">{mark(_("Finished"))}</span>'}.get(entry.status, "")
     text = f"<p>{mark(cut(entry.words('summary'), summary))}</p>" if summary else ""
-    from .entry import title_language  # entry.py builds on this module's badges
+    from .entry import entry_link  # entry.py builds on this module's badges
 
-    lang = title_language(entry)
-    title = str(entry.words("title"))  # the link carries the title's language itself
-    link = a(here, urls.entry(entry.id), title, lang=lang) if lang else a(here, urls.entry(entry.id), title)
+    link = entry_link(here, entry)
     return f'<li class="portal-card">{link}{flag}{text}{entry_badges(catalog, entry)}</li>'

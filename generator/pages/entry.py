@@ -154,6 +154,12 @@ def title_language(entry: Entry) -> str:
     return title.lang if isinstance(title, Fallback) else ""
 
 
+def entry_link(here: str, entry: Entry) -> str:
+    """A link to the entry's page under its title, marked with the title's language where it is not the page's."""
+    lang, title = title_language(entry), str(entry.words("title"))  # the link carries the title's language
+    return a(here, urls.entry(entry.id), title, lang=lang) if lang else a(here, urls.entry(entry.id), title)
+
+
 def lang_attr(tag: str) -> str:
     return f' lang="{esc(tag)}"' if tag else ""
 

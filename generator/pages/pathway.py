@@ -9,7 +9,7 @@ from ..model import Catalog, Entry, Pathway, Step
 from ..model.duration import format_minutes
 from ..model.places import country_name
 from . import urls
-from .entry import cost_text, time_text
+from .entry import cost_text, entry_link, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
 from .badges import badge, badges, tier_badge
 from .html import DESCRIPTION_CHARS, a, block, esc, front_matter, rel, short, ul
@@ -214,7 +214,7 @@ def _offers(catalog: Catalog, pathway: Pathway, here: str) -> str:
 
     out = f'<div class="portal-no-print"><h2 id="gaps">{mark(_("What the steps do not cover"))}</h2>'
     if offered:
-        rows = [f"{a(here, urls.entry(eid), catalog.entries[eid].title)}<br>"
+        rows = [f"{entry_link(here, catalog.entries[eid])}<br>"
                 f"<small>{mark(_('Adds {competencies}').format(competencies=names(cs)))}</small>"
                 for eid, cs in offered]
         if pathway.professions:
@@ -259,7 +259,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
         # id read by passport.js from the title's link): it repeats up to sixty times within the 30 KB budget.
         steps.append(
             f'<li id="step-{n}">'
-            f'<h3>{a(here, urls.entry(e.id), e.title)}{optional}</h3>{status}'
+            f'<h3>{entry_link(here, e)}{optional}</h3>{status}'
             f'<p class="portal-why">{mark(_words(pathway, step.reason))}</p>{modules}{meta}'
             f'{tick}</li>'
         )

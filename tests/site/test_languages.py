@@ -150,3 +150,13 @@ def test_a_language_block_carries_the_portals_words_in_that_language() -> None:
     english, french = parse(["en", {"fr": {"name": "Français (Canada)", "labels": {"Home": "Accueil"}}}])
     assert english.name == "English" and english.label("Home") == "Home"
     assert french.name == "Français (Canada)" and french.label("Home") == "Accueil"
+
+
+@pytest.mark.parametrize("page", ["catalog/index.html", "pathways/mini-route/index.html"])
+def test_entry_titles_on_the_other_side_are_marked_with_their_language(bilingual, page: str) -> None:
+    french = (bilingual / "fr" / page).read_text(encoding="utf-8")
+    english = (bilingual / page).read_text(encoding="utf-8")
+    entry = r'<a href="[^"]*mini-(?:basics|advanced|toolkit|programme)/"'
+    titles = re.findall(entry + r'( lang="en")?>', french)
+    assert titles and all(titles), titles  # every English title on the French side says it is English
+    assert re.findall(entry + ">", english) and not re.findall(entry + " lang=", english)

@@ -137,7 +137,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.language = self.languages[0]
             from ..i18n import active
 
-            self._active.enter_context(active(self.language.code))
+            # The portal's data and plain-text words are in its first language.
+            self._active.enter_context(active(self.language.code, default=self.language.code))
         else:
             return
         config.theme["language"] = lang_site.theme_language(self.language.code)

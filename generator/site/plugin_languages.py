@@ -225,7 +225,7 @@ def build_others(config: MkDocsConfig, languages: tuple[Language, ...], catalog:
         other = _config_for(config, language, languages)
         token = _BUILDING.set(LanguageBuild(language, languages, catalog))
         try:
-            with active(language.code):
+            with active(language.code, default=languages[0].code):
                 build(other)
         finally:
             _BUILDING.reset(token)

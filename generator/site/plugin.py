@@ -146,6 +146,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if len(self.languages) > 1:  # the header's switcher; each page gets its own links in on_page_context
             config.extra["alternate"] = lang_site.alternates("", config.site_url or "", self.language,
                                                              self.languages)
+            config.extra["portal_language"] = self.language.code  # the switcher leaves out the page's own
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Validate before MkDocs cleans the site folder, so a broken catalog leaves the last good site served."""

@@ -75,12 +75,12 @@ def test_every_page_says_its_language_and_links_to_itself_in_the_other(bilingual
         links = dict((m[1], m[0]) for m in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"',
                                                       html))
         assert links == {"en": URL + url, "fr": URL + "fr/" + url, "x-default": URL + url}, path
-        switcher = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"(?: lang="([^"]+)")? class="md-select__link">',
-                              html)
+        # Two languages: the switcher is one link, to this page in the other language, named in that language.
+        switcher = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="([^"]+)" class="md-header__button '
+                              r'portal-language">([^<]+)</a>', html)
         here = URL + ("" if lang == "en" else "fr/") + url
-        # Each language's name is marked with its language where that is not the page's.
-        assert [(urljoin(here, href), hreflang, own) for href, hreflang, own in switcher] == [
-            (URL + url, "en", "" if lang == "en" else "en"), (URL + "fr/" + url, "fr", "" if lang == "fr" else "fr")]
+        other = [(URL + url, "en", "en", "English")] if lang == "fr" else [(URL + "fr/" + url, "fr", "fr", "Français")]
+        assert [(urljoin(here, href), hreflang, own, name) for href, hreflang, own, name in switcher] == other, path
 
 
 def test_a_hand_written_page_has_its_version_in_each_language_or_says_it_has_none(bilingual) -> None:
@@ -103,6 +103,18 @@ def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(bili
     alternates = {a.get("hreflang"): a.get("href") for a in urls[URL + "fr/about/"].iterfind("x:link", ns)}
     assert alternates == {"en": URL + "about/", "fr": URL + "fr/about/", "x-default": URL + "about/"}
     assert len(urls) == 2 * len(ElementTree.parse(bilingual / "fr" / "sitemap.xml").getroot())
+
+
+def test_three_languages_get_material_s_menu_with_each_name_in_its_language(tmp_path) -> None:
+    root = with_languages(assemble(tmp_path / "portal"), "[en, fr, cy]")
+    french_about(root)
+    assert build_site(load_settings(root), root / "site") == 0
+    html = (root / "site" / "cy" / "catalog" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="cy"' in html
+    menu = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"(?: lang="([^"]+)")? class="md-select__link">\s*([^<]+?)\s*</a>',
+                      html)
+    assert menu == [("../../catalog/", "en", "en", "English"), ("../../fr/catalog/", "fr", "fr", "Français"),
+                    ("../../cy/catalog/", "cy", "", "Cymraeg")]
 
 
 def test_a_french_only_portal_is_french_at_the_root_without_a_switcher(tmp_path) -> None:

@@ -11,7 +11,6 @@ import os
 import subprocess
 import time
 from contextlib import ExitStack
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from mkdocs.utils.templates import TemplateContext
 
 from .. import features
 from ..errors import PortalError, Problem
-from ..model.portal import Portal
 from ..exports import pagehead
 from ..i18n import gettext, ngettext, npgettext, pgettext, use_portal_catalogs
 from ..i18n.browser import messages_script
@@ -142,7 +140,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         else:
             return
         config.theme["language"] = lang_site.theme_language(self.language.code)
-        lang_site.words_for(config, self.config, self.language)
+        lang_site.words_for(config, self.language)
         if len(self.languages) > 1:  # the header's switcher; each page gets its own links in on_page_context
             config.extra["alternate"] = lang_site.alternates("", config.site_url or "", self.language,
                                                              self.languages)
@@ -154,11 +152,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         self.outputs = None
         started = lang_site.building()
-        if started is not None:  # the first language's build has checked the catalog: its words change here
-            s = self.settings
-            catalog = replace(started.catalog, portal=Portal.from_options(s.portal_id, s.subject, s.vocabularies,
-                                                                          s.featured))
-            self.outputs = self._outputs(catalog, config)
+        if started is not None:  # the first language's build has checked the catalog already
+            self.outputs = self._outputs(started.catalog, config)
             return
         result = validate_project(self.settings)
         for problem in result.problems:

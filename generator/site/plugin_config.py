@@ -301,12 +301,6 @@ class Languages(_Checked[list[object]]):
             languages = parse(value)
         except ValueError as exc:
             raise base.ValidationError(f"{self._name}: {exc}") from exc
-        # A language's words for the home page and the vocabularies are checked as the options themselves are.
-        for language in languages:
-            for key, option in (("home", Home()), ("vocabularies", VocabularyNames(default=None))):
-                if key in language.words:
-                    option._name = f"{self._name}.{language.code}.{key}"
-                    option.validate(language.words[key])
         return list(languages)
 
 
@@ -384,7 +378,7 @@ class PortalConfig(base.Config):
 
     languages = Languages()
     """The portal's languages, for example ``[en, fr]``: the first is served at the site's root, each other one
-    under ``/<lang>/`` with a language switcher and hreflang alternates on every page. An item may carry the
-    portal's own words in that language: ``{fr: {site_name: ..., site_description: ..., copyright: ...,
-    home: {...}, subject: ..., vocabularies: {...}, labels: {Home: Accueil, ...}, name: Français}}``. Without it,
-    the portal has one language, ``theme.language``'s."""
+    under ``/<lang>/`` with a language switcher and hreflang alternates on every page. An item may carry MkDocs'
+    own texts in that language: ``{fr: {site_name: ..., site_description: ..., copyright: ..., labels: {Home:
+    Accueil, ...}, name: Français}}``; this plugin's words (home, subject, vocabularies) take ``{en: ..., fr:
+    ...}`` in place. Without it, the portal has one language, and its output is as before."""

@@ -30,10 +30,10 @@ from mkdocs.structure.files import File, Files
 
 # BCP 47 tags as portals use them: a language, then optional region or script subtags (fr, fr-CA, zh-Hant).
 TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
-# Words a language block may give for the portal's own texts in mkdocs.yml.
+# Words a language block may give for MkDocs' own texts in mkdocs.yml; the portal plugin's words (home,
+# subject, vocabularies) take the {en: ..., fr: ...} form in place instead.
 SITE_WORDS = ("site_name", "site_description", "copyright")
-PORTAL_WORDS = ("home", "subject", "vocabularies")
-WORDS = ("name", *SITE_WORDS, *PORTAL_WORDS, "labels")
+WORDS = ("name", *SITE_WORDS, "labels")
 # Names of languages in their own language, for the switcher (a language block's `name` wins).
 NAMES = {"en": "English", "fr": "Français", "cy": "Cymraeg", "de": "Deutsch", "es": "Español", "it": "Italiano",
          "nl": "Nederlands", "pt": "Português", "ga": "Gaeilge", "gd": "Gàidhlig"}
@@ -72,7 +72,7 @@ def parse(value: object) -> list[Language]:
             unknown = [k for k in words if k not in WORDS]
             if unknown:
                 raise ValueError(f"{item!r} has no field {unknown[0]!r}; its fields are {', '.join(WORDS)}")
-            for key in ("name", *SITE_WORDS, "subject"):
+            for key in ("name", *SITE_WORDS):
                 if key in words and (not isinstance(words[key], str) or not words[key].strip()):
                     raise ValueError(f"{item}.{key} must be one line of text; got {words[key]!r}")
             labels = words.get("labels", {})
@@ -186,27 +186,17 @@ def localise_docs(files: Files, config: MkDocsConfig, language: Language, langua
     return fallback
 
 
-def words_for(config: MkDocsConfig, plugin_options: dict[str, Any], language: Language) -> None:
-    """Put ``language``'s words for the portal's own texts into this build's configuration."""
+def words_for(config: MkDocsConfig, language: Language) -> None:
+    """Put ``language``'s words for MkDocs' own texts (site name, description, copyright, nav titles and the
+    colour-scheme toggles' names) into this build's configuration."""
     for key in SITE_WORDS:
         if key in language.words:
             config[key] = language.words[key]
-    for key in PORTAL_WORDS:
-        if key in language.words:  # a mapping adds to the first language's: home.roles stay as they are
-            given, base = language.words[key], plugin_options[key]
-            plugin_options[key] = _merged(base, given) if isinstance(given, dict) else given
     config.nav = _translate_nav(config.nav, language)
     for scheme in config.theme.get("palette") or ():
         toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
         if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
             toggle["name"] = language.label(toggle["name"])
-
-
-def _merged(base: Any, given: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base) if isinstance(base, dict) else {}
-    for key, value in given.items():
-        out[key] = _merged(out.get(key), value) if isinstance(value, dict) else value
-    return out
 
 
 def _translate_nav(nav: Any, language: Language) -> Any:

@@ -37,6 +37,14 @@ _DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "
 # (pagehead.fit): first without the nice-to-haves, then without `teaches` and
 # a pathway's `hasPart`, which the API and the entries' own pages still carry.
 FULL, LEAN, MINIMAL = 2, 1, 0
+# The last resort of a page over its byte budget: what the item is, where, and its dated runs (kept to the last).
+BARE = -1
+_BARE_KEYS = ("@type", "@id", "name", "url", "mainEntityOfPage", "inLanguage", "hasCourseInstance")
+
+
+def bare(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` reduced to the item's type, name, language, addresses and dated runs (the ``BARE`` level)."""
+    return {"@context": "https://schema.org", **{key: data[key] for key in _BARE_KEYS if key in data}}
 
 
 def node_id(outputs: Outputs, page_url: str) -> str:
@@ -277,7 +285,7 @@ def entry_jsonld(outputs: Outputs, entry: Entry, detail: int = FULL) -> dict[str
                 for p in entry.prerequisites if p in catalog.entries]
         if entry.runs:
             data["hasCourseInstance"] = [course_instance(outputs, entry, r) for r in entry.runs]
-    return data
+    return bare(data) if detail == BARE else data
 
 
 def pathway_jsonld(outputs: Outputs, pathway: Pathway, detail: int = FULL) -> dict[str, Any]:
@@ -314,4 +322,4 @@ def pathway_jsonld(outputs: Outputs, pathway: Pathway, detail: int = FULL) -> di
     data["isAccessibleForFree"] = not t["paid"]
     if pathway.reviewed:
         data["dateModified"] = pathway.reviewed
-    return data
+    return bare(data) if detail == BARE else data

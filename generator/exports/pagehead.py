@@ -20,7 +20,7 @@ from ..pages.html import esc, rel
 from .common import absolute, script_json, short
 from .embeds import embed_heights, iframe
 from .feeds import feed_title
-from .jsonld import FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
+from .jsonld import BARE, FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
 
 if TYPE_CHECKING:
     from ..outputs import Outputs
@@ -89,12 +89,12 @@ def fit(outputs: Outputs, meta: Any, html: str) -> str:
     if full not in html:
         return html
     leaner = html
-    for detail in (LEAN, MINIMAL):
+    for detail in (LEAN, MINIMAL, BARE):
         leaner = html.replace(full, jsonld_tag(outputs, item, detail), 1)
         if len(leaner.encode("utf-8")) <= PAGE_BUDGET:
             return leaner
     # Not fatal (the page is heavy without us), but the owner of its content should know.
-    log.warning("%s: %d bytes of HTML, over the %d-byte page budget even with minimal JSON-LD",
+    log.warning("%s: %d bytes of HTML, over the %d-byte page budget even with the barest JSON-LD",
                 _page_url(item), len(leaner.encode("utf-8")), PAGE_BUDGET)
     return leaner
 

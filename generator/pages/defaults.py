@@ -48,3 +48,8 @@ def default_pages(site_name: str, names: tuple[str, ...] = ("about", "contribute
     values = values or placeholders(None, site_name)
     return {f"{name}.md": fill(folder.joinpath(f"{name}.md").read_text(encoding="utf-8"), values)
             for name in names}
+
+
+# The language the default pages are written in; a portal in another language shows them marked as such.
+DEFAULT_PAGES_LANGUAGE = "en"
+DEFAULT_NAMES = frozenset(f"{name}.md" for name in ("about", "contribute", "open-data"))

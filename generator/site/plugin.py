@@ -29,7 +29,7 @@ from ..i18n import gettext, ngettext, npgettext, pgettext, use_portal_catalogs
 from ..i18n.browser import messages_script
 from ..outputs import Outputs
 from ..pages.compact import compact
-from ..pages.defaults import fill, placeholders
+from ..pages.defaults import DEFAULT_NAMES, DEFAULT_PAGES_LANGUAGE, fill, placeholders
 from ..pages.html import esc
 from ..pages.icons import SPRITE, Sprite
 from ..security.config_text import escape_printed_text
@@ -89,7 +89,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # The portal's languages (mkdocs.yml `languages`) and the one this build makes; none without the option.
         self.languages: tuple[lang_site.Language, ...] = ()
         self.language: lang_site.Language | None = None
-        self._untranslated: set[str] = set()  # hand-written pages shown in the first language on this side
+        # Pages shown on this side in another language than its own: src_uri -> the language they are written in.
+        self._untranslated: dict[str, str] = {}
         self._active = ExitStack()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -126,7 +127,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """This build's language: the theme's language, the portal's words in it, the switcher's languages."""
         # MkDocs keeps one instance of this plugin for the whole process (it has on_startup), so a build must
         # not inherit the last one's languages.
-        self.languages, self.language, self._untranslated = (), None, set()
+        self.languages, self.language, self._untranslated = (), None, {}
         started = lang_site.building()
         if started is not None:  # another language's build, started by the first language's (languages.py)
             self.languages, self.language = started.languages, started.language
@@ -194,7 +195,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # Edit links point at the source in the repository, not at docs_dir.
             f.edit_uri = "/".join(p for p in (edit_root, docs_rel, f.src_uri) if p)
         if self.language is not None:
-            self._untranslated = lang_site.localise_docs(files, config, self.language, self.languages)
+            first = self.languages[0].code
+            self._untranslated = dict.fromkeys(lang_site.localise_docs(files, config, self.language, self.languages),
+                                               first)
         try:
             pages, assets = features.pages(self.outputs), list(features.assets(self.outputs))
         except PortalError as exc:  # a setting a feature cannot use (extra.analytics, ...)
@@ -206,6 +209,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             f = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             f.edit_uri = "/".join(p for p in (edit_root, page.edit_path) if p) if page.edit_path else None
             files.append(f)
+            if self.language is not None and page.src_uri in DEFAULT_NAMES \
+                    and self.language.code.split("-")[0] != DEFAULT_PAGES_LANGUAGE:
+                self._untranslated[page.src_uri] = DEFAULT_PAGES_LANGUAGE  # the generator's default, in English
         for path, content in assets:
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
@@ -229,7 +235,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """Entry and pathway pages end with the copy-and-paste embed snippet (generator/exports)."""
         html = rawhtml.restore(html, self._raw.pop(page.file.src_uri, []))
         if page.file.src_uri in self._untranslated:
-            html = lang_site.untranslated(html, self.languages[0])
+            html = lang_site.untranslated(html, self._untranslated[page.file.src_uri])
         if self.outputs is None or not self.outputs.publishes("exports"):
             return html
         return html + pagehead.snippet(self.outputs, page.meta.get("portal"))

@@ -288,11 +288,12 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def untranslated(html: str, first: Language) -> str:
-    """A hand-written page shown in the first language on another language's side: said so, and marked."""
+def untranslated(html: str, lang: str) -> str:
+    """A page shown in ``lang`` on another language's side (a hand-written page in the first language, a
+    default page of the generator's): said so, and marked."""
     from ..i18n import _, mark
 
     # Translators: shown above a hand-written page that has no version in this language yet.
     note = mark(_("This page has not been translated yet: it is shown in its original language."))
     return (f'<p class="portal-untranslated">{note}</p>'
-            f'<div lang="{first.code}">{html}</div>')
+            f'<div lang="{lang}">{html}</div>')

@@ -62,15 +62,19 @@ def test_site_search_indexes_curated_pathways_but_not_generated_ones(shipped_sit
 
 
 def test_every_icon_reference_finds_its_symbol_in_the_sprite(shipped_site: Path) -> None:
-    sprite = (shipped_site / "icons.svg").read_text(encoding="utf-8")
-    symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite))
+    # One sprite per language's site: the root's, and /<lang>/icons.svg for each other language.
+    sprites = {path.resolve(): set(re.findall(r'<symbol id="([^"]+)"', path.read_text(encoding="utf-8")))
+               for path in [shipped_site / "icons.svg", *shipped_site.glob("*/icons.svg")]}
     pages = sorted(shipped_site.rglob("*.html"))
-    used: set[str] = set()
+    used: dict[Path, set[str]] = {sprite: set() for sprite in sprites}
     for page in pages:
         for href in re.findall(r'<use href="([^"]+)"', page.read_text(encoding="utf-8")):
             path, _, symbol = href.partition("#")
-            assert (page.parent / path).resolve() == (shipped_site / "icons.svg").resolve(), (page, href)
-            used.add(symbol)
-    assert used and used == symbols, "every icon drawn, and nothing in the sprite that no page draws"
+            sprite = (page.parent / path).resolve()
+            assert sprite in sprites, (page, href)
+            used[sprite].add(symbol)
+    for sprite, symbols in sprites.items():
+        assert used[sprite] and used[sprite] == symbols, \
+            f"{sprite}: every icon drawn, and nothing in the sprite that no page draws"
     home = (shipped_site / "index.html").read_text(encoding="utf-8")
     assert 'viewBox="0 0 24 24"><path' not in home, "no theme icon left inline"

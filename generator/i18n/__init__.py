@@ -252,8 +252,19 @@ def gettext(message: str) -> str:
     return pgettext(None, message)
 
 
-def npgettext(context: str | None, singular: str, plural: str, n: int) -> str:
+def _plural_count(n: float) -> int:
+    """A count gettext's plural rules can read: a whole float as its integer, a fraction as a plural count.
+
+    gettext's rules take integers only; "1.5 weeks" reads as a plural in English, so a fraction counts as 2.
+    """
+    if isinstance(n, float):
+        return int(n) if n.is_integer() else 2
+    return n
+
+
+def npgettext(context: str | None, singular: str, plural: str, n: float) -> str:
     """The form of a message for ``n`` in the active language's plural rules (English's when it falls back)."""
+    n = _plural_count(n)
     english = singular if n == 1 else plural
     if _is_source(current_language()):
         return english
@@ -263,7 +274,7 @@ def npgettext(context: str | None, singular: str, plural: str, n: int) -> str:
     return found.ngettext(singular, plural, n) if context is None else found.npgettext(context, singular, plural, n)
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
+def ngettext(singular: str, plural: str, n: float) -> str:
     """The singular or plural form for ``n`` in the active language."""
     return npgettext(None, singular, plural, n)
 

@@ -82,7 +82,7 @@ class Duration:
         if self.span_days:
             weeks = self.span_days / 7
             if weeks >= 1 and weeks == int(weeks):
-                span = ngettext("{n} week", "{n} weeks", int(weeks)).format(n=f"{weeks:g}")
+                span = ngettext("{n} week", "{n} weeks", weeks).format(n=f"{weeks:g}")
             else:
                 span = ngettext("{n} day", "{n} days", self.span_days).format(n=f"{self.span_days:g}")
             parts.append(_("over {span}").format(span=span) if parts else span)

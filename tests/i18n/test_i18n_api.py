@@ -110,6 +110,18 @@ def test_plurals_follow_the_language_rules(locale: Path) -> None:
         assert fallback == "{n} courses" and isinstance(fallback, Fallback)
 
 
+def test_a_count_given_as_a_float_is_read_without_a_warning(locale: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # gettext warns, and later Pythons fail, on a float count
+        with active("fr"):
+            assert ngettext("{n} entry", "{n} entries", 1.0).format(n=1) == "1 ressource"
+            assert ngettext("{n} entry", "{n} entries", 2.0).format(n=2) == "2 ressources"
+        assert ngettext("{n} entry", "{n} entries", 1.5) == "{n} entries"
+        assert ngettext("{n} entry", "{n} entries", 1.0) == "{n} entry"
+
+
 def test_missing_fuzzy_and_empty_translations_fall_back_to_marked_english(locale: Path) -> None:
     with active("fr"):
         for message in ("Not in the catalog", "Close", "Open"):

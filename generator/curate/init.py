@@ -93,6 +93,13 @@ def requirement() -> str:
                       "install it with pip first")
 
 
+def _languages_option(codes: tuple[str, ...]) -> str:
+    """The plugin's ``languages`` line: set when the portal starts in several languages, a hint otherwise."""
+    if len(codes) > 1:
+        return f"      languages: [{', '.join(codes)}]"
+    return f"      # languages: [{codes[0]}, fr]"
+
+
 def _fill(text: str, answers: Answers, today: dt.date) -> str:
     field = answers.field.strip()
     languages = "\n".join(f"  - id: {code}\n    label: {LANGUAGES.get(code.split('-')[0], code)}"
@@ -101,7 +108,8 @@ def _fill(text: str, answers: Answers, today: dt.date) -> str:
         "{{ name }}": answers.name.strip(), "{{ field }}": field, "{{ title_field }}": field[:1].upper() + field[1:],
         "{{ site_url }}": answers.site_url if answers.site_url.endswith("/") else answers.site_url + "/",
         "{{ portal_id }}": answers.portal_id, "{{ language }}": answers.languages[0].split("-")[0],
-        "{{ languages }}": languages, "{{ review_by }}": (today + dt.timedelta(days=365)).isoformat(),
+        "{{ languages }}": languages, "{{ languages_option }}": _languages_option(answers.languages),
+        "{{ review_by }}": (today + dt.timedelta(days=365)).isoformat(),
         "{{ requirement }}": requirement(),
     }
     for key, value in values.items():

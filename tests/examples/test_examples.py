@@ -123,6 +123,10 @@ def test_portal_init_makes_a_portal_that_builds_at_once(tmp_path: Path, capsys) 
     assert (site / "coverage" / "index.html").is_file()
     assert (site / "api" / "v1" / "index.json").is_file() and (site / "feeds" / "entries.atom").is_file()
     assert (site / "pathways" / "example-pathway" / "index.html").is_file()
+    # Started in two languages: the second is published under /cy/, each side pointing to the other.
+    assert "languages: [en, cy]" in (target / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'hreflang="cy"' in home
+    assert '<html lang="cy"' in (site / "cy" / "index.html").read_text(encoding="utf-8")
     generated = [p for p in (site / "pathways").iterdir() if p.is_dir() and p.name != "example-pathway"]
     assert generated, "no generated pathway"
     assert leaks(site, target) == set()

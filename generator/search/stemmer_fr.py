@@ -1,9 +1,10 @@
-"""lunr-languages' French stemmer (lunr.fr.js 1.22.0, a Snowball French stemmer), line for line.
+"""lunr-languages' French stemmer (lunr.fr.js 1.22.0, a Snowball French stemmer), routine for routine.
 
 The browser stems a French query with lunr.fr.js (vendored in generator/assets/search/); the index must hold the
 very stems it looks up. Newer Snowball French stemmers (the ``snowballstemmer`` package, NLTK's) differ from it on
 a few hundred words of a French dictionary ("bijoux", "albanaise"), so this port follows lunr.fr.js's generated
-code, routine for routine; tests/search/test_search_french.py checks it against stems lunr.fr.js gave.
+code, routine for routine (its standard-suffix step written as a table of the cases that only replace a
+suffix); tests/search/test_search_french.py checks it against stems lunr.fr.js gave.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ A_6: tuple[Among, ...] = (
 A_7: tuple[Among, ...] = (("e", -1, 3), ("Ière", 0, 2), ("ière", 0, 2), ("ion", -1, 1), ("Ier", -1, 2),
                           ("ier", -1, 2), ("ë", -1, 4))
 A_8: tuple[Among, ...] = (("ell", -1, -1), ("eill", -1, -1), ("enn", -1, -1), ("onn", -1, -1), ("ett", -1, -1))
+
+# Standard suffixes replaced outright when they lie in their region: among_var -> (region, replacement).
+_STANDARD_PLAIN: dict[int, tuple[str, str]] = {
+    1: ("r2", ""), 3: ("r2", "log"), 4: ("r2", "u"), 5: ("r2", "ent"), 9: ("", "eau"), 10: ("r1", "al"),
+}
 
 G_V = (17, 65, 16, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 130, 103, 8, 5)
 G_KEEP_WITH_S = (1, 65, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128)
@@ -301,135 +307,109 @@ class _Program:
     def r_r2(self) -> bool:
         return self.p_2 <= self.cursor
 
-    def r_standard_suffix(self) -> bool:  # noqa: C901 - the generated routine's shape, kept for comparison
+    def _in_region(self, region: str) -> bool:
+        return {"rv": self.r_rv, "r1": self.r_r1, "r2": self.r_r2}[region]()
+
+    def _delete_in_r2_or(self, replacement: str | None) -> None:
+        """Snowball's ``(R2 delete) or <- replacement``: delete the suffix in R2, else replace it (if given)."""
+        if self.r_r2():
+            self.slice_del()
+        elif replacement is not None:
+            self.slice_from(replacement)
+
+    def _then_suffix(self, suffix: str, replacement: str | None) -> bool:
+        """After a deletion, look back for ``suffix`` and treat it with :meth:`_delete_in_r2_or`."""
+        self.ket = self.cursor
+        if not self.eq_s_b(suffix):
+            return False
+        self.bra = self.cursor
+        self._delete_in_r2_or(replacement)
+        return True
+
+    def r_standard_suffix(self) -> bool:
         self.ket = self.cursor
         among_var = self.find_among_b(A_4)
         if not among_var:
             return False
         self.bra = self.cursor
-        if among_var == 1:
-            if not self.r_r2():
+        plain = _STANDARD_PLAIN.get(among_var)
+        if plain:  # the suffix is replaced when it lies in its region; nothing else follows
+            region, replacement = plain
+            if region and not self._in_region(region):
                 return False
-            self.slice_del()
-        elif among_var == 2:
-            if not self.r_r2():
-                return False
-            self.slice_del()
-            self.ket = self.cursor
-            if self.eq_s_b("ic"):
-                self.bra = self.cursor
-                if not self.r_r2():
-                    self.slice_from("iqU")
-                else:
-                    self.slice_del()
-        elif among_var == 3:
-            if not self.r_r2():
-                return False
-            self.slice_from("log")
-        elif among_var == 4:
-            if not self.r_r2():
-                return False
-            self.slice_from("u")
-        elif among_var == 5:
-            if not self.r_r2():
-                return False
-            self.slice_from("ent")
-        elif among_var == 6:
-            if not self.r_rv():
-                return False
-            self.slice_del()
-            self.ket = self.cursor
-            among_var = self.find_among_b(A_2)
-            if among_var:
-                self.bra = self.cursor
-                if among_var == 1:
-                    if self.r_r2():
-                        self.slice_del()
-                        self.ket = self.cursor
-                        if self.eq_s_b("at"):
-                            self.bra = self.cursor
-                            if self.r_r2():
-                                self.slice_del()
-                elif among_var == 2:
-                    if self.r_r2():
-                        self.slice_del()
-                    elif self.r_r1():
-                        self.slice_from("eux")
-                elif among_var == 3:
-                    if self.r_r2():
-                        self.slice_del()
-                elif among_var == 4:
-                    if self.r_rv():
-                        self.slice_from("i")
-        elif among_var == 7:
-            if not self.r_r2():
-                return False
-            self.slice_del()
-            self.ket = self.cursor
-            among_var = self.find_among_b(A_3)
-            if among_var:
-                self.bra = self.cursor
-                if among_var == 1:
-                    if self.r_r2():
-                        self.slice_del()
-                    else:
-                        self.slice_from("abl")
-                elif among_var == 2:
-                    if self.r_r2():
-                        self.slice_del()
-                    else:
-                        self.slice_from("iqU")
-                elif among_var == 3:
-                    if self.r_r2():
-                        self.slice_del()
-        elif among_var == 8:
-            if not self.r_r2():
-                return False
-            self.slice_del()
-            self.ket = self.cursor
-            if self.eq_s_b("at"):
-                self.bra = self.cursor
-                if self.r_r2():
-                    self.slice_del()
-                    self.ket = self.cursor
-                    if self.eq_s_b("ic"):
-                        self.bra = self.cursor
-                        if self.r_r2():
-                            self.slice_del()
-                        else:
-                            self.slice_from("iqU")
-        elif among_var == 9:
-            self.slice_from("eau")
-        elif among_var == 10:
-            if not self.r_r1():
-                return False
-            self.slice_from("al")
-        elif among_var == 11:
+            self.slice_from(replacement)
+            return True
+        if among_var in (13, 14):  # -amment, -emment: replaced in RV, and the step is not counted as done
+            if self.r_rv():
+                self.slice_from("ant" if among_var == 13 else "ent")
+            return False
+        if among_var == 15:  # -ment after a vowel in RV
+            v_1 = self.limit - self.cursor
+            if self.in_grouping_b(G_V, 97, 251) and self.r_rv():
+                self.cursor = self.limit - v_1
+                self.slice_del()
+            return False
+        if among_var == 11:  # -euse(s)
             if self.r_r2():
                 self.slice_del()
             elif not self.r_r1():
                 return False
             else:
                 self.slice_from("eux")
-        elif among_var == 12:
+            return True
+        if among_var == 12:  # -issement(s) after a consonant
             if not self.r_r1() or not self.out_grouping_b(G_V, 97, 251):
                 return False
             self.slice_del()
-        elif among_var == 13:
-            if self.r_rv():
-                self.slice_from("ant")
+            return True
+        # The suffixes deleted first, with more to look at before them.
+        if not self._in_region("rv" if among_var == 6 else "r2"):
             return False
-        elif among_var == 14:
-            if self.r_rv():
-                self.slice_from("ent")
-            return False
-        elif among_var == 15:
-            v_1 = self.limit - self.cursor
-            if self.in_grouping_b(G_V, 97, 251) and self.r_rv():
-                self.cursor = self.limit - v_1
-                self.slice_del()
-            return False
+        self.slice_del()
+        if among_var == 2:  # -ation, -ateur...: then -ic
+            self._then_suffix("ic", "iqU")
+        elif among_var == 8:  # -if, -ive...: then -at, then -ic
+            self.ket = self.cursor
+            if self.eq_s_b("at"):
+                self.bra = self.cursor
+                if self.r_r2():
+                    self.slice_del()
+                    self._then_suffix("ic", "iqU")
+        elif among_var == 7:  # -ité: then -abil, -ic, -iv
+            self.ket = self.cursor
+            among_var = self.find_among_b(A_3)
+            if among_var:
+                self.bra = self.cursor
+                self._delete_in_r2_or({1: "abl", 2: "iqU", 3: None}[among_var])
+        else:  # 6, -ement: then -iv, -eus, -abl, -iqU, -ièr
+            self._after_ement()
         return True
+
+    def _after_ement(self) -> None:
+        self.ket = self.cursor
+        among_var = self.find_among_b(A_2)
+        if not among_var:
+            return
+        self.bra = self.cursor
+        if among_var == 1:  # -iv: then -at
+            if self.r_r2():
+                self.slice_del()
+                self.ket = self.cursor
+                if self.eq_s_b("at"):
+                    self.bra = self.cursor
+                    if self.r_r2():
+                        self.slice_del()
+        elif among_var == 2:  # -eus
+            if self.r_r2():
+                self.slice_del()
+            elif self.r_r1():
+                self.slice_from("eux")
+        elif among_var == 3:  # -abl, -iqU
+            if self.r_r2():
+                self.slice_del()
+        elif among_var == 4:  # -ièr
+            if self.r_rv():
+                self.slice_from("i")
 
     def r_i_verb_suffix(self) -> bool:
         if self.cursor < self.p_v:

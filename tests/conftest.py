@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from site_support import build
 from validate_support import MINI, REPO, Outcome
 
 
@@ -50,3 +51,9 @@ def run_module():
         return Outcome(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped portal in every one of its languages, built once for all the tests that read its pages."""
+    return build(REPO, tmp_path_factory.mktemp("real") / "site")

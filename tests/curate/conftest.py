@@ -1,4 +1,5 @@
-"""Fixtures for the curators' tools: the shipped portal built once, and a mini portal with mkdocs.yml."""
+"""Fixtures for the curators' tools: a mini portal with mkdocs.yml (the shipped portal's build, ``real_site``,
+is shared by every test folder from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,24 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from site_support import build
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
-
-
-def build(root: Path, site_dir: Path) -> Path:
-    """Build the project at ``root`` like ``portal build`` (strict) and return the site folder."""
-    from generator.settings import load_settings
-    from generator.site.plugin_build import build_site
-
-    assert build_site(load_settings(root), site_dir, strict=True) == 0, f"{root} did not build"
-    return site_dir
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped catalog, built once for the curate tests."""
-    return build(ROOT, tmp_path_factory.mktemp("curate-real") / "site")
 
 
 @pytest.fixture(scope="session")

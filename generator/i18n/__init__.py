@@ -29,7 +29,7 @@ from babel.messages.pofile import read_po
 
 __all__ = [
     "DOMAIN", "LOCALE_DIR", "SOURCE_LANGUAGE", "Fallback", "_", "N_", "active", "available_languages", "capitalized",
-    "catalog_dirs", "catalog_path", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "mark_format", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated", "use_portal_catalogs",
+    "catalog_dirs", "catalog_path", "compose", "Composed", "join_marked", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "mark_format", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated", "use_portal_catalogs",
 ]
 
 DOMAIN = "portal"
@@ -292,8 +292,11 @@ def N_(message: str) -> str:
 def mark(text: str, *, escape: bool = True) -> str:
     """HTML for an interface string: escaped, and wrapped ``<span lang="en">`` when it fell back to English.
 
-    For element content only; an attribute value takes the plain (escaped) string.
+    For element content only; an attribute value takes the plain (escaped) string. Text put together with
+    :func:`compose` comes back as its HTML, each part marked with its own language.
     """
+    if isinstance(text, Composed) and escape:
+        return text.html
     body = html.escape(str(text), quote=True) if escape else str(text)
     return f'<span lang="{html.escape(text.lang, quote=True)}">{body}</span>' if isinstance(text, Fallback) else body
 
@@ -319,6 +322,28 @@ def mark_format(template: str, **values: object) -> str:
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class Composed(str):
+    """Text put together from a message and data in other languages: reads as the plain text (for page heads,
+    search and exports) and keeps ``html``, the same text with each part marked (:func:`mark`)."""
+
+    html: str
+
+
+def compose(template: str, **values: object) -> str:
+    """A message with its ``{placeholders}`` filled in: plain text that :func:`mark` turns into HTML marking each
+    part with its language (``mark_format``), so composed words can be passed on and composed again."""
+    text = Composed(str.format(str(template), **values))
+    text.html = mark_format(template, **values)
+    return text
+
+
+def join_marked(separator: str, parts: Sequence[str]) -> str:
+    """``separator.join(parts)``, keeping each part's marks for :func:`mark`."""
+    text = Composed(separator.join(parts))
+    text.html = html.escape(separator, quote=True).join(mark(part) for part in parts)
+    return text
 
 
 @lru_cache(maxsize=16)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..i18n import _, localized, mark, pgettext
+from ..i18n import _, compose, join_marked, localized, mark, mark_format, pgettext
 from ..model import Catalog
 from ..model.framework import Framework, Provenance, Subject
 from . import urls
 from .badges import entry_card
-from .html import a, block, esc, ext, front_matter, ul
+from .html import a, block, esc, ext, front_matter, heading, ul
 
 # A competency page lists what teaches it; past this many, the catalog's filters take over.
 # 40 cards keep the page under the 30 KB HTML budget (at 60 it measured 30.4 KB; benchmarks/).
@@ -19,7 +19,7 @@ def provenance_text(prov: Provenance, what: str = "") -> str:
     if not prov.status:
         return ""
     label = _("{status} {what}").format(status=prov.label, what=what) if what else prov.label
-    note = f" {esc(prov.note)}" if prov.note else ""
+    note = f" {mark(localized(prov.note))}" if prov.note else ""
     source = f" ({ext(prov.source, pgettext('a link to it', 'source'))})" if prov.source else ""
     return (f'<span class="portal-provenance" data-provenance="{esc(prov.status)}"><strong>{mark(label)}.</strong>'
             f'{note}{source}</span>')
@@ -36,11 +36,11 @@ def subject_label(s: Subject) -> str:
 
 def crosswalk_name(fw: Framework, key: str) -> str:
     cw = fw.crosswalks.get(key)
-    return cw.name if cw else key.upper()
+    return localized(cw.name) if cw else key.upper()
 
 
 def _framework_intro(fw: Framework, here: str) -> str:
-    parts = [f"<p>{mark(_('{title}, version {version}.').format(title=fw.title, version=fw.version))}</p>"]
+    parts = [f"<p>{mark_format(_('{title}, version {version}.'), title=localized(fw.title), version=fw.version)}</p>"]
     if fw.summary:
         parts.append(f"<p>{mark(localized(fw.summary))}</p>")
     if fw.scope.note:
@@ -51,13 +51,13 @@ def _framework_intro(fw: Framework, here: str) -> str:
                      f"<p>{mark(localized(fw.note))}</p><p>{a(here, urls.framework_provenance(), _('Where each part comes from'))}</p></div>")
     succ = fw.successor
     if succ:
-        parts.append(f"<h2 id=\"next-version\">{mark(_('Next version: {title}').format(title=succ.get('title', '')))}</h2>"
-                     f"<p>{esc(succ.get('note', ''))}</p>")
+        parts.append(f"<h2 id=\"next-version\">{mark_format(_('Next version: {title}'), title=localized(succ.get('title', '')))}</h2>"
+                     f"<p>{mark(localized(succ.get('note', '')))}</p>")
     tiers = []
     for t in (fw.tiers[n] for n in sorted(fw.tiers)):
         wording = _("{status} wording").format(status=t.provenance.label.lower())
         flag = f' <span class="portal-provenance-mark">({mark(wording)})</span>' if t.provenance.status else ""
-        name = _("Tier {number}: {name}").format(number=t.tier, name=t.name)
+        name = compose(_("Tier {number}: {name}"), number=t.tier, name=t.name)
         tiers.append(f"<strong>{a(here, urls.tier(t.tier), name)}</strong>{flag}. {mark(t.summary)}")
     parts.append(f"<h2 id=\"tiers\">{mark(_('Tiers'))}</h2>" + ul(tiers))
     return "".join(parts)
@@ -68,24 +68,24 @@ def _provenance_page(fw: Framework) -> str:
     here = urls.framework_provenance()
     tiers = []
     for t in (fw.tiers[n] for n in sorted(fw.tiers)):
-        levels = "; ".join(f"{esc(crosswalk_name(fw, k))}: {esc(v)}" for k, v in t.crosswalk)
-        name = _("Tier {number}: {name}").format(number=t.tier, name=t.name)
+        levels = "; ".join(f"{mark(crosswalk_name(fw, k))}: {mark(localized(v))}" for k, v in t.crosswalk)
+        name = compose(_("Tier {number}: {name}"), number=t.tier, name=t.name)
         tiers.append(f"<strong>{mark(name)}.</strong> {provenance_text(t.provenance, _('tier definition'))}"
                      + (f"<br>{mark(_('Matching levels elsewhere:'))} {levels}." if levels else ""))
     layer = fw.domain_layer
     layer_prov = provenance_text(Provenance.from_data(layer.get("provenance")))
     subjects = ul(f"{subject_label(s)}. {provenance_text(s.provenance)}" for s in fw.subjects.values() if s.provenance.status)
-    crosswalks = ul(f"<strong>{esc(c.name)}</strong>. {provenance_text(c.provenance, _('mapping'))}"
+    crosswalks = ul(f"<strong>{mark(localized(c.name))}</strong>. {provenance_text(c.provenance, _('mapping'))}"
                     for c in fw.crosswalks.values())
-    src = ul(ext(s["url"], s.get("title") or s["url"])
+    src = ul(ext(s["url"], localized(s.get("title")) or s["url"])
              + (" " + mark(_("(checked {date})").format(date=s["checked"])) if s.get("checked") else "")
              for s in fw.sources)
-    succ_src = ul(ext(s["url"], s.get("title") or s["url"]) for s in fw.successor.get("sources", ()))
+    succ_src = ul(ext(s["url"], localized(s.get("title")) or s["url"]) for s in fw.successor.get("sources", ()))
     intro = _("{framework}: what a primary source confirms, what comes from a secondary source and is not yet "
               "confirmed, and what is the portal's own.")
-    body = ("<p>" + mark(intro).replace("{framework}", a(here, urls.competencies(), fw.short_title or fw.title)) + "</p>"
+    body = ("<p>" + mark(intro).replace("{framework}", a(here, urls.competencies(), localized(fw.short_title or fw.title))) + "</p>"
             + f"<h2 id=\"tiers\">{mark(_('Tiers'))}</h2>" + ul(tiers)
-            + (f"<h2 id=\"grouping\">{mark(layer.get('name') or _('Domains'))}</h2><p>{layer_prov}</p>" if layer_prov else "")
+            + (f"<h2 id=\"grouping\">{mark(localized(layer.get('name')) or _('Domains'))}</h2><p>{layer_prov}</p>" if layer_prov else "")
             + (f"<h2 id=\"subjects\">{mark(_('Subjects'))}</h2>{subjects}" if subjects else "")
             + (f"<h2 id=\"statements\">{mark(_('Statements'))}</h2><p>{provenance_text(fw.statements_provenance)}</p>"
                if fw.statements_provenance.status else "")
@@ -93,8 +93,8 @@ def _provenance_page(fw: Framework) -> str:
             + (f"<h2 id=\"sources\">{mark(_('Sources'))}</h2>{src}" if fw.sources else "")
             + (f"<h2 id=\"next-version\">{mark(_('Sources on the next version'))}</h2>{succ_src}"
                if fw.successor.get("sources") else ""))
-    title = _("Where the framework comes from: {framework}").format(framework=fw.short_title or fw.title)
-    return front_matter(title) + block(body, "portal-framework")
+    title = compose(_("Where the framework comes from: {framework}"), framework=localized(fw.short_title or fw.title))
+    return front_matter(title) + block(heading(title) + body, "portal-framework")
 
 
 def competency_pages(catalog: Catalog) -> dict[str, str]:
@@ -117,19 +117,20 @@ def competency_pages(catalog: Catalog) -> dict[str, str]:
             rows.append(f"{subject_label(s)}: " + " · ".join(cells))
         sections.append(f"<h3 id=\"{esc(domain.id)}\">{mark(domain.name)}</h3><p>{mark(domain.summary)}</p>{ul(rows)}")
     layer = fw.domain_layer
-    layer_name = layer.get("name") or _("Domains")
-    layer_intro = f"<p>{esc(layer['summary'])}</p>" if layer.get("summary") else ""
+    layer_name = localized(layer.get("name")) or _("Domains")
+    layer_intro = f"<p>{mark(localized(layer['summary']))}</p>" if layer.get("summary") else ""
     layer_prov = provenance_text(Provenance.from_data(layer.get("provenance")))
     statements = fw.statements_provenance
     legend = ("<p>" + mark(_("Numbers in brackets count the catalog entries that teach each statement."))
               + " " + mark(_("A subject number is shown only where a primary source confirms it."))
-              + (" " + mark(_("Every statement is {status}: {note}").format(status=statements.label.lower(),
-                                                                        note=statements.note))
+              + (" " + mark_format(_("Every statement is {status}: {note}"), status=statements.label.lower(),
+                                   note=localized(statements.note))
                  if statements.status == "portal" else "")
               + " " + mark(_("A star (*) marks a statement the framework may not have at that tier at all.")) + "</p>")
-    grouped = _("Subjects, grouped by {grouping}").format(grouping=layer_name)
-    out[index] = front_matter(_("Competencies: {framework}").format(framework=fw.short_title or fw.title)) + block(
-        _framework_intro(fw, index)
+    grouped = compose(_("Subjects, grouped by {grouping}"), grouping=layer_name)
+    title = compose(_("Competencies: {framework}"), framework=localized(fw.short_title or fw.title))
+    out[index] = front_matter(title) + block(
+        heading(title) + _framework_intro(fw, index)
         + f"<h2 id=\"subjects\">{mark(grouped)}</h2>{layer_intro}"
         + (f"<p>{layer_prov}</p>" if layer_prov else "") + legend
         + "".join(sections)
@@ -165,14 +166,15 @@ def competency_pages(catalog: Catalog) -> dict[str, str]:
                      + "</p>")
         if others:
             body += f"<h2>{mark(_('Same subject, other tiers'))}</h2>" + ul(
-                a(here, urls.competency(o.id), _("Tier {number}: {name}").format(number=o.tier, name=o.statement))
+                a(here, urls.competency(o.id), compose(_("Tier {number}: {name}"), number=o.tier, name=o.statement))
                 for o in sorted(others, key=lambda c: c.tier))
         if comp.crosswalk:
             body += (f"<h2>{mark(_('Matching parts of other frameworks'))}</h2>"
                      + "<p>" + mark(_("These matches are the portal's own judgement; the names are each framework's own."))
                      + "</p>"
-                     + ul(f"{esc(crosswalk_name(fw, k))}: {esc(', '.join(v))}" for k, v in comp.crosswalk))
-        out[here] = front_matter(_("{subject} (tier {tier})").format(subject=subject.name, tier=comp.tier),
-                                 description=comp.statement[:300],
-                                 portal={"kind": "competency", "id": comp.id}) + block(body, "portal-competency")
+                     + ul(f"{mark(crosswalk_name(fw, k))}: {mark(join_marked(', ', [localized(x) for x in v]))}"
+                          for k, v in comp.crosswalk))
+        title = compose(_("{subject} (tier {tier})"), subject=subject.name, tier=comp.tier)
+        out[here] = front_matter(title, description=comp.statement[:300],
+                                 portal={"kind": "competency", "id": comp.id}) + block(heading(title) + body, "portal-competency")
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
-from ..i18n import N_, Fallback, _, capitalized, localized, mark, ngettext, pgettext
+from ..i18n import N_, Fallback, _, capitalized, compose, join_marked, localized, mark, ngettext, pgettext
 from ..model import Catalog, Entry
 from ..model.catalog import Credit, Part, Run
 from ..model.dates import When, build_day, in_words
@@ -68,18 +68,18 @@ def one_credit(catalog: Catalog, c: Credit) -> str:
     """One credit in words (plain text)."""
     label = catalog.vocab.label("credit_types", c.type)
     amount = _("up to {amount}").format(amount=f"{c.amount:g}") if c.up_to else f"{c.amount:g}"
-    first = _(_CREDIT_PER.get(c.per, _CREDIT_PER["course"])).format(amount=amount, label=label)
-    parts = [_("{credit} at {level}").format(credit=first, level=c.level) if c.level else first]
+    first = compose(_(_CREDIT_PER.get(c.per, _CREDIT_PER["course"])), amount=amount, label=label)
+    parts = [compose(_("{credit} at {level}"), credit=first, level=localized(c.level)) if c.level else first]
     if c.body:
-        parts.append(_("from {body}").format(body=c.body))
+        parts.append(compose(_("from {body}"), body=c.body))
     if c.professions:
         parts.append(_("for {professions}").format(
             professions=", ".join(catalog.vocab.label("professions", p).lower() for p in c.professions)))
     if c.members_only:
         parts.append(_("members only"))
-    text = " · ".join(parts)
+    text = join_marked(" · ", parts)
     if c.note:
-        text += f" ({c.note})"
+        text = join_marked("", [text, " (", localized(c.note), ")"])
     return text
 
 
@@ -87,19 +87,19 @@ def credit_text(catalog: Catalog, entry: Entry) -> list[str]:
     """Each credit, escaped for a page; 'None' when the source says there is none."""
     if entry.credits_none:
         return [esc(pgettext("no credits", "None"))]
-    return [esc(one_credit(catalog, c)) for c in entry.credits]
+    return [mark(one_credit(catalog, c)) for c in entry.credits]
 
 
 def cost_text(catalog: Catalog, entry: Entry, *, note: bool = True) -> str:
     """The cost model and prices, and the provider's note on who pays what unless ``note`` is false."""
-    text = catalog.vocab.label("cost", entry.cost) if entry.cost else not_stated()
+    parts = [catalog.vocab.label("cost", entry.cost) if entry.cost else not_stated()]
     if entry.prices:
-        text += ": " + "; ".join(p.describe() for p in entry.prices)
+        parts.append(": " + "; ".join(p.describe() for p in entry.prices))
     if note and entry.cost_note:
-        text += f" ({entry.cost_note})"
+        parts += [" (", localized(entry.cost_note), ")"]
     if entry.cost and "cost" in entry.inferred:
-        text += " " + _("(inferred by the curator)")
-    return text
+        parts += [" ", _("(inferred by the curator)")]
+    return parts[0] if len(parts) == 1 else join_marked("", parts)
 
 
 def time_text(entry: Entry) -> str:
@@ -124,11 +124,11 @@ def terms(catalog: Catalog, here: str, kind: str, ids: tuple[str, ...]) -> str:
 
 
 def labels(catalog: Catalog, kind: str, ids: tuple[str, ...]) -> str:
-    return ", ".join(catalog.vocab.label(kind, i) for i in ids)
+    return join_marked(", ", [catalog.vocab.label(kind, i) for i in ids])
 
 
 def languages_text(catalog: Catalog, entry: Entry) -> str:
-    return ", ".join(catalog.vocab.language(tag) for tag in entry.languages)
+    return join_marked(", ", [catalog.vocab.language(tag) for tag in entry.languages])
 
 
 def countries_text(entry: Entry) -> str:
@@ -191,13 +191,13 @@ def access_lines(catalog: Catalog, entry: Entry) -> list[str]:
     if entry.enrolment:
         items.append(_(_ENROLMENT[entry.enrolment]) + ".")
     if entry.eligible:
-        items.append(_("Who may enrol: {text}").format(text=entry.eligible))
+        items.append(compose(_("Who may enrol: {text}"), text=localized(entry.eligible)))
     if entry.requirements:
-        items.append(_("Entry requirements: {text}").format(text=entry.requirements))
+        items.append(compose(_("Entry requirements: {text}"), text=localized(entry.requirements)))
     if entry.sign_in:
-        items.append(_("Sign in: {ways}.").format(ways=labels(catalog, "sign_in", entry.sign_in)))
+        items.append(compose(_("Sign in: {ways}."), ways=labels(catalog, "sign_in", entry.sign_in)))
     if entry.account:
-        items.append(_("Getting an account: {text}").format(text=entry.account))
+        items.append(compose(_("Getting an account: {text}"), text=localized(entry.account)))
     if entry.open_sample:
         items.append(_("Some parts are open to everyone."))
     return items
@@ -209,7 +209,8 @@ def _access(catalog: Catalog, entry: Entry) -> str:
 
 def recognition_lines(entry: Entry) -> list[str]:
     """Each professional recognition that is not a credit, in words."""
-    return [" · ".join(x for x in (r.name or _("Recognised"), _("by {body}").format(body=r.body), r.note) if x)
+    return [join_marked(" · ", [x for x in (localized(r.name) or _("Recognised"), compose(_("by {body}"), body=r.body),
+                                            localized(r.note)) if x])
             for r in entry.recognition]
 
 
@@ -252,7 +253,7 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     if entry.professions or not entry.learners:
         facts.append((_("Who it is for"), terms(catalog, here, "professions", entry.professions)))
     if entry.learners:
-        facts.append((_("Learners"), esc(labels(catalog, "learners", entry.learners))))
+        facts.append((_("Learners"), mark(labels(catalog, "learners", entry.learners))))
     facts += [
         (pgettext("fact", "Tier"), tier_links),
         (pgettext("fact: study time", "Time"), mark(time_text(entry))),
@@ -260,15 +261,16 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
         (pgettext("fact", "Credits"), _credits_row(catalog, entry)),
     ]
     if entry.recognition:
-        facts.append((_("Recognition"), "<br>".join(esc(x) for x in recognition_lines(entry))))
+        facts.append((_("Recognition"), "<br>".join(mark(x) for x in recognition_lines(entry))))
     if entry.attendance_record:
         facts.append((_("Record of taking part"), mark(attendance_text(entry))))
     if entry.assessment:
-        text = _(_ASSESSMENT[entry.assessment]) + (f": {entry.assessment_note}" if entry.assessment_note else "")
+        text = join_marked("", [_(_ASSESSMENT[entry.assessment]), ": ", localized(entry.assessment_note)]) \
+            if entry.assessment_note else _(_ASSESSMENT[entry.assessment])
         facts.append((pgettext("fact", "Assessment"), mark(text)))
     facts += [
         (pgettext("fact", "Format"), mark(labels(catalog, "formats", entry.formats) or not_stated())),
-        (pgettext("fact", "Language"), esc(languages_text(catalog, entry))),
+        (pgettext("fact", "Language"), mark(languages_text(catalog, entry))),
         (pgettext("fact", "Countries"), mark(countries_text(entry))),
         (pgettext("fact", "Provider"), mark(providers_text(entry))),
     ]
@@ -277,9 +279,9 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     if entry.audiences:
         facts.append((_("Focus on"), terms(catalog, here, "audiences", entry.audiences)))
     if entry.age_groups:
-        facts.append((_("Patients"), esc(labels(catalog, "age_groups", entry.age_groups))))
+        facts.append((_("Patients"), mark(labels(catalog, "age_groups", entry.age_groups))))
     if entry.disease_groups:
-        facts.append((_("Conditions"), esc(labels(catalog, "disease_groups", entry.disease_groups))))
+        facts.append((_("Conditions"), mark(labels(catalog, "disease_groups", entry.disease_groups))))
     access = _access(catalog, entry)
     if access:
         facts.append((_("Access"), access))
@@ -290,10 +292,10 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     lang = title_language(entry)
     title = f"<h1{lang_attr(lang)}>{esc(entry.words('title'))}</h1>" if lang else ""
     go = ext(entry.url, _("Go to the provider’s site") if entry.shared_url
-             else _("Go to {title} on the provider’s site").format(title=entry.words("title")),
+             else compose(_("Go to {title} on the provider’s site"), title=entry.words("title")),
              "md-button md-button--primary portal-out")
     find = (f'<p class="portal-how-to-find"><strong>{mark(_("How to find it there:"))}</strong> '
-            f"{esc(entry.how_to_find)}</p>") if entry.how_to_find else ""
+            f"{mark(localized(entry.how_to_find))}</p>") if entry.how_to_find else ""
     note = (f'<aside class="portal-note" aria-label="{esc(_("Curator’s note"))}"><p><strong>'
             f'{mark(_("Curator’s note:"))}</strong> {mark(entry.words("note"))}</p></aside>') if entry.note else ""
     out = front_matter(entry.words("title"), description=short(entry.words("summary"), DESCRIPTION_CHARS), search={"exclude": True},
@@ -316,7 +318,7 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     for cid in entry.competencies:
         comp = catalog.framework.competencies[cid]
         subject = catalog.framework.subjects[comp.subject]
-        name = _("{subject}, tier {tier}").format(subject=subject.name, tier=comp.tier)
+        name = compose(_("{subject}, tier {tier}"), subject=subject.name, tier=comp.tier)
         rows.append(f"{a(here, urls.competency(cid), name)}: {mark(comp.statement)}")
     fw = catalog.framework
     fit = ""
@@ -327,12 +329,12 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     if entry.learning_outcomes:
         out += heading(_("What you will learn")) + block(ul(mark(localized(o)) for o in entry.learning_outcomes), "portal-outcomes")
     if entry.keywords:
-        tags = "".join(f"<li>{a(here, urls.catalog() + '?q=' + quote(k, safe=''), k)}</li>" for k in entry.keywords)
+        tags = "".join(f"<li>{a(here, urls.catalog() + '?q=' + quote(k, safe=''), localized(k))}</li>" for k in entry.keywords)
         out += heading(_("Topics")) + block(f'<ul class="portal-tags">{tags}</ul>', "portal-topics")
     in_paths = catalog.in_pathways.get(entry.id, [])
     if in_paths:
         out += heading(_("Learning pathways that include it"))
-        out += block(ul(a(here, urls.pathway(p), catalog.pathways[p].title) for p in in_paths), "portal-in-pathways")
+        out += block(ul(a(here, urls.pathway(p), localized(catalog.pathways[p].title)) for p in in_paths), "portal-in-pathways")
     related = _related(catalog, entry, here)
     if related:
         out += heading(_("Related entries")) + block(related, "portal-related")
@@ -344,7 +346,7 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
         f"{mark(_('Facts such as cost and credits can change: check them with the provider.'))} "
         f"{a(here, 'about/#how-entries-are-chosen', _('Listing is not endorsement'))}.</p>"
         + (f"<p>{mark(marks)}</p>" if marks else "")
-        + (ul(ext(s.url, s.note or s.url) + " " + mark(_("(checked {date})").format(date=s.checked))
+        + (ul(ext(s.url, localized(s.note) or s.url) + " " + mark(_("(checked {date})").format(date=s.checked))
               for s in entry.sources) if entry.sources else "")
         + origin_text(catalog, entry),
         "portal-provenance",
@@ -390,7 +392,7 @@ def _related(catalog: Catalog, entry: Entry, here: str) -> str:
 
     def link(eid: str) -> str:
         target = catalog.entries.get(eid)
-        return a(here, urls.entry(eid), target.title) if target else esc(eid)
+        return entry_link(here, target) if target else esc(eid)
 
     for i, (how, sep, eid) in enumerate(relations(entry)):
         code = " " + mark(_("(code {code})").format(code=entry.code)) if i == 0 and entry.part_of and entry.code else ""
@@ -482,7 +484,7 @@ def _runs(entry: Entry, today: dt.date) -> str:
     rows = []
     for r in sorted(entry.runs, key=lambda r: (When.parse(r.start).first_day(), r.id)):
         past = run_is_past(r, today)
-        parts = [f"<strong>{esc(r.title or r.id)}</strong>", mark(run_when(r))]
+        parts = [f"<strong>{mark(localized(r.title) or r.id)}</strong>", mark(run_when(r))]
         if past:
             parts.insert(1, f'<span class="portal-past">{mark(pgettext("a session", "Past"))}</span>')
         if r.recurrence:

@@ -87,6 +87,13 @@ def front_matter(title: str, **meta: object) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def heading(title: str) -> str:
+    """The page's own ``<h1>`` when its title holds words in another language than the page's, marked with it;
+    otherwise nothing, and the theme writes the title from the front matter as it always has."""
+    marked = mark(title)
+    return f"<h1>{marked}</h1>" if marked != esc(title) else ""
+
+
 def block(inner: str, cls: str) -> str:
     """One raw HTML block; Markdown leaves a block-level element alone up to its closing tag.
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..i18n import _, mark, ngettext, pgettext
+from ..i18n import _, compose, localized, mark, mark_format, ngettext, pgettext
 from ..model.portal import BROWSABLE
 from ..model import Catalog, Entry
 from . import urls
 from .badges import entry_card
-from .html import a, block, esc, front_matter
+from .html import a, block, esc, front_matter, heading as page_heading
 
 
 
@@ -48,7 +48,7 @@ def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int]
     out = {}
     for n, chunk in enumerate(chunks, 1):
         here = url_of(n)
-        heading = title if n == 1 else _("{title} (page {n} of {pages})").format(title=title, n=n, pages=len(chunks))
+        heading = title if n == 1 else compose(_("{title} (page {n} of {pages})"), title=title, n=n, pages=len(chunks))
         start = (n - 1) * size + 1
         if len(chunks) > 1:
             count = mark(ngettext("{count} entry; showing {first} to {last}.", "{count} entries; showing {first} to {last}.",
@@ -62,7 +62,7 @@ def listing_pages(catalog: Catalog, entries: list[Entry], url_of: Callable[[int]
             count = (f"<p><strong>{mark(_('No entries yet.'))}</strong> "
                      + mark(gap).replace("{link}", a(here, "contribute/", _("contribute page"))) + "</p>")
         body = block(
-            (intro(here) if callable(intro) else intro) + count
+            page_heading(heading) + (intro(here) if callable(intro) else intro) + count
             + '<ul class="portal-list" data-search-exclude>' + "".join(entry_card(catalog, here, e) for e in chunk) + "</ul>"
             + pager(here, n, len(chunks), url_of),
             "portal-listing",
@@ -93,14 +93,14 @@ def tier_pages(catalog: Catalog, size: int, *, coverage: bool = True) -> dict[st
     out: dict[str, str] = {}
     for number, tier in sorted(catalog.framework.tiers.items()):
         entries = [e for e in catalog.active_entries if number in e.tiers]
-        learners = "".join(f"<li>{esc(x)}</li>" for x in tier.learners)
+        learners = "".join(f"<li>{mark(localized(x))}</li>" for x in tier.learners)
         top = f"<p>{mark(tier.summary)}</p>" + (f"<p>{mark(_('Usually suits:'))}</p><ul>{learners}</ul>" if learners else "")
 
         def intro(here: str, top: str = top) -> str:  # links relative to each page
             return top + (f'<p>{a(here, urls.coverage(), _("How well this tier is covered"))}</p>' if coverage else "")
 
         out.update(listing_pages(catalog, entries, lambda n, t=number: urls.tier(t, n),
-                                 _("Tier {number}: {name}").format(number=number, name=tier.name), intro, size, {"kind": "tier", "tier": number}))
+                                 compose(_("Tier {number}: {name}"), number=number, name=tier.name), intro, size, {"kind": "tier", "tier": number}))
     return out
 
 
@@ -116,9 +116,9 @@ def facet_pages(catalog: Catalog, size: int) -> dict[str, str]:
                         f'<span class="portal-count">({len(entries)})</span></li>')
             intro = f"<p>{mark(term.description)}</p>" if term.description else ""
             if term.source:
-                intro += f'<p class="portal-meta">{mark(_("Source: {source}").format(source=term.source))}</p>'
+                intro += f'<p class="portal-meta">{mark_format(_("Source: {source}"), source=localized(term.source))}</p>'
             out.update(listing_pages(catalog, entries, lambda n, k=kind, t=term.id: urls.facet(k, t, n),
-                                     _("{kind}: {term}").format(kind=word, term=term.label), intro, size, {"kind": kind, "id": term.id}))
+                                     compose(_("{kind}: {term}"), kind=word, term=term.label), intro, size, {"kind": kind, "id": term.id}))
         out[index_url] = front_matter(catalog.portal.name(kind).browse_all) + block(
             f'<ul class="portal-terms">{"".join(rows)}</ul>', "portal-listing")
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..i18n import _, localized, mark, ngettext, pgettext
+from ..i18n import _, compose, join_marked, localized, mark, mark_format, ngettext, pgettext
 from ..model import Catalog, Entry, Pathway, Step
 from ..model.duration import format_minutes
 from ..model.places import country_name
@@ -12,7 +12,7 @@ from . import urls
 from .entry import cost_text, entry_link, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
 from .badges import badge, badges, tier_badge
-from .html import DESCRIPTION_CHARS, a, block, esc, front_matter, rel, short, ul
+from .html import DESCRIPTION_CHARS, a, block, esc, front_matter, heading, rel, short, ul
 
 
 def _words(pathway: Pathway, text: str) -> str:
@@ -193,7 +193,7 @@ def _related(catalog: Catalog, pathway: Pathway, related: list[Pathway], here: s
     else:
         intro = _("Generated from the whole catalog for this role and tier:")
     return (f'<p class="portal-related">{mark(intro)} '
-            + ", ".join(a(here, urls.pathway(p.id), p.title) for p in related) + ".</p>")
+            + ", ".join(a(here, urls.pathway(p.id), _words(p, p.title)) for p in related) + ".</p>")
 
 
 def _offers(catalog: Catalog, pathway: Pathway, here: str) -> str:
@@ -209,13 +209,13 @@ def _offers(catalog: Catalog, pathway: Pathway, here: str) -> str:
         by_subject: dict[str, list[int]] = {}
         for c in cs:
             by_subject.setdefault(fw.subject_of(c).name, []).append(fw.competencies[c].tier)
-        return "; ".join(_("{subject} (tier {tiers})").format(subject=s, tiers=", ".join(map(str, sorted(ts))))
-                         for s, ts in by_subject.items())
+        return join_marked("; ", [compose(_("{subject} (tier {tiers})"), subject=s, tiers=", ".join(map(str, sorted(ts))))
+                                  for s, ts in by_subject.items()])
 
     out = f'<div class="portal-no-print"><h2 id="gaps">{mark(_("What the steps do not cover"))}</h2>'
     if offered:
         rows = [f"{entry_link(here, catalog.entries[eid])}<br>"
-                f"<small>{mark(_('Adds {competencies}').format(competencies=names(cs)))}</small>"
+                f"<small>{mark_format(_('Adds {competencies}'), competencies=names(cs))}</small>"
                 for eid, cs in offered]
         if pathway.professions:
             warn = _("These entries teach what the steps leave out, but they are not listed for this role: check "
@@ -242,7 +242,8 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
     for n, step in enumerate(pathway.steps, 1):
         e = catalog.entries[step.entry]
         optional = f' <span class="portal-badge">{mark(pgettext("a step", "Optional"))}</span>' if step.optional else ""
-        modules = (f"<p>{mark(_('Only: {modules}').format(modules=', '.join(step.modules)))}</p>"
+        only = join_marked(", ", [_words(pathway, m) for m in step.modules])
+        modules = (f"<p>{mark_format(_('Only: {modules}'), modules=only)}</p>"
                    if step.modules else "")
         if is_retired(catalog, step):
             # No time, cost or link to a course that is gone; the entry's own page still explains it.
@@ -264,12 +265,13 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
             f'{tick}</li>'
         )
     if pathway.curator:
-        kind = (_("Generated pathway by {curator}") if pathway.generated
-                else _("Curated pathway by {curator}")).format(curator=pathway.curator)
+        kind = compose(_("Generated pathway by {curator}") if pathway.generated
+                       else _("Curated pathway by {curator}"), curator=_words(pathway, pathway.curator))
     else:
         kind = _("Generated pathway") if pathway.generated else _("Curated pathway")
     # The steps come first: the title and one line of facts, then the steps; the summary is under "About".
-    body = (f'<p class="portal-kicker">{mark(kind)}</p>'
+    title = _words(pathway, pathway.title)
+    body = (heading(title) + f'<p class="portal-kicker">{mark(kind)}</p>'
             + _glance(catalog, pathway) + _related(catalog, pathway, related or [], here)
             + f'<h2 id="steps">{mark(_("Steps"))}</h2>'
             + (f'<ol class="portal-steps">{"".join(steps)}</ol>' if steps else
@@ -332,7 +334,7 @@ def passport_html(pathway: Pathway, here: str, portal_id: str = "portal") -> str
 
 def pathways_index(catalog: Catalog, generated: list[Pathway]) -> str:
     here = urls.pathways()
-    curated = ul(f"{a(here, urls.pathway(p.id), p.title)}<br><span class=\"portal-meta\">"
+    curated = ul(f"{a(here, urls.pathway(p.id), _words(p, p.title))}<br><span class=\"portal-meta\">"
                  + (mark(_("For {countries}.").format(countries=countries_text(p.countries))) + " " if p.countries else "")
                  + f"{mark(_words(p, p.summary[:200]))}</span>"
                  for p in catalog.pathways.values())

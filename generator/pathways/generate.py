@@ -35,7 +35,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..i18n import _, ngettext
+from ..i18n import _, compose, join_marked, ngettext
 from ..model import Catalog, Entry, Pathway, Step
 from .order import topological, with_prerequisites
 from .setcover import Candidate, greedy_cover
@@ -114,18 +114,18 @@ def generate_all(catalog: Catalog, *, language: str = "en") -> list[Pathway]:
         for t in sorted(fw.tiers):
             out.append(_pathway(
                 catalog, index, profession_pathway_id(p, t), _preferring(index, pool, curated_steps(catalog, p, t), t), t,
-                title=_("{role}: tier {tier} pathway").format(role=term.label, tier=t),
-                for_whom=_("{role}, learning at tier {tier}: {name}.").format(role=term.label, tier=t,
-                                                                              name=fw.tiers[t].name),
+                title=compose(_("{role}: tier {tier} pathway"), role=term.label, tier=t),
+                for_whom=compose(_("{role}, learning at tier {tier}: {name}."), role=term.label, tier=t,
+                                 name=fw.tiers[t].name),
                 professions=(p,), audiences=(), language=language))
     if AUDIENCE_TIER in fw.tiers:
         for a, term in v["audiences"].items():
             pool = [u for u in index.by_audience.get(a, ()) if u.tier <= AUDIENCE_TIER]
             out.append(_pathway(
                 catalog, index, audience_pathway_id(a), pool, AUDIENCE_TIER,
-                title=_("{group}: a focused pathway").format(group=term.label),
-                for_whom=_("Anyone who cares for or supports this group: {group}. It uses only entries that focus on "
-                           "them, up to tier {tier}.").format(group=term.label, tier=AUDIENCE_TIER),
+                title=compose(_("{group}: a focused pathway"), group=term.label),
+                for_whom=compose(_("Anyone who cares for or supports this group: {group}. It uses only entries that "
+                                   "focus on them, up to tier {tier}."), group=term.label, tier=AUDIENCE_TIER),
                 professions=(), audiences=(a,), language=language))
     kept = []
     for pathway in out:
@@ -210,7 +210,7 @@ def _pathway(catalog: Catalog, index: _Index, pid: str, pool: list[_Usable], tie
     for i in ordered:
         mask = index.usable[i].mask & universe
         steps.append(Step(i, _reason(catalog, index.ids(mask & ~seen), index.ids(mask),
-                                     [catalog.entries[u].title for u in needed_by[i]])))
+                                     [catalog.entries[u].words("title") for u in needed_by[i]])))
         seen |= mask
     uncovered = sorted(index.ids(universe & ~seen), key=lambda c: catalog.framework.competencies[c].tier)
     pathway = Pathway(
@@ -231,8 +231,8 @@ def _subjects(catalog: Catalog, competencies: Iterable[str]) -> str:
         tiers.setdefault(fw.competencies[c].subject, []).append(fw.competencies[c].tier)
     parts = []
     for subject, ts in tiers.items():
-        parts.append(_("{subject} ({tiers})").format(subject=fw.subjects[subject].name, tiers=tiers_text(sorted(ts))))
-    return "; ".join(parts)
+        parts.append(compose(_("{subject} ({tiers})"), subject=fw.subjects[subject].name, tiers=tiers_text(sorted(ts))))
+    return join_marked("; ", parts)
 
 
 def tiers_text(tiers: list[int]) -> str:
@@ -247,13 +247,13 @@ def tiers_text(tiers: list[int]) -> str:
 def _reason(catalog: Catalog, new: list[str], teaches: list[str], needed_for: list[str]) -> str:
     parts = []
     if new:
-        parts.append(_("Adds {competencies}.").format(competencies=_subjects(catalog, new)))
+        parts.append(compose(_("Adds {competencies}."), competencies=_subjects(catalog, new)))
     elif teaches:
-        parts.append(_("Goes over {competencies} again, at its own level.").format(
-            competencies=_subjects(catalog, teaches)))
+        parts.append(compose(_("Goes over {competencies} again, at its own level."),
+                             competencies=_subjects(catalog, teaches)))
     if needed_for:
-        parts.append(_("Needed before: {steps}.").format(steps="; ".join(needed_for)))
-    return " ".join(parts) or _("Needed before a later step.")
+        parts.append(compose(_("Needed before: {steps}."), steps=join_marked("; ", needed_for)))
+    return join_marked(" ", parts) or _("Needed before a later step.")
 
 
 def _summary(catalog: Catalog, tier: int, steps: int, covered: int, expected: int, uncovered: int, offered: int,
@@ -261,25 +261,25 @@ def _summary(catalog: Catalog, tier: int, steps: int, covered: int, expected: in
     below = [t for t in sorted(catalog.framework.tiers) if t < tier]
     name = catalog.framework.tiers[tier].name
     if below:
-        head = _("Worked out from the catalog: the fewest, most open entries that together cover what the framework "
-                 "expects at tier {tier} ({name}), which builds on {below}.").format(tier=tier, name=name,
-                                                                                     below=tiers_text(below))
+        head = compose(_("Worked out from the catalog: the fewest, most open entries that together cover what the "
+                         "framework expects at tier {tier} ({name}), which builds on {below}."), tier=tier, name=name,
+                       below=tiers_text(below))
     else:
-        head = _("Worked out from the catalog: the fewest, most open entries that together cover what the framework "
-                 "expects at tier {tier} ({name}).").format(tier=tier, name=name)
+        head = compose(_("Worked out from the catalog: the fewest, most open entries that together cover what the "
+                         "framework expects at tier {tier} ({name})."), tier=tier, name=name)
     cover = ngettext("{n} step covers {covered} of the {expected} competencies.",
                      "{n} steps cover {covered} of the {expected} competencies.", steps).format(
         n=steps, covered=covered, expected=expected)
-    text = f"{head} {cover}"
+    texts = [head, cover]
     if offered:
         elsewhere = (_("Entries not listed for this role teach {offered} of the {uncovered} left out: they are offered "
                        "on this page.") if who == "role" else
                      _("Entries not listed for this group teach {offered} of the {uncovered} left out: they are "
                        "offered on this page."))
-        text += " " + elsewhere.format(offered=offered, uncovered=uncovered)
+        texts.append(elsewhere.format(offered=offered, uncovered=uncovered))
     rest = uncovered - offered
     if rest:
-        text += " " + ngettext("{n} competency is taught by no entry in the catalog yet; listed on this page.",
-                               "{n} competencies are taught by no entry in the catalog yet; listed on this page.",
-                               rest).format(n=rest)
-    return text
+        texts.append(ngettext("{n} competency is taught by no entry in the catalog yet; listed on this page.",
+                              "{n} competencies are taught by no entry in the catalog yet; listed on this page.",
+                              rest).format(n=rest))
+    return join_marked(" ", texts)

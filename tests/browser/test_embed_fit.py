@@ -313,19 +313,15 @@ def test_theme_is_the_partners_choice(browser, partner, portal: str, all_snippet
         context.close()
 
 
-def test_native_render_draws_a_pathway_in_the_hosts_style(browser, partner, portal: str, site_dir: Path) -> None:
-    folder, url = partner
+def _native_pathway(portal: str, site_dir: Path):
+    """A pathway drawn in the host's style, beside a block that names another portal's API."""
     pathway_id = sorted(p.stem for p in (ROOT / "catalog/pathways").glob("*.yaml"))[0]
     data = json.loads((site_dir / f"api/v1/pathways/{pathway_id}.json").read_text(encoding="utf-8"))
     api = f"{portal}api/v1/pathways/{pathway_id}.json"
     body = (f'<div id="native" data-portal-api="{api}"><a href="{portal}pathways/{pathway_id}/">See it</a></div>'
             f'<div id="foreign" data-portal-api="https://elsewhere.example/api.json">kept</div>')
-    name = host_page(folder, "native.html", portal, body, script="native.js")
-    context, page, problems = open_page(browser, url + name, "light")
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    try:
-        page.wait_for_selector("#native[data-portal-state=done]")
+
+    def check(page, context, requests: list[str], url: str) -> None:
         native = page.locator("#native")
         assert native.locator("h3").inner_text() == data["title"]
         steps = native.locator("ol li")
@@ -341,28 +337,40 @@ def test_native_render_draws_a_pathway_in_the_hosts_style(browser, partner, port
         assert page.locator("#foreign").inner_text() == "kept", "only the portal the script came from is read"
         assert all(r.startswith((url, portal)) for r in requests), requests
         assert context.cookies() == []
-        assert not problems, problems
-    finally:
-        context.close()
+
+    return "native.html", body, check
 
 
-def test_native_render_draws_an_entry_with_its_dates_and_modules(browser, partner, portal: str,
-                                                                 site_dir: Path) -> None:
-    folder, url = partner
+def _native_entry(portal: str, site_dir: Path):
+    """An entry with modules and dated runs: its dates and modules drawn."""
     entry_id = next(p.stem for p in sorted((ROOT / "catalog").glob("*.yaml")) if "\nparts:" in p.read_text("utf-8")
                     and "\nruns:" in p.read_text("utf-8"))
     data = json.loads((site_dir / f"api/v1/entries/{entry_id}.json").read_text(encoding="utf-8"))
     body = f'<div id="native" data-portal-api="{portal}api/v1/entries/{entry_id}.json">Loading</div>'
-    name = host_page(folder, "native-entry.html", portal, body, script="native.js")
-    context, page, problems = open_page(browser, url + name, "light")
-    try:
-        page.wait_for_selector("#native[data-portal-state=done]")
+
+    def check(page, context, requests: list[str], url: str) -> None:
         facts = page.locator("#native dl").inner_text()
         assert f"{len(data['modules'])} modules or sessions:" in facts
         for module in data["modules"]:
             assert module["title"] in facts
         shown = [r for r in data["runs"] if not r["past"]] or data["runs"][-1:]
         assert shown and all(r["text"] in facts for r in shown), facts
+
+    return "native-entry.html", body, check
+
+
+@pytest.mark.parametrize("native", [_native_pathway, _native_entry], ids=["pathway-in-the-hosts-style",
+                                                                           "entry-with-dates-and-modules"])
+def test_native_render_draws_a_document(browser, partner, portal: str, site_dir: Path, native) -> None:
+    folder, url = partner
+    file_name, body, check = native(portal, site_dir)
+    name = host_page(folder, file_name, portal, body, script="native.js")
+    context, page, problems = open_page(browser, url + name, "light")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.wait_for_selector("#native[data-portal-state=done]")
+        check(page, context, requests, url)
         assert not problems, problems
     finally:
         context.close()

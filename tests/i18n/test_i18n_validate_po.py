@@ -41,8 +41,7 @@ def test_a_broken_file_is_an_error_at_its_line(tmp_path: Path) -> None:
     assert str(problems[0]).startswith("locale/fr/LC_MESSAGES/portal.po:10:7: not a valid .po file")
 
 
-def test_placeholders_that_differ_are_errors_located_at_the_message(tmp_path: Path) -> None:
-    path = _po(tmp_path, '''msgid "{n} of {total}"
+PLACEHOLDERS = ('''msgid "{n} of {total}"
 msgstr "{nombre} sur {total}"
 
 msgid "Tier {number}"
@@ -55,24 +54,19 @@ msgstr[1] "étapes"
 
 msgid "Fine {x}"
 msgstr "Bien {x}"
-''')
-    problems = check_catalog(path, "fr.po", required=True)
-    assert all(p.is_error and p.code == "po-placeholder" for p in problems)
-    assert _messages(problems) == [
-        "fr.po:7:1: the translation of '{n} of {total}' (msgstr) has {nombre}, which the English text does not: "
-        "keep the placeholders as they are ({n}, {total})",
-        "fr.po:7:1: the translation of '{n} of {total}' (msgstr) leaves out {n}: keep every placeholder of the "
-        "English text",
-        "fr.po:10:1: the translation of 'Tier {number}' (msgstr) leaves out {number}: keep every placeholder of "
-        "the English text",
-        # The singular may say "one" in words; the plural form may not drop the number.
-        "fr.po:13:1: the translation of '{n} step' (msgstr[1]) leaves out {n}: keep every placeholder of the "
-        "English text",
-    ]
+''', None, lambda p: p.is_error and p.code == "po-placeholder", [
+    "fr.po:7:1: the translation of '{n} of {total}' (msgstr) has {nombre}, which the English text does not: "
+    "keep the placeholders as they are ({n}, {total})",
+    "fr.po:7:1: the translation of '{n} of {total}' (msgstr) leaves out {n}: keep every placeholder of the "
+    "English text",
+    "fr.po:10:1: the translation of 'Tier {number}' (msgstr) leaves out {number}: keep every placeholder of "
+    "the English text",
+    # The singular may say "one" in words; the plural form may not drop the number.
+    "fr.po:13:1: the translation of '{n} step' (msgstr[1]) leaves out {n}: keep every placeholder of the "
+    "English text",
+])
 
-
-def test_missing_and_fuzzy_translations_are_warnings_only_for_a_published_language(tmp_path: Path) -> None:
-    path = _po(tmp_path, '''msgid "Search"
+MISSING_AND_FUZZY = ('''msgid "Search"
 msgstr ""
 
 #, fuzzy
@@ -81,17 +75,26 @@ msgstr "Fermer"
 
 msgid "Open"
 msgstr "Ouvrir"
-''')
-    problems = check_catalog(path, "fr.po", required=True, template={(None, "Search"), (None, "Close"),
-                                                                      (None, "Open"), (None, "Next")})
-    assert all(p.severity is Severity.WARNING for p in problems)
-    assert _messages(problems) == [
-        "fr.po:7:1: warning: 'Search' is not translated: the page shows it in English",
-        "fr.po:11:1: warning: 'Close' is marked fuzzy (a guess to check): the page shows it in English",
-        "fr.po: warning: 1 message(s) of the template are not in this catalog (such as 'Next'): run `make "
-        "messages` to merge them",
-    ]
-    assert check_catalog(path, "fr.po", required=False) == []
+''', {(None, "Search"), (None, "Close"), (None, "Open"), (None, "Next")},
+    lambda p: p.severity is Severity.WARNING, [
+    "fr.po:7:1: warning: 'Search' is not translated: the page shows it in English",
+    "fr.po:11:1: warning: 'Close' is marked fuzzy (a guess to check): the page shows it in English",
+    "fr.po: warning: 1 message(s) of the template are not in this catalog (such as 'Next'): run `make "
+    "messages` to merge them",
+])
+
+
+@pytest.mark.parametrize(("body", "template", "kind", "expected"), [PLACEHOLDERS, MISSING_AND_FUZZY],
+                         ids=["placeholders-that-differ-are-errors-located-at-the-message",
+                              "missing-and-fuzzy-are-warnings-only-for-a-published-language"])
+def test_catalog_problems_are_reported_at_their_message(tmp_path: Path, body: str, template, kind,
+                                                        expected: list[str]) -> None:
+    path = _po(tmp_path, body)
+    problems = check_catalog(path, "fr.po", required=True, **({"template": template} if template else {}))
+    assert problems and all(kind(p) for p in problems)
+    assert _messages(problems) == expected
+    # For a language the portal does not publish, missing translations go quiet; broken ones are still errors.
+    assert check_catalog(path, "fr.po", required=False) == [p for p in problems if p.is_error]
 
 
 def test_the_shipped_catalogs_are_valid_and_french_is_complete(tmp_path: Path) -> None:

@@ -19,7 +19,8 @@ from .curate.page import curators_assets, curators_page
 from .exports import export_files
 from .outputs import Outputs
 from .pages import Page, render_all
-from .pages.defaults import default_pages, placeholders
+from .pages.defaults import default_pages, fill, placeholders
+from .pages.open_data import open_data_markdown
 from .pages.reference import field_reference_page
 from .i18n.browser import messages_assets
 from .pathways.passport import passport_assets
@@ -55,7 +56,7 @@ def _defaults(outputs: Outputs) -> dict[str, str]:
 
 
 def _open_data(outputs: Outputs) -> dict[str, str]:
-    return default_pages(outputs.site_name, ("open-data",), values=_values(outputs))
+    return {"open-data.md": fill(open_data_markdown(), _values(outputs))}
 
 
 FEATURES: tuple[Feature, ...] = (

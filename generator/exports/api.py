@@ -3,7 +3,7 @@
 Every document is plain data derived from the catalog, with the same shape
 every time: optional text is ``null`` rather than missing, lists are ``[]``.
 The shapes are described by the JSON Schemas in :mod:`.api_schema`, published
-beside the documents, and the open-data page (generator/theme/pages/open-data.md) promises what may change within v1.
+beside the documents, and the open-data page (generator/pages/open_data.py) promises what may change within v1.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The published schemas list every field and mark every field required, but
 allow fields they do not name: within v1 new fields may be added (see
-generator/theme/pages/open-data.md), and a partner's validator must not break when they are.
+generator/pages/open_data.py), and a partner's validator must not break when they are.
 Our tests close the objects (``additionalProperties: false``) to prove the
 schemas still describe everything we publish.
 """

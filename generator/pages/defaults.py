@@ -1,6 +1,7 @@
 """The about, contribute and open-data pages every portal has, until it writes its own.
 
-The texts ship with the generator (generator/theme/pages/) and speak of no field;
+The about and contribute texts ship with the generator (generator/theme/pages/) and speak of no field; the
+open-data page is written from the message catalog, in the page's language (``open_data``);
 a portal's own ``docs/about.md`` (or any page of the same name) replaces them.
 Other pages link to them, so a portal that has not written them yet still has
 no broken link.
@@ -51,5 +52,6 @@ def default_pages(site_name: str, names: tuple[str, ...] = ("about", "contribute
 
 
 # The language the default pages are written in; a portal in another language shows them marked as such.
+# (The open-data page is not one of them: its words come from the message catalog, in each language.)
 DEFAULT_PAGES_LANGUAGE = "en"
-DEFAULT_NAMES = frozenset(f"{name}.md" for name in ("about", "contribute", "open-data"))
+DEFAULT_NAMES = frozenset(f"{name}.md" for name in ("about", "contribute"))

@@ -26,9 +26,6 @@ from .html import esc, front_matter
 if TYPE_CHECKING:
     from ..outputs import Outputs
 
-
-
-
 # Fields whose ids come from a vocabulary in competencies/vocabularies.yaml (or from the framework).
 VOCABULARY_OF = {
     "professions": "professions", "learners": "learners", "settings": "settings", "audiences": "audiences",
@@ -135,8 +132,9 @@ def _form(schema: dict[str, Any], node: dict[str, Any]) -> str:
         forms = dict.fromkeys(_form(schema, b) for b in node.get("oneOf", node.get("anyOf", ())))
         # Translators: joins two ways to write a value: "text or list of ids".
         return f" {mark(pgettext('value form', 'or'))} ".join(forms)
-    if name in _FORM_NAMES:
-        return mark(_forms()[name])
+    forms = _forms()
+    if name in forms:
+        return mark(forms[name])
     if "const" in node:
         return f"`{node['const']}`"
     if "enum" in node:
@@ -148,10 +146,6 @@ def _form(schema: dict[str, Any], node: dict[str, Any]) -> str:
     if kind == "object":
         return mark(pgettext("value form", "mapping (fields below)"))
     return mark(_kinds().get(str(kind), str(kind)))
-
-
-_FORM_NAMES = frozenset(("slug", "ids", "line", "text", "url", "date", "partial_date", "datetime", "tier",
-                         "length", "language", "country", "fields"))
 
 
 def _fill(template: str, **values: str) -> str:
@@ -207,7 +201,9 @@ def _fields(catalog: Catalog, schema: dict[str, Any], obj: dict[str, Any], prefi
         if key in required:
             # Translators: after a field's form in the field reference: "(one line of text; required)".
             form += mark(pgettext("field", "; required"))
-        text = f"- **`{field}`** ({form}): " + mark(describe(merged.get("description", "")))
+        # Translators: a field's form, before its description in the field reference: "(one line of text):".
+        text = f"- **`{field}`** " + _fill(pgettext("field", "({form}):"), form=form) + " " \
+            + mark(describe(merged.get("description", "")))
         values = _values(catalog, schema, field, node)
         if values:
             # Translators: a label in the field reference, before the values a field allows.

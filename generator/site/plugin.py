@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .. import features
+from ..curate.analytics import feedback_words
 from ..errors import PortalError, Problem
 from ..exports import pagehead
 from ..i18n import gettext, ngettext, npgettext, pgettext, use_portal_catalogs
@@ -109,6 +110,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._set_language(config)
         self.settings = load_settings(root).with_options(**{name: self.config[name] for name in OPTIONS})
         use_portal_catalogs(root)  # the portal's own translations (locale/) win over the generator's
+        feedback_words(config.extra)  # the feedback widget's words, in this build's language
         # `mkdocs serve` must rebuild when a curator edits the catalog or the framework.
         included = [(root / spec.path) for spec in self.settings.sources]
         for folder in (self.settings.catalog_path, self.settings.competencies_path, *included):

@@ -30,6 +30,9 @@ class Outputs:
         self.home = home or {}  # the home page's words (mkdocs.yml `home`)
         # None: every feature (see generator.features); otherwise the names the portal publishes.
         self.features = None if features is None else frozenset(features)
+        # Results one feature works out and another needs again in the same build (an embed card is drawn for
+        # its own file, its oEmbed height and the snippet on its page): keyed by the function that fills it.
+        self.memo: dict[tuple[object, ...], object] = {}
 
     def publishes(self, feature: str) -> bool:
         """Whether this portal publishes ``feature`` (a name from generator.features.FEATURES)."""

@@ -16,11 +16,11 @@ from __future__ import annotations
 import base64
 import hashlib
 from html import unescape
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import _, ngettext, pgettext
+from ..i18n import _, current_language, ngettext, pgettext
 from ..model import Catalog, Entry, Pathway
 from ..model.dates import When, build_day
 from ..model.duration import format_minutes
@@ -261,7 +261,20 @@ def _pathway_card(outputs: Outputs, pathway: Pathway, here: str) -> tuple[str, s
 
 
 def _card(outputs: Outputs, item: Entry | Pathway, here: str) -> tuple[str, str, cardsize.Card]:
-    return _entry_card(outputs, item, here) if isinstance(item, Entry) else _pathway_card(outputs, item, here)
+    """The card's body, footer and measurements, drawn once per build and language (its file, its oEmbed
+    height and its page's snippet all need it)."""
+    return _remembered(outputs, ("embed card", current_language(), here), item, lambda: (
+        _entry_card(outputs, item, here) if isinstance(item, Entry) else _pathway_card(outputs, item, here)))
+
+
+def _remembered(outputs: Outputs, key: tuple[object, ...], item: Entry | Pathway, work: Callable[[], Any]) -> Any:
+    """``work()`` for ``item``, done once per build: remembered with the item itself, so that another item
+    (even one with the same id) never gets its result."""
+    slot = (*key, id(item))
+    kept = outputs.memo.get(slot)
+    if kept is None or kept[0] is not item:  # type: ignore[index]
+        kept = outputs.memo[slot] = (item, work())
+    return kept[1]  # type: ignore[index]
 
 
 def page_url_of(item: Entry | Pathway, item_id: str = "") -> str:
@@ -279,7 +292,8 @@ def embed_page(outputs: Outputs, item: Entry | Pathway, here: str = "") -> str:
 
 def embed_heights(outputs: Outputs, item: Entry | Pathway) -> dict[int, int]:
     """The frame height that holds the whole card, per column width class (see cardsize.WIDTHS)."""
-    return cardsize.heights(_card(outputs, item, urls.embed(page_url_of(item)))[2])
+    return _remembered(outputs, ("embed heights", current_language()), item,
+                       lambda: cardsize.heights(_card(outputs, item, urls.embed(page_url_of(item)))[2]))
 
 
 def embed_height(outputs: Outputs, item: Entry | Pathway) -> int:

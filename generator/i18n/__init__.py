@@ -69,6 +69,7 @@ def capitalized(text: str) -> str:
     return in_language(head, text.lang) if isinstance(text, Fallback) else head
 
 
+@lru_cache(maxsize=256)
 def _base(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
 

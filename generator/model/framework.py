@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from ..i18n import N_, _, localized
+from ..i18n import N_, _, current_language, default_language, localized
 from .places import country_name
 
 
@@ -41,6 +42,12 @@ def words(value: Any) -> Words:
 
 def in_active(value: Words) -> str:
     """The words in the active language; others come back marked with their language (``i18n.mark``)."""
+    return _in_language(value, current_language(), default_language())
+
+
+@lru_cache(maxsize=8192)
+def _in_language(value: Words, lang: str, default: str) -> str:
+    # Labels are asked for on every card of every listing: worked out once per label and language.
     return localized(dict(value) if isinstance(value, tuple) else value)
 
 

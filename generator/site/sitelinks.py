@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -44,17 +45,24 @@ class LinkBook:
     def add(self, dest: str, html: str) -> None:
         """Record the links in a page's content and the ids anywhere on it."""
         found = _CONTENT.search(html)
-        urls = [unescape(u) for u in _LINK.findall(found[1])] if found else []
+        urls = [unescape(u) if "&" in u else u for u in _LINK.findall(found[1])] if found else []
         self.links[dest] = [u for u in dict.fromkeys(urls) if _internal(u)]
-        self.ids[dest] = frozenset(unescape(i) for i in _ID.findall(html))
+        self.ids[dest] = frozenset(unescape(i) if "&" in i else i for i in _ID.findall(html))
 
     def broken(self, site: Path) -> list[BrokenLink]:
         """Every recorded link whose file (or id) is missing from the built ``site``."""
         files = _files(site)
         out = []
+        # Pages in one folder share most of their links (every listing page links the same entries): a
+        # link with a path is judged once per folder, one without (a fragment on the page itself) per page.
+        judged: dict[tuple[str, str], str | None] = {}
         for dest, urls in self.links.items():
+            folder = posixpath.dirname(dest)
             for url in urls:
-                reason = self._check(dest, url, files)
+                key = (dest if url[:1] in "#?" else folder, url)
+                if key not in judged:
+                    judged[key] = self._check(dest, url, files)
+                reason = judged[key]
                 if reason:
                     out.append(BrokenLink(dest, url, reason))
         return sorted(out)
@@ -79,6 +87,7 @@ class LinkBook:
         return None
 
 
+@lru_cache(maxsize=65536)
 def _internal(url: str) -> bool:
     if not url or url.startswith("//"):
         return False

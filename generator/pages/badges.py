@@ -7,7 +7,7 @@ colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
 
 from __future__ import annotations
 
-from ..i18n import Fallback, _, in_language, mark, mark_format
+from ..i18n import Fallback, _, current_language, in_language, mark, mark_format
 from ..model import Catalog, Entry
 from ..model.places import country_name
 from .html import esc
@@ -67,13 +67,27 @@ def entry_badges(catalog: Catalog, entry: Entry, *, provider: bool = True) -> st
     ])
 
 
+# An entry's card, less its link, per (catalog, entry, language, summary length): an entry is listed on the
+# catalog's pages, its tiers' and a page for each of its roles, settings, audiences..., all drawn in one build.
+# Kept with the catalog and entry themselves, so another catalog's entry never gets it; emptied by forget_cards().
+_CARDS: dict[tuple[int, int, str, int], tuple[Catalog, Entry, str]] = {}
+
+
+def forget_cards() -> None:
+    """Let go of the cards drawn so far (at the end of a build's pages)."""
+    _CARDS.clear()
+
+
 def entry_card(catalog: Catalog, here: str, entry: Entry, *, summary: int = 120) -> str:
     """One entry in a listing: its title, its summary cut at a word (none if ``summary`` is 0), and its facts
     as badges."""
-    flag = {"paused": f' <span class="pb-paused">{mark(_("Paused"))}</span>',
-            "finished": f' <span class="pb-paused">{mark(_("Finished"))}</span>'}.get(entry.status, "")
-    text = f"<p>{mark(cut(entry.words('summary'), summary))}</p>" if summary else ""
+    key = (id(catalog), id(entry), current_language(), summary)
+    kept = _CARDS.get(key)
+    if kept is None or kept[0] is not catalog or kept[1] is not entry:
+        flag = {"paused": f' <span class="pb-paused">{mark(_("Paused"))}</span>',
+                "finished": f' <span class="pb-paused">{mark(_("Finished"))}</span>'}.get(entry.status, "")
+        text = f"<p>{mark(cut(entry.words('summary'), summary))}</p>" if summary else ""
+        kept = _CARDS[key] = (catalog, entry, f"{flag}{text}{entry_badges(catalog, entry)}</li>")
     from .entry import entry_link  # entry.py builds on this module's badges
 
-    link = entry_link(here, entry)
-    return f'<li class="portal-card">{link}{flag}{text}{entry_badges(catalog, entry)}</li>'
+    return f'<li class="portal-card">{entry_link(here, entry)}{kept[2]}'

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Catalog, Pathway
 from . import urls
+from .badges import forget_cards
 from .competency import competency_pages
 from .entry import render_entry
 from .home import home_page
@@ -48,6 +49,15 @@ def render_all(catalog: Catalog, *, site_name: str, page_size: int = 40, home: d
     page's file instead (``about.md``), for pages a portal lists in its nav.
     ``coverage`` says whether the portal publishes its coverage pages, which other pages link to.
     """
+    try:
+        return _render_all(catalog, site_name=site_name, page_size=page_size, home=home, generated=generated,
+                           extras=extras, coverage=coverage)
+    finally:
+        forget_cards()
+
+
+def _render_all(catalog: Catalog, *, site_name: str, page_size: int, home: dict[str, object] | None,
+                generated: list[Pathway] | None, extras: list[dict[str, str]] | None, coverage: bool) -> list[Page]:
     pages: dict[str, Page] = {}
 
     def put(url: str, markdown: str, edit: str = "") -> None:

@@ -74,6 +74,8 @@ def test_an_override_that_extends_the_portal_template_keeps_everything(small_por
 @pytest.mark.parametrize("link, reason", [
     ("../nowhere/", "no file nowhere/index.html in the site"),
     ("../catalog/#no-such-heading", "no id 'no-such-heading' on catalog/index.html"),
+    ("../nowhere/?q=care#top", "no file nowhere/index.html in the site"),  # a query is not part of the file
+    ("../catalog/?q=care#no%2Dsuch", "no id 'no-such' on catalog/index.html"),  # ids are compared decoded
 ])
 def test_a_broken_internal_link_fails_the_build(small_portal, caplog, link, reason):
     about = small_portal / "docs" / "about.md"

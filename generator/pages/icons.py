@@ -16,11 +16,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from .html import rel
 
 SPRITE = "icons.svg"  # at the site root: the shortest reference from every page
 _ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="([^"<>]*)"/></svg>')
+
+
+@lru_cache(maxsize=1024)
+def _key(path: str) -> str:
+    """An icon's id in the sprite, made from its path (a dozen icons, on every page)."""
+    return "i" + hashlib.sha256(path.encode()).hexdigest()[:6]
 
 
 class Sprite:
@@ -34,7 +41,7 @@ class Sprite:
         href = rel(page_url, SPRITE)
 
         def swap(match: re.Match[str]) -> str:
-            key = "i" + hashlib.sha256(match[1].encode()).hexdigest()[:6]
+            key = _key(match[1])
             self.paths[key] = match[1]
             return f'<svg><use href="{href}#{key}"/></svg>'
 

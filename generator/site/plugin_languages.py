@@ -182,6 +182,7 @@ def localise_docs(files: Files, config: MkDocsConfig, language: Language, langua
         replacement = File.generated(config, f.src_uri, abs_src_path=version.abs_src_path,
                                      inclusion=f.inclusion)
         replacement.edit_uri = version.edit_uri
+        replacement.generated_by = None  # still a hand-written page: its placeholders are filled as the original's
         files.append(replacement)
     return fallback
 

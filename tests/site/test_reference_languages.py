@@ -58,6 +58,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(FIXTURES / name, root, dirs_exist_ok=True)
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as fh:
         fh.write(ANALYTICS)
+    # A hand-written page and its French version, both naming the portal's settings.
+    (root / "docs" / "partners.md").write_text("# Partners\n\nEmbed from {{ site_url }}.\n", encoding="utf-8")
+    (root / "docs" / "partners.fr.md").write_text("# Partenaires\n\nIntégrez depuis {{ site_url }}.\n",
+                                                  encoding="utf-8")
     assert build_site(load_settings(root), root / "site") == 0
     return root / "site"
 
@@ -137,3 +141,8 @@ def test_a_partial_catalog_falls_back_to_english_marked_on_the_reference(catalog
     assert f'<span lang="en">{html.escape(english)}</span>' in text
     assert '## <span lang="en">Entry fields</span>' in text
     assert text.count('<pre lang="en">') == 4
+
+
+def test_a_hand_written_pages_version_fills_the_portals_settings_like_the_original(site: Path) -> None:
+    assert "Embed from https://portal.example.org/." in page(site, "partners/")
+    assert "Intégrez depuis https://portal.example.org/fr/." in page(site / "fr", "partners/")

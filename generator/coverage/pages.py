@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..i18n import _, mark, ngettext
+from ..i18n import _, compose, mark, ngettext
 from ..model import Catalog
 from ..pages import urls
-from ..pages.html import a, block, esc, front_matter, rel
+from ..pages.html import a, block, esc, front_matter, heading, rel
 from ..pathways import audience_pathway_id, profession_pathway_id
 from .matrix import KINDS, THIN, Matrix, all_matrices
 from .render import matrices_csv, table_html
@@ -140,8 +140,10 @@ def term_page(catalog: Catalog, m: Matrix, pathway_ids: set[str]) -> str:
             + f"<p>{a(here, urls.facet(m.kind, m.term), _('The entries'))} · "
             f"{a(here, urls.coverage(m.kind), _title(catalog, m.kind)[0])} · {a(here, urls.coverage(), _('Whole catalog'))}</p>"
             + heatmap_svg(m) + _downloads(here, m.kind, m.term) + table_html(catalog, m))
-    return front_matter(_("Coverage: {group}").format(group=m.label), search={"exclude": True},
-                        portal={"kind": "coverage", "group": m.kind, "id": m.term}) + block(body, "portal-coverage")
+    title = compose(_("Coverage: {group}"), group=m.label)
+    return front_matter(title, search={"exclude": True},
+                        portal={"kind": "coverage", "group": m.kind, "id": m.term}) + block(heading(title) + body,
+                                                                                          "portal-coverage")
 
 
 def coverage_pages(outputs: Outputs) -> dict[str, str]:

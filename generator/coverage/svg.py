@@ -9,7 +9,7 @@ picture follows Material's light and dark schemes.
 from __future__ import annotations
 
 from ..i18n import N_, _, ngettext
-from ..pages.html import esc
+from ..pages.html import esc, lang_of
 from .matrix import THIN, Matrix
 
 # Narrow enough that a phone shrinks it little: about 10 px text on a 360 px screen.
@@ -66,7 +66,7 @@ def heatmap_svg(m: Matrix, uid: str = "heatmap") -> str:
                      f'{esc(_("Tier {number}").format(number=t))}</text>')
     for r, row in enumerate(m.rows):
         y = HEAD_H + CELL_H * r
-        labels.append(f'<text x="{LABEL_W - 8}" y="{y + CELL_H // 2 + 4}">{esc(_short(row.name))}</text>')
+        labels.append(f'<text x="{LABEL_W - 8}" y="{y + CELL_H // 2 + 4}"{lang_of(row.name)}>{esc(_short(row.name))}</text>')
         for i, c in enumerate(row.cells):
             if c is None:
                 continue

@@ -212,11 +212,15 @@ class Entry:
         the original, marked with its language when that is not the page's (``i18n.mark``).
 
         The title is in its source's language (``title_lang``, else the entry's first language); the summary
-        and note are the curator's words, in the portal's first language."""
+        and note are the curator's words, in the portal's first language, unless the entry is offered only in
+        other languages: then they are written in the entry's first language, as its title is."""
         original = {"title": self.title, "summary": self.summary, "note": self.note}[name]
         if not original:
             return ""
-        source = (self.title_lang or self.languages[0]) if name == "title" else default_language()
+        portal = default_language()
+        offered = [tag.split("-")[0].lower() for tag in self.languages]
+        curator = portal if not offered or portal.split("-")[0].lower() in offered else self.languages[0]
+        source = (self.title_lang or self.languages[0]) if name == "title" else curator
         given = {lang: text for lang, fields in self.translations for field_name, text in fields if field_name == name}
         return localized({source: original, **{k: v for k, v in given.items() if k != source}}, source)
     # Where it comes from, when not from the portal's own catalog: the source's name in mkdocs.yml,

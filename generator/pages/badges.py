@@ -7,7 +7,7 @@ colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
 
 from __future__ import annotations
 
-from ..i18n import Fallback, _, current_language, in_language, mark, mark_format
+from ..i18n import Fallback, _, current_language, in_language, join_marked, mark, mark_format
 from ..model import Catalog, Entry
 from ..model.places import country_name
 from .html import esc
@@ -61,7 +61,7 @@ def entry_badges(catalog: Catalog, entry: Entry, *, provider: bool = True) -> st
         *(tier_badge(catalog, t, short=True) for t in entry.tiers),
         badge(cut(time, 40), "time"),
         badge(v.label("cost", entry.cost) if entry.cost else "", "cost"),
-        badge(", ".join(v.label("formats", f) for f in entry.formats[:2]), "format"),
+        badge(join_marked(", ", [v.label("formats", f) for f in entry.formats[:2]]), "format"),
         badge(", ".join(country_name(c) for c in entry.countries[:2]), "country"),
         badge(cut(entry.provider, 60), "provider") if provider else "",
     ])

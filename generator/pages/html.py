@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..i18n import mark
+from ..i18n import Fallback, mark
 
 
 def esc(text: object) -> str:
@@ -53,6 +53,12 @@ def rel(from_url: str, to_url: str) -> str:
     return "./" if path == "." else path
 
 
+def lang_of(text: str) -> str:
+    """A ``lang`` attribute for an element whose whole text is ``text``, when that is in another language than the
+    page's (an ``<option>`` or an SVG ``<text>``, which cannot hold a marked ``<span>``); '' otherwise."""
+    return f' lang="{esc(text.lang)}"' if isinstance(text, Fallback) else ""
+
+
 def a(from_url: str, to_url: str, text: str, **attrs: str) -> str:
     extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items())
     return f'<a href="{esc(rel(from_url, to_url))}"{extra}>{mark(text)}</a>'
@@ -79,6 +85,8 @@ def front_matter(title: str, **meta: object) -> str:
     ``page.meta.description`` unescaped (the latter inside an attribute: a quote would break out).
     """
     lines = ["---", f"title: {json.dumps(esc(title))}"]
+    if mark(title) != esc(title):  # words in another language: the header shows them marked (theme/partials/header.html)
+        lines.append(f"portal_title_html: {json.dumps(mark(title))}")
     for key, value in meta.items():
         if key == "description" and isinstance(value, str):
             value = esc(value)

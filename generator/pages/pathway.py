@@ -284,7 +284,7 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
     # Generated pathways (one per role, tier and audience) only rearrange entries the site search already
     # finds; leaving them out of its index keeps the first visit light on a slow connection.
     hidden = {"search": {"exclude": True}} if pathway.generated else {}
-    return front_matter(pathway.title, description=short(pathway.summary, DESCRIPTION_CHARS), **hidden,
+    return front_matter(title, description=short(pathway.summary, DESCRIPTION_CHARS), **hidden,
                         portal={"kind": "pathway", "id": pathway.id}) + block(body, "portal-pathway")
 
 

@@ -12,7 +12,7 @@ from ..i18n import _, mark, mark_format
 from ..model import Catalog, Pathway
 from ..pages import urls
 from ..pages.badges import cut
-from ..pages.html import a, block, esc, front_matter
+from ..pages.html import a, block, esc, front_matter, lang_of
 from .store import dumps
 
 DATA_PATH = "search/pathways.json"
@@ -41,7 +41,7 @@ def pathways_data(catalog: Catalog, generated: list[Pathway]) -> bytes:
 
 def _select(name: str, label: str, options: list[tuple[str, str]], first: str) -> str:
     opts = f'<option value="">{esc(first)}</option>' + "".join(
-        f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in options)
+        f'<option value="{esc(v)}"{lang_of(text)}>{esc(text)}</option>' for v, text in options)
     return (f'<p class="portal-field"><label for="pf-{name}">{mark(label)}</label>'
             f'<select id="pf-{name}" name="{name}">{opts}</select></p>')
 

@@ -74,15 +74,15 @@ NO_FADE = """() => { const sheet = new CSSStyleSheet();
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }"""
 
 
-@pytest.fixture(scope="module")
-def tour(browser, site_dir: Path, base_url: str, axe_source: Path) -> dict[str, dict[str, object]]:
-    """Every kind of page, once, as a reader sees it in each colour scheme: axe-core's findings per scheme,
-    and any Content-Security-Policy violation or request off the machine while the page loaded."""
+def axe_tour(browser, base_url: str, targets: list[tuple[str, str]], axe_source: Path,
+             prefix: str = "/") -> dict[str, dict[str, object]]:
+    """Each (kind, path) of a site served at ``base_url``, once, as a reader sees it in each colour scheme:
+    axe-core's findings per scheme, and any Content-Security-Policy violation or request off the machine while
+    the page loaded. ``prefix`` is the path of the site's own address (404.html links absolutely to it)."""
     context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     context.add_init_script(path=str(axe_source))
     context.add_init_script(WATCH)
     outside: list[str] = []
-    prefix = _site_prefix(site_dir)
 
     def route(r) -> None:
         url = r.request.url
@@ -98,7 +98,7 @@ def tour(browser, site_dir: Path, base_url: str, axe_source: Path) -> dict[str, 
     context.route("**/*", route)
     page = context.new_page()
     found: dict[str, dict[str, object]] = {"light": {}, "dark": {}, "csp": {}}
-    for kind, path in _targets(site_dir):
+    for kind, path in targets:
         outside.clear()
         page.goto(base_url + path, wait_until="load")
         settle(page)
@@ -117,6 +117,12 @@ def tour(browser, site_dir: Path, base_url: str, axe_source: Path) -> dict[str, 
             found["csp"][f"{kind} ({path})"] = {"violations": blocked, "outside": outside[:]}
     context.close()
     return found
+
+
+@pytest.fixture(scope="module")
+def tour(browser, site_dir: Path, base_url: str, axe_source: Path) -> dict[str, dict[str, object]]:
+    """Every kind of page of the test site, through :func:`axe_tour`."""
+    return axe_tour(browser, base_url, _targets(site_dir), axe_source, _site_prefix(site_dir))
 
 
 def test_every_required_kind_of_page_is_built(site_dir: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from .conftest import ROOT, build_portal, header_search, serve, settle
 from .page_kinds import group_pages, url_of
-from .test_a11y import NEXT_FRAME, NO_FADE, OPEN_FILTERS, RUN_AXE, SCHEMES, TAGS, WATCH
+from .test_a11y import SCHEMES, axe_tour
 
 pytestmark = pytest.mark.browser
 
@@ -98,41 +98,9 @@ def french_tour(browser, french_site: Path, french_url: str) -> dict[str, dict[s
     axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     if not axe.is_file():
         pytest.fail(f"{axe} is missing: run `make test`, which runs `npm ci` for the test tools")
-    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
-    context.add_init_script(path=str(axe))
-    context.add_init_script(WATCH)
-    outside: list[str] = []
-
-    def route(r) -> None:
-        if r.request.url.startswith(french_url):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    found: dict[str, dict[str, object]] = {"light": {}, "dark": {}, "csp": {}}
     targets = [(kind, "fr/" + url_of(pages[0])) for kind, pages in group_pages(french_site / "fr").items()]
     targets.append(("catalog, searched", "fr/catalog/?q=soins"))
-    for kind, path in targets:
-        outside.clear()
-        page.goto(french_url + path, wait_until="load")
-        settle(page)
-        page.evaluate(NO_FADE)
-        if kind.startswith("catalog"):
-            page.evaluate(OPEN_FILTERS)
-        for scheme, value in SCHEMES.items():
-            page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", value)
-            page.evaluate(NEXT_FRAME)
-            violations = page.evaluate(RUN_AXE, TAGS)
-            if violations:
-                found[scheme][f"{kind} ({path})"] = violations
-        blocked = page.evaluate("() => window.__violations")
-        if blocked or outside:
-            found["csp"][f"{kind} ({path})"] = {"violations": blocked, "outside": outside[:]}
-    context.close()
-    return found
+    return axe_tour(browser, french_url, targets, axe)
 
 
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))

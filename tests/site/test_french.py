@@ -1,0 +1,178 @@
+"""The French side of the two-language fixture portal (tests/fixtures/site-french on the mini catalog): no
+interface string left in English, and every word of the catalog's, framework's and vocabularies' data that has
+no French version marked as English where it is shown (WCAG 3.1.2), while French words stay French."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.i18n import Fallback, active, localized
+from generator.i18n.check import untranslated
+from generator.model import Catalog
+from generator.settings import load_settings
+from generator.validate.run import validate_project
+
+from tests.site_support import build
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SPACE = re.compile(r"\s+")
+
+
+@pytest.fixture(scope="module")
+def french_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("french") / "portal"
+    for part in ("mini", "site-small", "site-french"):
+        shutil.copytree(FIXTURES / part, root, dirs_exist_ok=True)
+    build(root, root / "site")
+    return root
+
+
+@pytest.fixture(scope="module")
+def catalog(french_portal: Path) -> Catalog:
+    result = validate_project(load_settings(french_portal))
+    assert result.catalog is not None
+    return result.catalog
+
+
+def french_pages(site: Path) -> list[Path]:
+    return sorted((site / "fr").rglob("*.html"))
+
+
+def test_the_french_side_has_every_kind_of_page(french_portal: Path) -> None:
+    names = {p.relative_to(french_portal / "site" / "fr").as_posix() for p in french_pages(french_portal / "site")}
+    for page in ("index.html", "404.html", "catalog/index.html", "catalog/mini-basics/index.html",
+                 "pathways/index.html", "pathways/mini-route/index.html", "competencies/index.html",
+                 "coverage/index.html", "audiences/older-frail/index.html", "about/index.html"):
+        assert page in names
+    assert any(n.startswith("pathways/for-") for n in names)  # generated pathways
+    assert any(n.startswith("competencies/") and n.count("/") == 2 for n in names)
+
+
+# The field reference's pages on examples, nested fields and vocabularies still show some of the format's
+# words in English (counts of entries, field and vocabulary names); their translation is not complete yet.
+REFERENCE_IN_PROGRESS = {"fr/contribute/format/examples/index.html", "fr/contribute/format/nested/index.html",
+                         "fr/contribute/format/vocabularies/index.html"}
+
+
+def test_no_french_page_shows_an_interface_string_in_english(french_portal: Path) -> None:
+    left = {}
+    for page in french_pages(french_portal / "site"):
+        if page.relative_to(french_portal / "site").as_posix() in REFERENCE_IN_PROGRESS:
+            continue
+        found = untranslated(page.read_text(encoding="utf-8"), "fr")
+        if found:
+            left[page.relative_to(french_portal / "site").as_posix()] = sorted({x.message for x in found})
+    assert left == {}
+
+
+class _Languages(HTMLParser):
+    """Each text of the page's body with the language it is declared in (its nearest ``lang``), leaving out what
+    cannot carry a part in another language: the head (title, meta), scripts (JSON-LD among them), styles and code to copy."""
+
+    SKIP = {"head", "title", "script", "style", "template", "textarea"}  # a textarea holds the embed code to copy
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str, bool]] = []
+        self.texts: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        lang = dict(attrs).get("lang") or (self.stack[-1][1] if self.stack else "")
+        skip = tag in self.SKIP or bool(self.stack and self.stack[-1][2])
+        self.stack.append((tag, lang or "", skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and not self.stack[-1][2] and data.strip():
+            self.texts.append((SPACE.sub(" ", data), self.stack[-1][1]))
+
+
+def declared(page: str) -> list[tuple[str, str]]:
+    parser = _Languages()
+    parser.feed(page)
+    parser.close()
+    return parser.texts
+
+
+def _base(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+def occurrences(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as words of their own (not inside a longer word)."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
+def english_data(catalog: Catalog) -> set[str]:
+    """The fixture's framework, vocabulary, entry and pathway words that have no French version."""
+    fw, out = catalog.framework, set()
+    with active("fr", default="en"):
+        texts = [*(x for t in fw.tiers.values() for x in (t.name, t.summary)),
+                 *(x for d in fw.domains.values() for x in (d.name, d.summary)),
+                 *(x for s in fw.subjects.values() for x in (s.name, s.summary)),
+                 *(c.statement for c in fw.competencies.values()),
+                 *(localized(v) for c in fw.competencies.values() for _key, vs in c.crosswalk for v in vs),
+                 *(x for name in catalog.vocab.lists for t in catalog.vocab[name].values()
+                   for x in (t.label, t.description)),
+                 *(x for e in catalog.entries.values() for x in (e.words("title"), e.words("summary"))),
+                 *(localized(p.title) for p in catalog.pathways.values())]
+    for text in texts:
+        if isinstance(text, Fallback) and _base(text.lang) == "en" and len(text) >= 8:
+            out.add(SPACE.sub(" ", str(text)).strip())
+    return out
+
+
+def test_the_fixture_has_english_data_without_french_words_and_french_entries(catalog: Catalog) -> None:
+    data = english_data(catalog)
+    assert "General awareness" in data and "Basics of end of life care" in data
+    assert any(e.languages == ("fr",) for e in catalog.entries.values())
+
+
+# Left out of the language checks below: the embed cards (their own documents, whose words are English but for a
+# few facts, so far declared lang="en" whatever the site's language) and the field reference's pages, which show
+# vocabulary labels as examples of the format and are still being translated.
+NOT_CHECKED = ("embed/", "fr/embed/", "fr/contribute/format/")
+
+
+def words_in(site: Path, folder: str, data: list[str], wanted: str) -> tuple[int, dict[str, set[str]]]:
+    """How often ``data`` stand in the checked pages of the site's ``folder``, and where they stand in another
+    language than ``wanted`` (by page)."""
+    found = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(d) for d in sorted(data, key=len, reverse=True)) + r")(?!\w)")
+    seen, wrong = 0, {}
+    for page in sorted((site / folder).rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        if name.startswith(NOT_CHECKED):
+            continue
+        for text, lang in declared(page.read_text(encoding="utf-8")):
+            for match in found.finditer(text):
+                seen += 1
+                if _base(lang) != wanted:
+                    wrong.setdefault(name, set()).add(match.group(0))
+    return seen, wrong
+
+
+def test_every_english_word_of_the_data_on_a_french_page_is_marked_english(french_portal: Path,
+                                                                           catalog: Catalog) -> None:
+    seen, unmarked = words_in(french_portal / "site", "fr", sorted(english_data(catalog)), "en")
+    assert seen > 500  # the check reads the pages' data, not nothing
+    assert unmarked == {}
+
+
+def test_french_words_an_entry_gives_are_never_marked_english(french_portal: Path, catalog: Catalog) -> None:
+    french = [SPACE.sub(" ", x).strip() for e in catalog.entries.values() if e.languages == ("fr",)
+              for x in (e.title, e.summary)]
+    seen, wrong = words_in(french_portal / "site", ".", french, "fr")
+    assert seen >= 8  # each French entry's title and summary, on both sides
+    assert wrong == {}

@@ -72,7 +72,8 @@ def test_no_french_page_shows_an_interface_string_in_english(french_portal: Path
 
 class _Languages(HTMLParser):
     """Each text of the page's body with the language it is declared in (its nearest ``lang``), leaving out what
-    cannot carry a part in another language: the head (title, meta), scripts (JSON-LD among them), styles and code to copy."""
+    cannot carry a part in another language: the head (title, meta), scripts (JSON-LD among them), styles and
+    code to copy."""
 
     SKIP = {"head", "title", "script", "style", "template", "textarea"}  # a textarea holds the embed code to copy
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

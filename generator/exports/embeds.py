@@ -15,21 +15,25 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html import unescape
+import re
 from collections.abc import Callable, Iterator
+from html import unescape
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import _, current_language, ngettext, pgettext
+from ..i18n import (Composed, Fallback, _, compose, current_language, in_language, join_marked, localized, mark,
+                    ngettext, pgettext)
 from ..model import Catalog, Entry, Pathway
+from ..model.catalog import Part
 from ..model.dates import When, build_day
 from ..model.duration import format_minutes
 from ..pages import urls
-from ..pages.entry import (access_lines, attendance_text, cost_text, countries_text, credit_text, dates_text,
-                           labels, lang_attr, languages_text, marks_text, ordered_parts, part_details, providers_text,
-                           recognition_lines, relations, run_deadline, run_is_past, run_next, run_rule, run_status,
-                           run_when, status_text, tiers_text, time_text, title_language)
+from ..pages.entry import (access_lines, attendance_text, cost_text, countries_text, dates_text, labels, lang_attr,
+                           languages_text, marks_text, not_stated, one_credit, ordered_parts, part_details,
+                           providers_text, recognition_lines, relations, run_deadline, run_is_past, run_next, run_rule,
+                           run_status, run_when, status_parts, time_text, type_name)
 from ..pages.html import esc, rel, safe_url
+from ..pages.pathway import _words as pathway_words
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from . import cardsize
 from .api import all_pathways
@@ -76,32 +80,38 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'sha256-"
        + "'; img-src 'none'; base-uri 'none'; form-action 'none'")
 
 
+def _linked(words: str, href: str, rel_: str = "noopener") -> str:
+    """Words that link to ``href`` in a new tab, as text that :func:`mark` turns into the link (its words marked
+    with their language), so that a message can take it as a placeholder's value (``compose``)."""
+    text = Composed(words)
+    text.html = f'<a href="{esc(href)}" target="_blank" rel="{esc(rel_)}">{mark(words)}</a>'
+    return text
+
+
 def _attribution(outputs: Outputs, here: str, page_url: str, reviewed: str = "") -> tuple[str, str]:
     """The footer every card ends with, as (HTML, plain text): source, licence, last review, link back."""
-    home = link(outputs, here, "")
-    back = link(outputs, here, page_url)
     licence = outputs.settings.licence
-    parts_html = [f'From <a href="{esc(home)}" target="_blank" rel="noopener">{esc(outputs.site_name)}</a>.']
-    parts_text = [f"From {outputs.site_name}."]
+    # Translators: the first words of an embedded card's footer; {site} is the portal's name, a link to its home page.
+    parts = [compose(pgettext("embed card", "From {site}."), site=_linked(outputs.site_name, link(outputs, here, "")))]
     if licence:
-        parts_html.append(f'Text: <a href="{esc(safe_url(licence.url))}" target="_blank" rel="noopener license">'
-                          f"{esc(licence.name)}</a>.")
-        parts_text.append(f"Text: {licence.name}.")
+        # Translators: an embedded card's footer: the licence of its text; {licence} is the licence's name, a link.
+        parts.append(compose(_("Text: {licence}."),
+                             licence=_linked(licence.name, safe_url(licence.url), "noopener license")))
     if reviewed:
-        parts_html.append(f"{esc(reviewed)}.")
-        parts_text.append(f"{reviewed}.")
-    parts_html.append(f'<a href="{esc(back)}" target="_blank" rel="noopener">Full details</a>. '
-                      "Listing is not endorsement.")
-    parts_text.append("Full details. Listing is not endorsement.")
-    return " ".join(parts_html), " ".join(parts_text)
+        parts.append(join_marked("", [reviewed, "."]))
+    # Translators: the end of an embedded card's footer; {full_details} is a link to the full page: "Full details".
+    parts.append(compose(_("{full_details}. Listing is not endorsement."),
+                         full_details=_linked(_("Full details"), link(outputs, here, page_url))))
+    footer = join_marked(" ", parts)
+    return mark(footer), str(footer)
 
 
 def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str, footer: str) -> str:
-    """The whole embed document; links open outside the iframe, in a new tab."""
+    """The whole embed document, in the build's language; links open outside the iframe, in a new tab."""
     back = link(outputs, here, page_url)
     script = rel(here, CARD_JS)  # beside the card wherever the site is served (a preview, a mirror)
     return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{esc(current_language())}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
         '<meta name="referrer" content="strict-origin-when-cross-origin">\n'
@@ -116,9 +126,51 @@ def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str, foo
     )
 
 
-def _title(outputs: Outputs, here: str, page_url: str, title: str, lang: str = "") -> str:
-    return (f'<h1{lang_attr(lang)}><a href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">'
-            f"{esc(title)}</a></h1>")
+def _language_of(words: str) -> str:
+    """The language tag of words written in another language than the card's; '' for the card's own."""
+    return words.lang if isinstance(words, Fallback) else ""
+
+
+def _title(outputs: Outputs, here: str, page_url: str, title: str) -> str:
+    """The card's heading: a title wholly in another language says so on the heading; a generated pathway's
+    title, put together from words in several languages, marks each part."""
+    lang = _language_of(title)
+    return (f'<h1{lang_attr(lang)}><a href="{esc(link(outputs, here, page_url))}" target="_blank" '
+            f'rel="noopener">{esc(title) if lang else mark(title)}</a></h1>')
+
+
+def card_title(item: Entry | Pathway) -> str:
+    """The title a card shows (and its page head and oEmbed document give): the entry's in the build's language
+    where it has one, marked with its language where it is another."""
+    return item.words("title") if isinstance(item, Entry) else pathway_words(item, item.title)
+
+
+def _summary(text: str) -> str:
+    """A summary cut to the card's length, each part still marked with its language."""
+    cut = short(text, SUMMARY_CHARS)
+    if isinstance(text, Fallback):
+        return in_language(cut, text.lang)
+    if not isinstance(text, Composed) or cut is text:
+        return cut
+    kept = len(cut) - len("…")  # the same words as the plain text keeps, cut in the marked HTML
+    out: list[str] = []
+    open_tags = 0
+    for token in _TAG.split(text.html):
+        if kept <= 0:
+            break
+        if token.startswith("<"):
+            open_tags += -1 if token.startswith("</") else 1
+            out.append(token)
+        elif token:
+            words = unescape(token)[:kept]
+            kept -= len(words)
+            out.append(esc(words))
+    marked = Composed(cut)
+    marked.html = "".join(out) + "</span>" * open_tags + "…"
+    return marked
+
+
+_TAG = re.compile(r"(<[^>]+>)")
 
 
 # How many runs a card lists before it sends the reader to the full page, and how many next dates per run.
@@ -133,14 +185,20 @@ def _runs_lines(entry: Entry) -> list[str]:
     shown = [r for r in ordered if not run_is_past(r, today)] or ordered[-1:]
     out = []
     for r in shown[:CARD_RUNS]:
-        past = _("Past: ") if run_is_past(r, today) else ""
-        line = f"{past}{r.title + ': ' if r.title else ''}{run_when(r)}."
+        when = run_when(r)
+        if r.title:
+            # Translators: a run's own name, then when it takes place: "Spring cohort: Starts 3 March 2027".
+            when = compose(pgettext("a run's name and dates", "{run}: {when}"), run=localized(r.title), when=when)
+        parts = [_("Past: ") if run_is_past(r, today) else "", when, "."]
         if r.recurrence:
-            line += f" {run_rule(r)}."
+            parts += [" ", run_rule(r), "."]
             upcoming = run_next(r, today, CARD_NEXT)
             if upcoming:
-                line += f" {upcoming}."
-        out.append(line + "".join(f" {x}." for x in (run_deadline(r), run_status(r)) if x))
+                parts += [" ", upcoming, "."]
+        for extra in (run_deadline(r), run_status(r)):
+            if extra:
+                parts += [" ", extra, "."]
+        out.append(join_marked("", [p for p in parts if p]))
     hidden = len(ordered) - len(shown[:CARD_RUNS])
     if hidden:
         out.append(ngettext("{n} other date on the full page.", "{n} other dates on the full page.", hidden)
@@ -148,14 +206,76 @@ def _runs_lines(entry: Entry) -> list[str]:
     return out
 
 
+def _part_title(part: Part) -> str:
+    """A module's title, marked with its language (``title_lang``) where that is not the card's."""
+    lang = part.title_lang
+    same = lang.split("-")[0].lower() == current_language().split("-")[0].lower()
+    return in_language(part.title, lang) if lang and not same else part.title
+
+
 def _modules_lines(catalog: Catalog, entry: Entry) -> list[str]:
     """The modules as a count, then one line each with its code, time, credits and whether it is optional."""
     n = len(entry.parts)
     out = [ngettext("{n} module or session:", "{n} modules or sessions:", n).format(n=n)]
     for i, part in enumerate(ordered_parts(entry), 1):
+        title = _part_title(part)
+        if part.code:
+            # Translators: a module's code, then its title: "M2: Talking about dying".
+            title = compose(pgettext("a module's code and title", "{code}: {title}"), code=part.code, title=title)
         details = part_details(catalog, part)
-        out.append(f"{i}. {part.code + ': ' if part.code else ''}{part.title}" + (f" ({details})" if details else ""))
+        out.append(join_marked("", [f"{i}. ", title, *([" (", details, ")"] if details else [])]))
     return out
+
+
+# A fact on a card: its name, then its value's lines (plain text, each part marked with its language).
+Fact = tuple[str, list[str]]
+
+
+def _entry_facts(catalog: Catalog, entry: Entry) -> list[Fact]:
+    """Every kind of fact the entry page shows, when the curator gave it, in the page's words."""
+    who = join_marked(", ", [*(catalog.vocab.label("professions", p) for p in entry.professions),
+                             *(catalog.vocab.label("learners", x) for x in entry.learners)]) or not_stated()
+    credits = [pgettext("no credits", "None")] if entry.credits_none else \
+        [one_credit(catalog, c) for c in entry.credits] or [not_stated()]
+    facts: list[Fact] = [(_("Who it is for"), [who])]
+    if entry.age_groups:
+        facts.append((_("Patients"), [labels(catalog, "age_groups", entry.age_groups)]))
+    facts += [(pgettext("fact: study time", "Time"), [time_text(entry)]),
+              (pgettext("fact", "Cost"), [cost_text(catalog, entry)]), (pgettext("fact", "Credits"), credits)]
+    if entry.recognition:
+        facts.append((_("Recognition"), recognition_lines(entry)))
+    if entry.attendance_record:
+        facts.append((_("Attendance"), [attendance_text(entry)]))
+    facts += [(pgettext("fact", "Language"), [languages_text(catalog, entry)]),
+              (pgettext("fact", "Countries"), [countries_text(entry)]),
+              (pgettext("fact", "Provider"), [providers_text(entry) or not_stated()])]
+    if access_lines(catalog, entry):
+        facts.append((_("Access"), access_lines(catalog, entry)))
+    if dates_text(entry):
+        facts.append((pgettext("fact", "Dates"), [dates_text(entry)]))
+    if entry.runs:
+        facts.append((_("When"), _runs_lines(entry)))
+    if entry.parts:
+        facts.append((_("Modules"), _modules_lines(catalog, entry)))
+    linked = [join_marked("", [how, sep, " ", catalog.entries[eid].words("title")])
+              for how, sep, eid in relations(entry) if eid in catalog.entries]
+    if linked:
+        facts.append((_("Related"), linked))
+    if entry.note:
+        facts.append((_("Curator’s note"), [entry.words("note")]))
+    return facts
+
+
+def _entry_status(entry: Entry) -> str:
+    """What a card says, in bold, of an entry that is no longer active; '' for an active one."""
+    if entry.status == "paused":
+        return _("Paused: not taking new learners at the moment.")
+    if entry.status == "finished":
+        # Translators: {status} says when an entry finished ("Finished in May 2026", or "Finished").
+        return compose(_("{status}: it has ended."), status=status_parts(entry)[0])
+    if entry.status == "retired":
+        return _("Retired: no longer offered.")
+    return ""
 
 
 def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, cardsize.Card]:
@@ -164,99 +284,92 @@ def _entry_card(outputs: Outputs, entry: Entry, here: str) -> tuple[str, str, ca
     Every kind of fact the entry page shows has its line here when the curator gave it, in the page's
     words; a value of several lines keeps them apart (one per run, module or access rule).
     """
-    catalog = outputs.catalog
     page_url = urls.entry(entry.id)
-    kind = entry.type.replace("-", " ").capitalize()  # the curator's type, not a guess from resource types
-    who = ", ".join([*(catalog.vocab.label("professions", p) for p in entry.professions),
-                     *(catalog.vocab.label("learners", x) for x in entry.learners)]) or "Not stated"
-    facts: list[tuple[str, str]] = [("Who it is for", who)]
-    if entry.age_groups:
-        facts.append((_("Patients"), labels(catalog, "age_groups", entry.age_groups)))
-    facts += [("Time", time_text(entry)), ("Cost", cost_text(catalog, entry)),
-              ("Credits", "\n".join(unescape(c) for c in credit_text(catalog, entry)) or "Not stated")]
-    if entry.recognition:
-        facts.append((_("Recognition"), "\n".join(recognition_lines(entry))))
-    if entry.attendance_record:
-        facts.append((_("Attendance"), attendance_text(entry)))
-    facts += [(pgettext("fact", "Language"), languages_text(catalog, entry)), ("Countries", countries_text(entry)),
-              ("Provider", providers_text(entry) or "Not stated")]
-    if access_lines(catalog, entry):
-        facts.append((_("Access"), "\n".join(access_lines(catalog, entry))))
-    if dates_text(entry):
-        facts.append((pgettext("fact", "Dates"), dates_text(entry)))
-    if entry.runs:
-        facts.append((_("When"), "\n".join(_runs_lines(entry))))
-    if entry.parts:
-        facts.append((_("Modules"), "\n".join(_modules_lines(catalog, entry))))
-    linked = [f"{how}{sep} {catalog.entries[eid].title}" for how, sep, eid in relations(entry) if eid in catalog.entries]
-    if linked:
-        facts.append((_("Related"), "\n".join(linked)))
-    if entry.note:
-        facts.append((_("Curator’s note"), entry.note))
-    status = {"paused": "Paused: not taking new learners at the moment.",
-              "finished": f"{status_text(entry).split('. ')[0]}: it has ended.",
-              "retired": "Retired: no longer offered."}.get(entry.status, "")
-    kicker = f"{kind} · {tiers_text(entry)}"
-    action = "Go to the provider’s site"
-    summary = short(entry.summary, SUMMARY_CHARS)
+    facts = _entry_facts(outputs.catalog, entry)
+    status = _entry_status(entry)
+    # The curator's type, not a guess from resource types.
+    kicker = join_marked(" · ", [type_name(entry.type),
+                                 join_marked(", ", [_("Tier {number}").format(number=t) for t in entry.tiers])])
+    title = card_title(entry)
+    action = _("Go to the provider’s site")
+    summary = _summary(entry.words("summary"))
     marks = marks_text(entry)  # which facts the curator inferred or gave as approximate
     body = (
-        f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, str(entry.words("title")), title_language(entry))}\n'
-        + (f"<p><strong>{esc(status)}</strong></p>\n" if status else "")
+        f'<p class="kicker">{mark(kicker)}</p>\n{_title(outputs, here, page_url, title)}\n'
+        + (f"<p><strong>{mark(status)}</strong></p>\n" if status else "")
         + f'<p><a class="go" href="{esc(safe_url(entry.url))}" target="_blank" rel="noopener external">'
-          f"{action}</a></p>\n"
+          f"{mark(action)}</a></p>\n"
         # What it is before the facts, which may run long (every run, module and access rule).
-        + f"<p>{esc(summary)}</p>\n" + _facts_html(facts)
-        + (f'\n<p class="meta">{esc(marks)}</p>' if marks else "")
+        + f"<p>{mark(summary)}</p>\n" + _facts_html(facts)
+        + (f'\n<p class="meta">{mark(marks)}</p>' if marks else "")
     )
     footer, footer_text = _attribution(outputs, here, page_url, review_text(entry))
-    size = cardsize.Card(kicker=kicker, title=entry.title, action=action, status=status, facts=facts,
-                         summary=summary, notes=[marks] if marks else [], footer=footer_text)
+    size = cardsize.Card(kicker=str(kicker), title=str(title), action=str(action), status=str(status),
+                         facts=_facts_text(facts), summary=str(summary), notes=[str(marks)] if marks else [],
+                         footer=footer_text)
     return body, footer, size
 
 
-def _facts_html(facts: list[tuple[str, str]]) -> str:
-    """The facts as a description list; a value's lines stay apart."""
-    return "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{'<br>'.join(esc(x) for x in v.split(chr(10)))}</dd>"
+def _facts_html(facts: list[Fact]) -> str:
+    """The facts as a description list; a value's lines (and any line breaks in the curator's text) stay apart."""
+    return "<dl>" + "".join(f"<dt>{mark(k)}</dt><dd>{'<br>'.join(mark(x) for x in v).replace(chr(10), '<br>')}</dd>"
                             for k, v in facts) + "</dl>"
+
+
+def _facts_text(facts: list[Fact]) -> list[tuple[str, str]]:
+    """The facts as the size estimate reads them: plain text, a value's lines apart."""
+    return [(str(k), "\n".join(str(x) for x in v)) for k, v in facts]
+
+
+def _pathway_time(t: dict[str, object]) -> str:
+    """A pathway's total study time in brief, saying when part of it is estimated or missing."""
+    time = format_minutes(t["minutes"]) if t["minutes"] else not_stated()  # type: ignore[arg-type]
+    if t["minutes"] and t["estimated_steps"]:
+        # Translators: a pathway's total study time on its card, when the curator estimated some steps' time.
+        time = _("About {time} (partly the curator's estimate)").format(time=time)
+    if t["unknown_time"]:
+        # Translators: a pathway's total study time (or "Not stated") on its card, when some steps give no time.
+        time = compose(_("{time} (some steps do not say)"), time=time)
+    return time
 
 
 def _pathway_card(outputs: Outputs, pathway: Pathway, here: str) -> tuple[str, str, cardsize.Card]:
     catalog = outputs.catalog
     page_url = urls.pathway(pathway.id)
     t = totals(catalog, pathway)
-    time = format_minutes(t["minutes"]) if t["minutes"] else "Not stated"  # type: ignore[arg-type]
-    if t["minutes"] and t["estimated_steps"]:
-        time = f"About {time} (partly the curator's estimate)"
-    if t["unknown_time"]:
-        time += " (some steps do not say)"
-    cost = "Free" if not t["paid"] else "Some steps cost money or need an account"
+    cost = _("Free") if not t["paid"] else _("Some steps cost money or need an account")
     steps, step_text = [], []
     for step in pathway.steps:
         e = catalog.entries.get(step.entry)
         if e is None:
             continue
-        optional = " (optional)" if step.optional else ""
+        title = e.words("title")
+        # Translators: after an optional step's title on a pathway's embedded card.
+        optional = pgettext("a step", "(optional)") if step.optional else ""
         # A retired step says so instead of giving a time for a course that is gone, as the pathway page does.
-        detail = f"{e.provider} · " + (retired_text(e) if is_retired(catalog, step) else step_time_text(catalog, step))
-        steps.append(f'<li><a href="{esc(link(outputs, here, urls.entry(e.id)))}" target="_blank" rel="noopener">'
-                     f'{esc(e.title)}</a>{esc(optional)}<br><span class="meta">{esc(detail)}</span></li>')
-        step_text.append((e.title + optional, detail))
-    kicker = f"{'Generated pathway' if pathway.generated else 'Learning pathway'} · Tier {pathway.tier}"
-    action = f"Open the pathway: {len(steps)} step{'s' if len(steps) != 1 else ''}"
-    facts = [("Total time", time), ("Cost", cost)]
-    summary = short(pathway.summary, SUMMARY_CHARS)
+        detail = join_marked(" · ", [e.provider, retired_text(e) if is_retired(catalog, step)
+                                     else step_time_text(catalog, step)])
+        steps.append(f'<li><a href="{esc(link(outputs, here, urls.entry(e.id)))}" target="_blank" rel="noopener"'
+                     f'{lang_attr(_language_of(title))}>{esc(title)}</a>{" " + mark(optional) if optional else ""}'
+                     f'<br><span class="meta">{mark(detail)}</span></li>')
+        step_text.append((f"{title} {optional}" if optional else str(title), str(detail)))
+    kicker = join_marked(" · ", [_("Generated pathway") if pathway.generated else _("Learning pathway"),
+                                 _("Tier {number}").format(number=pathway.tier)])
+    action = ngettext("Open the pathway: {n} step", "Open the pathway: {n} steps", len(steps)).format(n=len(steps))
+    facts: list[Fact] = [(_("Total time"), [_pathway_time(t)]), (pgettext("fact", "Cost"), [cost])]
+    title = card_title(pathway)
+    summary = _summary(pathway_words(pathway, pathway.summary))
     body = (
-        f'<p class="kicker">{esc(kicker)}</p>\n{_title(outputs, here, page_url, pathway.title)}\n'
+        f'<p class="kicker">{mark(kicker)}</p>\n{_title(outputs, here, page_url, title)}\n'
         f'<p><a class="go" href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">'
-        f"{esc(action)}</a></p>\n"
+        f"{mark(action)}</a></p>\n"
         + _facts_html(facts) + "\n"
-        f"<p>{esc(summary)}</p>\n<ol>{''.join(steps)}</ol>"
+        f"<p>{mark(summary)}</p>\n<ol>{''.join(steps)}</ol>"
     )
     footer, footer_text = _attribution(outputs, here, page_url,
                                        _("Last reviewed {date}").format(date=pathway.reviewed) if pathway.reviewed else "")
-    size = cardsize.Card(kicker=kicker, title=pathway.title, action=action, facts=facts, summary=summary,
-                         steps=step_text, footer=footer_text)
+    size = cardsize.Card(kicker=str(kicker), title=str(title), action=str(action), facts=_facts_text(facts),
+                         summary=str(summary), steps=step_text, footer=footer_text)
     return body, footer, size
 
 
@@ -287,7 +400,7 @@ def embed_page(outputs: Outputs, item: Entry | Pathway, here: str = "") -> str:
     page_url = page_url_of(item)
     here = here or urls.embed(page_url)
     body, footer, _size = _card(outputs, item, here)
-    return _page(outputs, here, page_url, item.title, body, footer)
+    return _page(outputs, here, page_url, card_title(item), body, footer)
 
 
 def embed_heights(outputs: Outputs, item: Entry | Pathway) -> dict[int, int]:
@@ -324,9 +437,10 @@ def oembed(outputs: Outputs, item: Entry | Pathway) -> dict[str, Any]:
     """
     page_url = page_url_of(item)
     height = embed_height(outputs, item)
+    title = str(card_title(item))
     data: dict[str, Any] = {
-        "version": "1.0", "type": "rich", "title": item.title, "provider_name": outputs.site_name,
-        "html": iframe(outputs, page_url, item.title, height), "width": WIDTH, "height": height,
+        "version": "1.0", "type": "rich", "title": title, "provider_name": outputs.site_name,
+        "html": iframe(outputs, page_url, title, height), "width": WIDTH, "height": height,
         "cache_age": 86400,
     }
     if outputs.site_url:

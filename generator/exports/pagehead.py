@@ -18,7 +18,7 @@ from ..model import Entry, Pathway
 from ..pages import urls
 from ..pages.html import esc, rel
 from .common import absolute, script_json, short
-from .embeds import embed_heights, iframe
+from .embeds import card_title, embed_heights, iframe
 from .feeds import feed_title
 from .jsonld import BARE, FULL, LEAN, MINIMAL, entry_jsonld, pathway_jsonld
 
@@ -112,7 +112,7 @@ def snippet(outputs: Outputs, meta: Any) -> str:
     page_url = _page_url(item)
     heights = embed_heights(outputs, item)
     narrow, *wider = sorted(heights)
-    code = iframe(outputs, page_url, item.title, heights[narrow])
+    code = iframe(outputs, page_url, str(card_title(item)), heights[narrow])
     is_entry = isinstance(item, Entry)
     api = urls.api_entry(item.id) if is_entry else urls.api_pathway(item.id)
     fits = ", ".join(f"{w} px: {heights[w]}" for w in wider)

@@ -511,7 +511,7 @@ def _runs(entry: Entry, today: dt.date) -> str:
 def _part_credits(catalog: Catalog, part: Part) -> str:
     if part.credits_none:
         return _("no credit")
-    return "; ".join(one_credit(catalog, c) for c in part.credits)
+    return join_marked("; ", [one_credit(catalog, c) for c in part.credits])
 
 
 def ordered_parts(entry: Entry) -> list[Part]:
@@ -522,8 +522,8 @@ def ordered_parts(entry: Entry) -> list[Part]:
 
 def part_details(catalog: Catalog, part: Part) -> str:
     """A module's time, credits and whether it is optional, in words ('' when none is given)."""
-    return " · ".join(d for d in (part.duration.describe() if part.duration else "", _part_credits(catalog, part),
-                                  _("optional") if part.optional else "") if d)
+    return join_marked(" · ", [d for d in (part.duration.describe() if part.duration else "", _part_credits(catalog, part),
+                                           _("optional") if part.optional else "") if d])
 
 
 def _parts(catalog: Catalog, entry: Entry) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import html as html_module
 import json
 import re
 from pathlib import Path
@@ -191,3 +192,31 @@ def test_page_offers_a_copy_and_paste_snippet(site: Path, url: str) -> None:
 @pytest.mark.parametrize("url", PAGES)
 def test_pages_stay_under_the_size_limit(site: Path, url: str) -> None:
     assert len(html(site, url).encode("utf-8")) < 30_000
+
+
+def _text_of(fragment: str) -> str:
+    """What a reader sees of some card HTML: its text, a line break as a new line."""
+    return html_module.unescape(re.sub(r"<[^>]+>", "", fragment.replace("<br>", "\n")))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_cards_text_form_reads_as_its_html(outputs, lang: str) -> None:
+    from generator.exports import embeds
+    from generator.i18n import active
+    from generator.pages import urls
+
+    with active(lang):
+        for item in [*outputs.catalog.entries.values(), *outputs.catalog.pathways.values()]:
+            page_url = embeds.page_url_of(item)
+            body, footer, size = embeds._card(outputs, item, urls.embed(page_url))
+            assert size.footer == _text_of(footer)
+            assert size.kicker == _text_of(re.search(r'<p class="kicker">(.*?)</p>', body).group(1))
+            assert size.title == _text_of(re.search(r"<h1[^>]*>(.*?)</h1>", body).group(1))
+            assert size.action == _text_of(re.search(r'class="go"[^>]*>(.*?)</a>', body).group(1))
+            facts = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", body)
+            assert size.facts == [(_text_of(k), _text_of(v)) for k, v in facts]
+            assert size.summary in [_text_of(p) for p in re.findall(r"<p>(.*?)</p>", body)]
+            status = re.search(r"<p><strong>(.*?)</strong></p>", body)
+            assert size.status == (_text_of(status.group(1)) if status else "")
+            if lang == "fr":
+                assert "Listing is not endorsement" not in size.footer and "From " not in size.footer

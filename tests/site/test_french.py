@@ -134,20 +134,13 @@ def test_the_fixture_has_english_data_without_french_words_and_french_entries(ca
     assert any(e.languages == ("fr",) for e in catalog.entries.values())
 
 
-# Left out of the language checks below: the embed cards, their own documents, whose words are English but for a
-# few facts and which are declared lang="en" whatever the site's language.
-NOT_CHECKED = ("embed/", "fr/embed/")
-
-
 def words_in(site: Path, folder: str, data: list[str], wanted: str) -> tuple[int, dict[str, set[str]]]:
-    """How often ``data`` stand in the checked pages of the site's ``folder``, and where they stand in another
-    language than ``wanted`` (by page)."""
+    """How often ``data`` stand in the pages of the site's ``folder`` (the embed cards among them), and where they
+    stand in another language than ``wanted`` (by page)."""
     found = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(d) for d in sorted(data, key=len, reverse=True)) + r")(?!\w)")
     seen, wrong = 0, {}
     for page in sorted((site / folder).rglob("*.html")):
         name = page.relative_to(site).as_posix()
-        if name.startswith(NOT_CHECKED):
-            continue
         for text, lang in declared(page.read_text(encoding="utf-8")):
             for match in found.finditer(text):
                 seen += 1
@@ -169,3 +162,38 @@ def test_french_words_an_entry_gives_are_never_marked_english(french_portal: Pat
     seen, wrong = words_in(french_portal / "site", ".", french, "fr")
     assert seen >= 8  # each French entry's title and summary, on both sides
     assert wrong == {}
+
+
+def _card(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_french_card_is_declared_french_writes_no_english_and_marks_its_english_data(french_portal: Path) -> None:
+    card = _card(french_portal / "site", "fr/embed/catalog/mini-basics")
+    assert '<html lang="fr">' in card
+    assert untranslated(card, "fr") == []
+    # Not even marked as English: every interface word of this card has its French version.
+    assert untranslated(card, "fr", skip_marked=False) == []
+    texts = declared(card)
+    assert ("Basics of end of life care", "en") in texts  # the entry's title, which has no French version
+    assert any(lang == "en" and text.startswith("What everyone who meets dying people") for text, lang in texts)
+    assert ("Tous les détails", "fr") in texts and ("Aller sur le site de l’organisme", "fr") in texts
+
+
+def test_a_generated_pathway_card_marks_each_english_word_of_its_title(french_portal: Path) -> None:
+    card = _card(french_portal / "site", "fr/embed/pathways/for-volunteer-tier-1")
+    assert '<span lang="en">Volunteer</span>\u00a0: parcours de niveau 1</a></h1>' in card
+    assert untranslated(card, "fr") == []
+
+
+def test_the_english_card_keeps_its_words_and_marks_only_data_in_another_language(french_portal: Path) -> None:
+    site = french_portal / "site"
+    card = _card(site, "embed/catalog/mini-basics")
+    assert '<html lang="en">' in card and " lang=" not in card.split("<body>")[1], "nothing in another language"
+    assert '<p class="kicker">Course · Tier 1</p>' in card
+    assert ">Go to the provider’s site</a></p>" in card
+    assert ('<footer>From <a href="https://portal.example.org/" target="_blank" rel="noopener">Fixture Portal</a>. '
+            "Last reviewed 2026-06-30. ") in card
+    assert '/catalog/mini-basics/" target="_blank" rel="noopener">Full details</a>. Listing is not endorsement.' in card
+    french = _card(site, "embed/catalog/mini-aidants")
+    assert '<h1 lang="fr">' in french and '<p><span lang="fr">Comment reconnaître' in french

@@ -220,3 +220,18 @@ def test_a_cards_text_form_reads_as_its_html(outputs, lang: str) -> None:
             assert size.status == (_text_of(status.group(1)) if status else "")
             if lang == "fr":
                 assert "Listing is not endorsement" not in size.footer and "From " not in size.footer
+
+
+def test_a_long_summary_put_together_from_several_languages_is_cut_keeping_each_parts_language() -> None:
+    from generator.exports.embeds import SUMMARY_CHARS, _summary
+    from generator.i18n import active, compose, in_language, mark
+
+    with active("fr"):
+        long = compose("{lead} {name} {rest}", lead="Établi à partir du catalogue :",
+                       name=in_language("General awareness & <care>", "en"), rest="mot " * 100)
+        cut = _summary(long)
+        assert str(cut).endswith("…") and len(cut) <= SUMMARY_CHARS + 1 and str(long).startswith(str(cut)[:-1])
+        assert mark(cut) == ('Établi à partir du catalogue : <span lang="en">General awareness &amp; &lt;care&gt;</span> '
+                             + html_module.escape(str(cut)[len("Établi à partir du catalogue : General awareness & <care> "):]))
+        inside = _summary(compose("{lead} {name}", lead="mot " * 60, name=in_language("General awareness " * 5, "en")))
+        assert mark(inside).endswith("</span>…") and mark(inside).count("<span") == mark(inside).count("</span>") == 1

@@ -220,7 +220,7 @@ def _modules_lines(catalog: Catalog, entry: Entry) -> list[str]:
     for i, part in enumerate(ordered_parts(entry), 1):
         title = _part_title(part)
         if part.code:
-            # Translators: a module's code, then its title: "M2: Talking about dying".
+            # Translators: a module's code, then its title: "M2: Getting started".
             title = compose(pgettext("a module's code and title", "{code}: {title}"), code=part.code, title=title)
         details = part_details(catalog, part)
         out.append(join_marked("", [f"{i}. ", title, *([" (", details, ")"] if details else [])]))

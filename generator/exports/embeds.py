@@ -208,9 +208,7 @@ def _runs_lines(entry: Entry) -> list[str]:
 
 def _part_title(part: Part) -> str:
     """A module's title, marked with its language (``title_lang``) where that is not the card's."""
-    lang = part.title_lang
-    same = lang.split("-")[0].lower() == current_language().split("-")[0].lower()
-    return in_language(part.title, lang) if lang and not same else part.title
+    return localized({part.title_lang: part.title}, part.title_lang) if part.title_lang else part.title
 
 
 def _modules_lines(catalog: Catalog, entry: Entry) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import current_language
 from ..model import Catalog, Entry, Pathway, Run
 from ..model.catalog import Credit, Part
 from ..model.dates import When
@@ -18,6 +19,7 @@ from ..pages import urls
 from ..model.dates import build_day
 from ..model.schedule import next_dates
 from ..pages.entry import part_details, run_is_past, run_next, run_rule, run_when
+from ..pages.pathway import _words as pathway_words
 from ..pages.pathway import totals
 from ..schemas import NAMES as CURATOR_SCHEMAS
 from .api_schema import SCHEMA_NAMES
@@ -48,7 +50,18 @@ def _head(outputs: Outputs, schema: str) -> dict[str, Any]:
                    "contact": None if contact is None else {
                        "name": contact.name, "url": or_none(contact.url), "email": or_none(contact.email)}},
         "licence": None if licence is None else {"name": licence.name, "url": licence.url},
+        "language": current_language(),
     }
+
+
+def _shown(text: str) -> dict[str, str]:
+    """Text as the portal's pages show it in the document's language, with the language it is written in."""
+    return {"text": str(text), "lang": getattr(text, "lang", None) or current_language()}
+
+
+def _shown_entry(entry: Entry, *names: str) -> dict[str, dict[str, str] | None]:
+    """An entry's own words as its page shows them: a translation where the entry gives one, else the original."""
+    return {name: _shown(entry.words(name)) if getattr(entry, name) else None for name in names}
 
 
 def _cost(entry: Entry) -> dict[str, Any]:
@@ -84,6 +97,7 @@ def entry_document(outputs: Outputs, entry: Entry) -> dict[str, Any]:
     return {
         **_head(outputs, "entry"),
         "id": entry.id, "type": entry.type, "title": entry.title, "url": entry.url, "summary": entry.summary,
+        "shown": _shown_entry(entry, "title", "summary", "note"),
         "providers": [{"name": o.name, "role": o.role, "url": or_none(o.url), "parent": or_none(o.parent)}
                       for o in entry.providers],
         "title_lang": or_none(entry.title_lang), "learners": list(entry.learners),
@@ -160,17 +174,23 @@ def _run(r: Run) -> dict[str, Any]:
 def _steps(outputs: Outputs, p: Pathway) -> list[dict[str, Any]]:
     """A pathway's steps, the same list in pathways.json and in the pathway's own document."""
     entries = outputs.catalog.entries
-    return [{"entry": s.entry, "title": entries[s.entry].title, "reason": s.reason, "optional": s.optional,
+    return [{"entry": s.entry, "title": entries[s.entry].title, "shown": _shown_entry(entries[s.entry], "title"),
+             "reason": s.reason, "optional": s.optional,
              "modules": list(s.modules), "estimated_minutes": s.minutes,
              "page": absolute(outputs, urls.entry(s.entry)), "api": absolute(outputs, urls.api_entry(s.entry))}
             for s in p.steps if s.entry in entries]
 
 
+def _shown_pathway(p: Pathway) -> dict[str, dict[str, str]]:
+    """A pathway's title and summary as its page shows them (a generated pathway's are in the build's language)."""
+    return {"title": _shown(pathway_words(p, p.title)), "summary": _shown(pathway_words(p, p.summary))}
+
+
 def pathway_summary(outputs: Outputs, p: Pathway) -> dict[str, Any]:
     steps = _steps(outputs, p)
     return {
-        "id": p.id, "title": p.title, "summary": p.summary, "tier": p.tier, "generated": p.generated,
-        "professions": list(p.professions), "audiences": list(p.audiences), "languages": list(p.languages),
+        "id": p.id, "title": p.title, "summary": p.summary, "shown": _shown_pathway(p), "tier": p.tier,
+        "generated": p.generated, "professions": list(p.professions), "audiences": list(p.audiences), "languages": list(p.languages),
         "steps": steps, "step_count": len(steps), "aliases": list(p.aliases),
         "links": _links(outputs, urls.pathway(p.id), urls.api_pathway(p.id)),
     }
@@ -183,7 +203,8 @@ def pathway_document(outputs: Outputs, p: Pathway) -> dict[str, Any]:
                for (kind, body), amount in sorted(t["credits"].items())]  # type: ignore[attr-defined]
     return {
         **_head(outputs, "pathway"),
-        "id": p.id, "title": p.title, "summary": p.summary, "tier": p.tier, "for": or_none(p.for_whom),
+        "id": p.id, "title": p.title, "summary": p.summary, "shown": _shown_pathway(p), "tier": p.tier,
+        "for": or_none(p.for_whom),
         "generated": p.generated, "curator": or_none(p.curator), "review_by": or_none(p.review_by),
         "reviewed": or_none(p.reviewed),
         "professions": list(p.professions), "settings": list(p.settings), "audiences": list(p.audiences),

@@ -75,7 +75,12 @@ HEAD: dict[str, Schema] = {
                                        name=TEXT, url=NURL, email=NSTR))),
     "licence": nullable(obj("The licence of the catalog's text; null when the portal states none.",
                             name=TEXT, url=URL)),
+    "language": {**LANG, "description": "The language this document's own words are written in (the ``text`` "
+                                        "fields) and the language ``shown`` is for: each language of the portal "
+                                        "publishes its API under its own address."},
 }
+SHOWN_TEXT = obj("The text as the portal's pages show it in the document's ``language``, and the language it is "
+                 "written in: a translation where one is given, else the original.", text=TEXT, lang=LANG)
 COST = obj(model=NSLUG, note=NSTR, free=BOOL,
            prices=arr(obj(amount=NUM, currency={"type": "string", "pattern": "^[A-Z]{3}$"}, per=SLUG, who=NSTR)))
 RUN = obj(
@@ -105,6 +110,8 @@ CREDIT = obj(type=SLUG, amount=NUM, up_to=BOOL, per=SLUG, body=NSTR, professions
              note=NSTR, level={**NSTR, "description": "Academic level, e.g. FHEQ 7."})
 ENTRY_PROPS: dict[str, Schema] = dict(
     id=SLUG, type=SLUG, title=TEXT, url=URL, summary=TEXT,
+    shown=obj("The title, summary and note (null when there is none) as the entry's page shows them.",
+              title=SHOWN_TEXT, summary=SHOWN_TEXT, note=nullable(SHOWN_TEXT)),
     providers=arr(obj(name=TEXT, role=SLUG, url=NURL, parent={**NSTR, "description": "Parent organisation."})),
     title_lang={**NSTR, "description": "Language of the title when it differs from the first language."},
     learners={**SLUGS, "description": "Learners who are not staff (vocabulary learners)."},
@@ -154,11 +161,13 @@ ENTRY_SUMMARY = obj(
     updated={**NDATE, "description": "When a curator last checked the entry."}, review_by=DATE, aliases=SLUGS,
     links=LINKS,
 )
-STEPS = arr(obj(entry=SLUG, title=TEXT, reason=TEXT, optional=BOOL, modules=arr(STR), page=LINK, api=LINK,
+STEPS = arr(obj(entry=SLUG, title=TEXT, shown=obj("The entry's title as its page shows it.", title=SHOWN_TEXT),
+                 reason=TEXT, optional=BOOL, modules=arr(STR), page=LINK, api=LINK,
                  estimated_minutes={**NINT, "description": "The curator's estimate of this step's study time, if given."}))
 STEP_COUNT: Schema = {**INT, "description": "How many items ``steps`` has."}
+SHOWN_PATHWAY = obj("The title and summary as the pathway's page shows them.", title=SHOWN_TEXT, summary=SHOWN_TEXT)
 PATHWAY_PROPS: dict[str, Schema] = dict(
-    id=SLUG, title=TEXT, summary=TEXT, tier=TIER, generated=BOOL, curator=NSTR, review_by=NDATE,
+    id=SLUG, title=TEXT, summary=TEXT, shown=SHOWN_PATHWAY, tier=TIER, generated=BOOL, curator=NSTR, review_by=NDATE,
     reviewed={**NDATE, "description": "When a curator last checked every step, if recorded; null for generated "
                                       "pathways and when not recorded."},
     professions=SLUGS, settings=SLUGS, audiences=SLUGS, languages=arr(LANG), aliases=SLUGS,
@@ -171,7 +180,7 @@ PATHWAY_PROPS: dict[str, Schema] = dict(
     links=LINKS,
 )
 PATHWAY_PROPS["for"] = NSTR
-PATHWAY_SUMMARY = obj(id=SLUG, title=TEXT, summary=TEXT, tier=TIER, generated=BOOL, professions=SLUGS,
+PATHWAY_SUMMARY = obj(id=SLUG, title=TEXT, summary=TEXT, shown=SHOWN_PATHWAY, tier=TIER, generated=BOOL, professions=SLUGS,
                       audiences=SLUGS, languages=arr(LANG), steps=STEPS, step_count=STEP_COUNT, aliases=SLUGS,
                       links=LINKS)
 FRAMEWORK_PROPS: dict[str, Schema] = dict(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterator
 from html import unescape
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import (Composed, Fallback, _, compose, current_language, in_language, join_marked, localized, mark,
                     ngettext, pgettext)
+from ..i18n.browser import browser_messages
 from ..model import Catalog, Entry, Pathway
 from ..model.catalog import Part
 from ..model.dates import When, build_day
@@ -453,6 +455,19 @@ def oembed(outputs: Outputs, item: Entry | Pathway) -> dict[str, Any]:
     return data
 
 
+# Where native.js takes the build's language and words: it runs in partners' pages, so it cannot load the
+# portal's messages file (generator/i18n/browser.py) or read the page's language, which is the partner's.
+NATIVE_WORDS = "{} /* the build's language and words */"
+
+
+def native_script(source: str) -> str:
+    """``embed/native.js`` with this build's language and its translations of the script's words written in."""
+    words = browser_messages(["native.js"]) or {"lang": current_language(), "plural": {}, "messages": {}}
+    if NATIVE_WORDS not in source:  # pragma: no cover - a fault in the shipped script, caught by the tests
+        raise ValueError("native.js has lost the place for its words")
+    return source.replace(NATIVE_WORDS, json.dumps(words, ensure_ascii=False, sort_keys=True), 1)
+
+
 def script_files(outputs: Outputs) -> Iterator[tuple[str, str]]:
     """The card's height reporter, the host page's resizer, the native renderer, and the resizer's licence.
 
@@ -467,7 +482,7 @@ def script_files(outputs: Outputs) -> Iterator[tuple[str, str]]:
     yield CARD_JS, f"{banner}{wrapped};\n"
     host = folder.joinpath("host-start.js").read_text(encoding="utf-8")
     yield HOST_JS, f"{banner}(function(portalResizer){{\n{host}}})({wrapped});\n"
-    yield NATIVE_JS, folder.joinpath("native.js").read_text(encoding="utf-8")
+    yield NATIVE_JS, native_script(folder.joinpath("native.js").read_text(encoding="utf-8"))
     yield RESIZER_LICENCE, folder.joinpath("open-iframe-resizer.LICENSE.txt").read_text(encoding="utf-8")
 
 

@@ -33,27 +33,38 @@ _SAMPLES = range(0, 1001)
 
 
 @lru_cache(maxsize=2)
-def _script_messages(pot: Path) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+def _script_messages(pot: Path) -> tuple[tuple[str | None, tuple[str, ...], frozenset[str]], ...]:
     with pot.open("rb") as handle:
         catalog = read_po(handle, domain=DOMAIN)
     out = []
     for message in catalog:
         files = frozenset(path.rsplit("/", 1)[-1] for path, _line in message.locations
                           if path.startswith(SCRIPTS) and path.endswith(".js"))
-        if message.id and message.context is None and files:
-            out.append((tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,), files))
+        if message.id and files:
+            ids = tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
+            out.append((message.context, ids, files))
     return tuple(out)
+
+
+def _wanted(scripts: Iterable[str] | None, pot: Path
+            ) -> Iterator[tuple[str | None, tuple[str, ...]]]:
+    wanted = set(scripts) if scripts is not None else None
+    for context, ids, files in _script_messages(pot):
+        if wanted is None or files & wanted:
+            yield context, ids
 
 
 def script_messages(scripts: Iterable[str] | None = None, pot: Path = LOCALE_DIR / f"{DOMAIN}.pot"
                     ) -> tuple[tuple[str, ...], ...]:
     """The messages the browser scripts use (only those of ``scripts``, file names such as 'passport.js',
-    when given), as (singular,) or (singular, plural), in template order."""
-    wanted = set(scripts) if scripts is not None else None
-    return tuple(ids for ids, files in _script_messages(pot) if wanted is None or files & wanted)
+    when given), as (singular,) or (singular, plural), in template order; those with a context are left out."""
+    return tuple(ids for context, ids in _wanted(scripts, pot) if context is None)
 
 
 _DEPENDENT_CACHES.append(_script_messages)
+
+# How a message with a context is keyed in the scripts' words: GNU gettext's own separator, as in .mo files.
+CONTEXT_SEPARATOR = "\u0004"
 
 
 def _plural_map(singular: str) -> dict[str, int]:
@@ -70,24 +81,25 @@ def _plural_map(singular: str) -> dict[str, int]:
 
 def browser_messages(scripts: Iterable[str] | None = None, pot: Path | None = None) -> dict[str, Any] | None:
     """The active language's translations of the messages of ``scripts`` (every script's when None), or None
-    for English (the identity)."""
+    for English (the identity). A message with a context is keyed ``context + CONTEXT_SEPARATOR + message``."""
     lang = current_language()
     if _is_source(lang):
         return None
     messages: dict[str, Any] = {}
     plural: dict[str, int] = {}
-    for ids in script_messages(scripts, pot) if pot else script_messages(scripts):
-        if not translated(ids[0]):
+    for context, ids in _wanted(scripts, pot or LOCALE_DIR / f"{DOMAIN}.pot"):
+        if not translated(ids[0], context):
             continue
+        key = ids[0] if context is None else f"{context}{CONTEXT_SEPARATOR}{ids[0]}"
         if len(ids) == 1:
-            messages[ids[0]] = pgettext(None, ids[0])
+            messages[key] = pgettext(context, ids[0])
             continue
         plural = plural or _plural_map(ids[0])
         forms = sorted(set(plural.values())) or [0, 1]
         samples = {index: next(n for n in _SAMPLES if plural.get(babel_locale().plural_form(n)) == index)
                    for index in forms}
-        messages[ids[0]] = [npgettext(None, ids[0], ids[1], samples[i]) for i in range(max(forms) + 1)
-                            if i in samples]
+        messages[key] = [npgettext(context, ids[0], ids[1], samples[i]) for i in range(max(forms) + 1)
+                         if i in samples]
     return {"lang": lang, "plural": plural, "messages": messages}
 
 

@@ -359,12 +359,40 @@ def _native_entry(portal: str, site_dir: Path):
     return "native-entry.html", body, check
 
 
-@pytest.mark.parametrize("native", [_native_pathway, _native_entry], ids=["pathway-in-the-hosts-style",
-                                                                           "entry-with-dates-and-modules"])
+def _native_french_pathway(portal: str, site_dir: Path):
+    """The French side's script and API on an English page: the card speaks French and marks English data."""
+    pathway_id = sorted(p.stem for p in (ROOT / "catalog/pathways").glob("*.yaml"))[0]
+    data = json.loads((site_dir / f"fr/api/v1/pathways/{pathway_id}.json").read_text(encoding="utf-8"))
+    body = f'<div id="native" data-portal-api="{portal}fr/api/v1/pathways/{pathway_id}.json">Loading</div>'
+
+    def check(page, context, requests: list[str], url: str) -> None:
+        card = page.locator("#native section")
+        assert card.get_attribute("lang") == "fr", "the card's words are French on the host's English page"
+        assert card.locator(".portal-native-kicker").inner_text() == f"Parcours d’apprentissage · Niveau {data['tier']}"
+        title = card.locator("h3 a")
+        shown = data["shown"]["title"]
+        assert title.inner_text() == shown["text"]
+        assert title.get_attribute("lang") == (None if shown["lang"].startswith("fr") else shown["lang"])
+        steps = card.locator("ol li a")
+        assert steps.count() == len(data["steps"]) > 0
+        for i, step in enumerate(data["steps"]):
+            lang = step["shown"]["title"]["lang"]
+            assert steps.nth(i).inner_text() == step["shown"]["title"]["text"]
+            assert steps.nth(i).get_attribute("lang") == (None if lang.startswith("fr") else lang)
+        attribution = card.locator(".portal-native-attribution").inner_text()
+        assert attribution.startswith(f"Source\u00a0: {data['portal']['name']}. Texte\u00a0: "), attribution
+        assert "Tous les détails. Figurer au catalogue n’est pas une recommandation." in attribution
+        assert "Listing is not endorsement" not in attribution and "Full details" not in attribution
+
+    return "native-french.html", body, check, "fr/"
+
+
+@pytest.mark.parametrize("native", [_native_pathway, _native_entry, _native_french_pathway],
+                         ids=["pathway-in-the-hosts-style", "entry-with-dates-and-modules", "french-side"])
 def test_native_render_draws_a_document(browser, partner, portal: str, site_dir: Path, native) -> None:
     folder, url = partner
-    file_name, body, check = native(portal, site_dir)
-    name = host_page(folder, file_name, portal, body, script="native.js")
+    file_name, body, check, *side = native(portal, site_dir)
+    name = host_page(folder, file_name, portal + "".join(side), body, script="native.js")
     context, page, problems = open_page(browser, url + name, "light")
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -89,6 +89,8 @@ def test_partner_scripts_are_published_with_the_resizer_licence(site: Path) -> N
     native = (site / "embed/native.js").read_text(encoding="utf-8")
     assert "innerHTML" not in native and "insertAdjacentHTML" not in native and "document.write" not in native
     assert "credentials: \"omit\"" in native
+    # An English portal's script keeps its own words, and knows that the cards it draws are in English.
+    assert 'var words = {"lang": "en", "messages": {}, "plural": {}};' in native
 
 
 def test_embed_escapes_catalog_text(site: Path) -> None:

@@ -4,6 +4,7 @@ no French version marked as English where it is shown (WCAG 3.1.2), while French
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.i18n import Fallback, active, localized
+from generator.i18n.browser import CONTEXT_SEPARATOR, browser_messages
 from generator.i18n.check import untranslated
 from generator.model import Catalog
 from generator.settings import load_settings
@@ -197,3 +199,48 @@ def test_the_english_card_keeps_its_words_and_marks_only_data_in_another_languag
     assert '/catalog/mini-basics/" target="_blank" rel="noopener">Full details</a>. Listing is not endorsement.' in card
     french = _card(site, "embed/catalog/mini-aidants")
     assert '<h1 lang="fr">' in french and '<p><span lang="fr">Comment reconnaître' in french
+
+
+def test_the_french_api_says_its_language_and_gives_each_text_as_the_french_pages_show_it(french_portal: Path) -> None:
+    site = french_portal / "site"
+
+    def doc(path: str) -> dict:
+        return json.loads((site / path).read_text(encoding="utf-8"))
+
+    english = doc("fr/api/v1/entries/mini-basics.json")
+    assert english["language"] == "fr" and doc("api/v1/entries/mini-basics.json")["language"] == "en"
+    assert english["shown"]["title"] == {"text": "Basics of end of life care", "lang": "en"}
+    assert english["shown"]["note"] is None
+    french = doc("fr/api/v1/entries/mini-aidants.json")
+    assert french["shown"]["title"] == {"text": french["title"], "lang": "fr"}
+    assert doc("api/v1/entries/mini-aidants.json")["shown"]["summary"]["lang"] == "fr"  # French on either side
+    curated = doc("fr/api/v1/pathways/mini-route.json")
+    assert curated["shown"]["title"] == {"text": curated["title"], "lang": "en"}
+    assert {s["shown"]["title"]["lang"] for s in curated["steps"]} == {"en"}
+    generated = doc("fr/api/v1/pathways/for-volunteer-tier-1.json")
+    assert generated["shown"]["title"]["lang"] == "fr" and "parcours de niveau 1" in generated["shown"]["title"]["text"]
+
+
+def test_the_french_native_script_has_every_one_of_its_words_in_french(french_portal: Path) -> None:
+    script = (french_portal / "site/fr/embed/native.js").read_text(encoding="utf-8")
+    with active("fr"):
+        words = browser_messages(["native.js"])
+    assert words is not None
+    written = json.dumps(words, ensure_ascii=False, sort_keys=True)
+    assert f"var words = {written};" in script
+    messages = words["messages"]
+    assert messages[f"embed card{CONTEXT_SEPARATOR}From {{site}}."] == "Source\u00a0: {site}."
+    assert messages[f"a step{CONTEXT_SEPARATOR}(optional)"] == "(facultative)"
+    assert messages["{n} module or session:"] == ["{n} module ou séance\u00a0:", "{n} modules ou séances\u00a0:"]
+    # Every message the script asks for, with or without a context, is there: none falls back to English.
+    string = r'"(?:[^"\\]|\\.)*"'
+    asked = re.findall(rf"(?<![\w.])(_|pgettext|ngettext)\(({string})(?:,\s*({string}))?", _source("native.js"))
+    assert len(asked) >= 14  # every call is read, not only some
+    for function, first, second in asked:
+        key = f"{json.loads(first)}{CONTEXT_SEPARATOR}{json.loads(second)}" if function == "pgettext" \
+            else json.loads(first)
+        assert key in messages, key
+
+
+def _source(name: str) -> str:
+    return (Path(__file__).resolve().parents[2] / "generator/assets/embed" / name).read_text(encoding="utf-8")

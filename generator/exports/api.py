@@ -19,7 +19,7 @@ from ..pages import urls
 from ..model.dates import build_day
 from ..model.schedule import next_dates
 from ..pages.entry import part_details, run_is_past, run_next, run_rule, run_when
-from ..pages.pathway import _words as pathway_words
+from ..pages.pathway import pathway_words
 from ..pages.pathway import totals
 from ..schemas import NAMES as CURATOR_SCHEMAS
 from .api_schema import SCHEMA_NAMES

@@ -22,8 +22,8 @@ from html import unescape
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import (Composed, Fallback, _, compose, current_language, in_language, join_marked, localized, mark,
-                    ngettext, pgettext)
+from ..i18n import (Composed, Fallback, _, compose, current_language, in_language, join_marked, language_of, localized,
+                    mark, ngettext, pgettext)
 from ..i18n.browser import browser_messages
 from ..model import Catalog, Entry, Pathway
 from ..model.catalog import Part
@@ -35,7 +35,7 @@ from ..pages.entry import (access_lines, attendance_text, cost_text, countries_t
                            providers_text, recognition_lines, relations, run_deadline, run_is_past, run_next, run_rule,
                            run_status, run_when, status_parts, time_text, type_name)
 from ..pages.html import esc, rel, safe_url
-from ..pages.pathway import _words as pathway_words
+from ..pages.pathway import pathway_words
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from . import cardsize
 from .api import all_pathways
@@ -128,15 +128,10 @@ def _page(outputs: Outputs, here: str, page_url: str, title: str, body: str, foo
     )
 
 
-def _language_of(words: str) -> str:
-    """The language tag of words written in another language than the card's; '' for the card's own."""
-    return words.lang if isinstance(words, Fallback) else ""
-
-
 def _title(outputs: Outputs, here: str, page_url: str, title: str) -> str:
     """The card's heading: a title wholly in another language says so on the heading; a generated pathway's
     title, put together from words in several languages, marks each part."""
-    lang = _language_of(title)
+    lang = language_of(title)
     return (f'<h1{lang_attr(lang)}><a href="{esc(link(outputs, here, page_url))}" target="_blank" '
             f'rel="noopener">{esc(title) if lang else mark(title)}</a></h1>')
 
@@ -350,7 +345,7 @@ def _pathway_card(outputs: Outputs, pathway: Pathway, here: str) -> tuple[str, s
         detail = join_marked(" · ", [e.provider, retired_text(e) if is_retired(catalog, step)
                                      else step_time_text(catalog, step)])
         steps.append(f'<li><a href="{esc(link(outputs, here, urls.entry(e.id)))}" target="_blank" rel="noopener"'
-                     f'{lang_attr(_language_of(title))}>{esc(title)}</a>{" " + mark(optional) if optional else ""}'
+                     f'{lang_attr(language_of(title))}>{esc(title)}</a>{" " + mark(optional) if optional else ""}'
                      f'<br><span class="meta">{mark(detail)}</span></li>')
         step_text.append((f"{title} {optional}" if optional else str(title), str(detail)))
     kicker = join_marked(" · ", [_("Generated pathway") if pathway.generated else _("Learning pathway"),

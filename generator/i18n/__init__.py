@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -29,7 +29,7 @@ from babel.messages.pofile import read_po
 
 __all__ = [
     "DOMAIN", "LOCALE_DIR", "SOURCE_LANGUAGE", "Fallback", "_", "N_", "active", "available_languages", "capitalized",
-    "catalog_dirs", "catalog_path", "compose", "Composed", "join_marked", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "mark_format", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated", "use_portal_catalogs",
+    "catalog_dirs", "catalog_path", "compose", "Composed", "join_marked", "language_of", "language_parts", "current_language", "default_language", "gettext", "in_language", "localized", "mark", "mark_format", "messages", "ngettext", "npgettext", "pgettext", "reload", "translated", "use_portal_catalogs",
 ]
 
 DOMAIN = "portal"
@@ -61,6 +61,11 @@ def in_language(text: str, lang: str) -> Fallback:
     if lang != Fallback.lang:
         marked.lang = lang
     return marked
+
+
+def language_of(text: str) -> str:
+    """The language of text written in another language than the active one (marked as such); '' otherwise."""
+    return text.lang if isinstance(text, Fallback) else ""
 
 
 def capitalized(text: str) -> str:
@@ -330,6 +335,27 @@ class Composed(str):
     search and exports) and keeps ``html``, the same text with each part marked (:func:`mark`)."""
 
     html: str
+    # Its runs of (words, language) for language_parts(), worked out only when asked for.
+    _runs: Callable[[str], list[tuple[str, str]]]
+
+
+def language_parts(text: str, inherited: str = "") -> list[tuple[str, str]]:
+    """``text`` as runs of (words, language tag), where '' is the active language: what :func:`mark` marks, for
+    scripts that draw the same text with DOM methods rather than HTML. ``inherited`` is the language of the
+    text around it ('' for the page's)."""
+    if isinstance(text, Composed):
+        runs = text._runs(inherited)
+    elif isinstance(text, Fallback):
+        runs = [(str(text), text.lang)]
+    else:
+        runs = [(str(text), inherited)]
+    merged: list[tuple[str, str]] = []
+    for words, lang in runs:
+        if words and merged and merged[-1][1] == lang:
+            merged[-1] = (merged[-1][0] + words, lang)
+        elif words:
+            merged.append((words, lang))
+    return merged
 
 
 def compose(template: str, **values: object) -> str:
@@ -337,6 +363,21 @@ def compose(template: str, **values: object) -> str:
     part with its language (``mark_format``), so composed words can be passed on and composed again."""
     text = Composed(str.format(str(template), **values))
     text.html = mark_format(template, **values)
+
+    def runs(inherited: str) -> list[tuple[str, str]]:
+        own = template.lang if isinstance(template, Fallback) else inherited  # as mark_format's wrapping span
+        out, last = [], 0
+        for found in _PLACEHOLDER.finditer(str(template)):
+            if found.group(1) not in values:
+                continue
+            value = values[found.group(1)]
+            out.append((str(template)[last:found.start()], own))
+            out.extend(language_parts(value, own) if isinstance(value, str) else [(str(value), own)])
+            last = found.end()
+        out.append((str(template)[last:], own))
+        return out
+
+    text._runs = runs
     return text
 
 
@@ -344,6 +385,8 @@ def join_marked(separator: str, parts: Sequence[str]) -> str:
     """``separator.join(parts)``, keeping each part's marks for :func:`mark`."""
     text = Composed(separator.join(parts))
     text.html = html.escape(separator, quote=True).join(mark(part) for part in parts)
+    text._runs = lambda inherited: [run for i, part in enumerate(parts)
+                                    for run in ([(separator, inherited)] if i else []) + language_parts(part, inherited)]
     return text
 
 

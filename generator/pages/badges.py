@@ -7,7 +7,7 @@ colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
 
 from __future__ import annotations
 
-from ..i18n import Fallback, _, current_language, in_language, join_marked, mark, mark_format
+from ..i18n import Fallback, _, current_language, in_language, join_marked, language_parts, mark, mark_format
 from ..model import Catalog, Entry
 from ..model.places import country_name
 from .html import esc
@@ -51,6 +51,30 @@ def cut(text: str, limit: int) -> str:
         head = head[:space]
     head = head.rstrip(" ,;:.–-") + "…"
     return in_language(head, text.lang) if isinstance(text, Fallback) else head
+
+
+def cut_parts(text: str, limit: int) -> list[tuple[str, str]]:
+    """:func:`cut`'s text as runs of (words, language), for a script that marks each run (``language_parts``)."""
+    chars = [(char, lang) for words, lang in language_parts(text) for char in words]
+    squeezed: list[tuple[str, str]] = []  # white space squeezed as cut() squeezes it, across runs
+    for char, lang in chars:
+        if not char.isspace():
+            squeezed.append((char, lang))
+        elif squeezed and squeezed[-1][0] != " ":
+            squeezed.append((" ", lang))
+    if squeezed and squeezed[-1][0] == " ":
+        squeezed.pop()
+    whole = "".join(char for char, _lang in squeezed)
+    short = cut(whole, limit)
+    if short != whole:  # a prefix of the text and an ellipsis, in the language of the last word kept
+        squeezed = squeezed[:len(short) - 1] + [("…", squeezed[max(len(short) - 2, 0)][1])]
+    runs: list[tuple[str, str]] = []
+    for char, lang in squeezed:
+        if runs and runs[-1][1] == lang:
+            runs[-1] = (runs[-1][0] + char, lang)
+        else:
+            runs.append((char, lang))
+    return runs
 
 
 def entry_badges(catalog: Catalog, entry: Entry, *, provider: bool = True) -> str:

@@ -8,14 +8,16 @@ form has no action and stays hidden until its script runs.
 
 from __future__ import annotations
 
-from ..i18n import _, mark, mark_format
+from ..i18n import _, language_parts, mark, mark_format
 from ..model import Catalog, Pathway
 from ..pages import urls
-from ..pages.badges import cut
+from ..pages.badges import cut, cut_parts
 from ..pages.html import a, block, esc, front_matter, lang_of
+from ..pages.pathway import pathway_words
 from .store import dumps
 
 DATA_PATH = "search/pathways.json"
+SUMMARY_CHARS = 200
 
 
 def pathway_competencies(catalog: Catalog, pathway: Pathway) -> list[str]:
@@ -28,10 +30,16 @@ def pathway_competencies(catalog: Catalog, pathway: Pathway) -> list[str]:
 def pathways_data(catalog: Catalog, generated: list[Pathway]) -> bytes:
     rows = []
     for p in [*catalog.pathways.values(), *generated]:
-        rows.append({"id": p.id, "title": p.title, "url": urls.pathway(p.id), "tier": p.tier,
-                     "professions": list(p.professions), "settings": list(p.settings),
-                     "audiences": list(p.audiences), "competencies": pathway_competencies(catalog, p),
-                     "generated": p.generated, "steps": len(p.steps), "summary": cut(p.summary, 200)})
+        # As the pathway's page shows them; with their runs of words in other languages than the page's, if any.
+        title, summary = pathway_words(p, p.title), pathway_words(p, p.summary)
+        row = {"id": p.id, "title": str(title), "url": urls.pathway(p.id), "tier": p.tier,
+               "professions": list(p.professions), "settings": list(p.settings),
+               "audiences": list(p.audiences), "competencies": pathway_competencies(catalog, p),
+               "generated": p.generated, "steps": len(p.steps), "summary": str(cut(summary, SUMMARY_CHARS))}
+        for key, runs in (("title_marks", language_parts(title)), ("summary_marks", cut_parts(summary, SUMMARY_CHARS))):
+            if any(lang for _words, lang in runs):
+                row[key] = [list(run) for run in runs]
+        rows.append(row)
     subjects: dict[str, dict[str, list[str]]] = {}
     for c in catalog.framework.competencies.values():
         subjects.setdefault(c.subject, {}).setdefault(str(c.tier), []).append(c.id)

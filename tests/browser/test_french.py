@@ -110,3 +110,27 @@ def test_axe_finds_no_wcag_violation_on_any_kind_of_french_page(french_tour, sch
 
 def test_no_kind_of_french_page_breaks_the_policy_or_leaves_the_site(french_tour) -> None:
     assert french_tour["csp"] == {}, json.dumps(french_tour["csp"], indent=1)
+
+
+def test_find_my_pathway_marks_the_english_words_of_its_french_suggestions(page, french_url: str) -> None:
+    page.goto(french_url + "fr/find-my-pathway/")
+    page.wait_for_selector("#portal-find:not([hidden])")
+    assert page.locator("#pf-role option[value=registered-nurse]").get_attribute("lang") == "en"
+    page.select_option("#pf-role", "registered-nurse")
+    page.locator("#portal-find button").first.click()
+    result = page.locator("#portal-find-result")
+    result.locator(".portal-suggestion").first.wait_for()
+    data = page.evaluate("() => fetch('../search/pathways.json').then(r => r.json())")
+    rows = {p["url"].rstrip("/").rsplit("/", 1)[-1]: p for p in data["pathways"]}
+    runs = "el => [...el.childNodes].map(n => [n.textContent, n.nodeType === 1 ? n.lang : ''])"
+    shown = result.locator(".portal-suggestion").all()
+    assert shown
+    for item in shown:
+        row = rows[item.locator("h3 a").get_attribute("href").rstrip("/").rsplit("/", 1)[-1]]
+        assert item.locator("h3 a").evaluate(runs) == row.get("title_marks", [[row["title"], ""]])
+        assert item.locator("p").nth(1).evaluate(runs) == row.get("summary_marks", [[row["summary"], ""]])
+    assert "mini-route" in {i.locator("h3 a").get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for i in shown}
+    assert rows["mini-route"]["title_marks"] == [[rows["mini-route"]["title"], "en"]]
+    # The role's English label inside a French reason is marked too.
+    assert "registered nurse" in result.locator("li span[lang=en]").all_inner_texts()
+    assert page.js_errors == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.i18n import _, active, compose, join_marked, localized, mark
+from generator.i18n import _, active, compose, join_marked, language_parts, localized, mark
 
 
 def test_english_words_on_an_english_page_gain_no_mark() -> None:
@@ -22,9 +22,36 @@ def test_each_part_in_another_language_is_marked_and_the_message_is_not() -> Non
         reason = compose(_("Adds {competencies}."), competencies=both)
         assert mark(reason) == ('Ajoute Niveau 2\u00a0: <span lang="en">Person-centred care</span>; '
                                 'Maison de soins palliatifs.')
+        # The same runs for scripts that draw the text with DOM methods: '' is the page's language.
+        assert language_parts(reason) == [("Ajoute Niveau 2\u00a0: ", ""), ("Person-centred care", "en"),
+                                          ("; Maison de soins palliatifs.", "")]
+        assert "".join(words for words, _lang in language_parts(reason)) == str(reason)
+        assert language_parts(localized("Volunteer")) == [("Volunteer", "en")]
+        assert language_parts("Bénévole") == [("Bénévole", "")]
+
+
+def test_an_untranslated_message_is_english_around_its_data_as_in_its_html() -> None:
+    with active("fr", default="en"):
+        text = compose(_("An untranslated {thing} here"), thing="chose")
+        assert mark(text) == '<span lang="en">An untranslated chose here</span>'
+        assert language_parts(text) == [("An untranslated chose here", "en")]
 
 
 def test_composed_words_are_escaped_once() -> None:
     with active("fr", default="en"):
         text = compose(_("Adds {competencies}."), competencies=localized("<script> & co"))
         assert mark(text) == 'Ajoute <span lang="en">&lt;script&gt; &amp; co</span>.'
+
+
+def test_a_cut_summary_keeps_each_runs_language_and_the_same_words() -> None:
+    from generator.pages.badges import cut, cut_parts
+
+    with active("fr", default="en"):
+        name = localized({"en": "Providing   person-centred care"})
+        text = compose(_("Adds {competencies}."), competencies=join_marked(", ", [name, "des soins  de confort"]))
+        for limit in (5, 12, 20, 30, 40, 200):
+            runs = cut_parts(text, limit)
+            assert "".join(words for words, _lang in runs) == str(cut(text, limit)), limit
+        assert cut_parts(text, 200) == [("Ajoute ", ""), ("Providing person-centred care", "en"),
+                                        (", des soins de confort.", "")]
+        assert cut_parts(text, 20) == [("Ajoute ", ""), ("Providing…", "en")]

@@ -244,3 +244,17 @@ def test_the_french_native_script_has_every_one_of_its_words_in_french(french_po
 
 def _source(name: str) -> str:
     return (Path(__file__).resolve().parents[2] / "generator/assets/embed" / name).read_text(encoding="utf-8")
+
+
+def test_find_my_pathway_data_gives_the_runs_of_english_words_on_the_french_side_only(french_portal: Path) -> None:
+    def rows(side: str) -> dict[str, dict]:
+        data = json.loads((french_portal / "site" / side / "search/pathways.json").read_text(encoding="utf-8"))
+        return {p["id"]: p for p in data["pathways"]}
+
+    french, english = rows("fr"), rows(".")
+    assert french["mini-route"]["title_marks"] == [["A first route through end of life care", "en"]]
+    generated = french["for-volunteer-tier-1"]
+    assert generated["title_marks"] == [["Volunteer", "en"], ["\u00a0: parcours de niveau 1", ""]]
+    assert "".join(words for words, _lang in generated["summary_marks"]) == generated["summary"]
+    assert ["General awareness", "en"] in generated["summary_marks"]
+    assert not any("title_marks" in p or "summary_marks" in p for p in english.values())

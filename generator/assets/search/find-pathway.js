@@ -14,6 +14,23 @@
     return text.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? String(values[key]) : whole; });
   }
 
+  /* The same, as nodes: a value given as {text, lang} in another language than the page's is marked with it. */
+  function phrase(text, values) {
+    var out = document.createDocumentFragment();
+    text.split(/(\{\w+\})/).forEach(function (part) {
+      var key = /^\{(\w+)\}$/.exec(part), value = key && key[1] in values ? values[key[1]] : part;
+      if (value && typeof value === "object") {
+        var span = document.createElement("span");
+        if (value.lang) span.lang = value.lang;
+        span.textContent = value.text;
+        out.appendChild(span);
+      } else if (value !== "") {
+        out.appendChild(document.createTextNode(String(value)));
+      }
+    });
+    return out;
+  }
+
   var form = document.getElementById("portal-find"), out = document.getElementById("portal-find-result");
   var script = document.currentScript;
   if (!form || !out || !script || !window.fetch) return;
@@ -30,13 +47,18 @@
     return data;
   }
 
+  /* An answer's words in lower case (they go inside sentences), with their language when the page marks one. */
+  function words(n) {
+    var marked = n && (n.hasAttribute("lang") ? n : n.querySelector("[lang]"));
+    return {text: n ? n.textContent.trim().toLowerCase() : "", lang: marked ? marked.getAttribute("lang") : ""};
+  }
+
   function label(id) {
-    var n = document.querySelector("label[for='" + id + "']");
-    return n ? n.textContent.trim() : "";
+    return words(document.querySelector("label[for='" + id + "']"));
   }
 
   function optionText(select) {
-    return select.value ? select.options[select.selectedIndex].textContent.trim() : "";
+    return words(select.value ? select.options[select.selectedIndex] : null);
   }
 
   function answers(subjects) {
@@ -69,18 +91,18 @@
     if (p.tier < first) {
       // Below where the role usually starts: only ever offered with the reason.
       points -= 2;
-      var role = {first: first, role: a.roleLabel.toLowerCase(), tier: a.tier};
+      var role = {first: first, role: a.roleLabel, tier: a.tier};
       why.push(a.tier && a.tier < first
-        ? fill(_("Below tier {first}, where your role ({role}) usually starts: offered because you chose tier {tier}"), role)
-        : fill(_("Below tier {first}, where your role ({role}) usually starts"), role));
+        ? phrase(_("Below tier {first}, where your role ({role}) usually starts: offered because you chose tier {tier}"), role)
+        : phrase(_("Below tier {first}, where your role ({role}) usually starts"), role));
     }
     if (a.role) {
-      if (p.professions.indexOf(a.role) >= 0) { points += 4; why.push(fill(_("Written for: {role}"), {role: a.roleLabel.toLowerCase()})); }
+      if (p.professions.indexOf(a.role) >= 0) { points += 4; why.push(phrase(_("Written for: {role}"), {role: a.roleLabel})); }
       else if (!p.professions.length) { points += 1; why.push(_("Open to every role")); }
       else points -= 3;
     }
     if (a.setting) {
-      if (p.settings.indexOf(a.setting) >= 0) { points += 1.5; why.push(fill(_("Fits your setting: {setting}"), {setting: a.settingLabel.toLowerCase()})); }
+      if (p.settings.indexOf(a.setting) >= 0) { points += 1.5; why.push(phrase(_("Fits your setting: {setting}"), {setting: a.settingLabel})); }
       else if (!p.settings.length) points += 0.5;
     }
     var step = p.tier - tier;
@@ -95,7 +117,7 @@
     else if (step === -1) points += 0.5;
     else points -= 2;
     a.audiences.forEach(function (x) {
-      if (p.audiences.indexOf(x.id) >= 0) { points += 1.5; why.push(fill(_("Focus on {group}"), {group: x.label.toLowerCase()})); }
+      if (p.audiences.indexOf(x.id) >= 0) { points += 1.5; why.push(phrase(_("Focus on {group}"), {group: x.label})); }
     });
     var fresh = p.competencies.filter(function (c) { return !a.confident.has(c); }).length;
     if (p.competencies.length) {
@@ -110,25 +132,37 @@
     return {pathway: p, points: points, why: why};
   }
 
+  /* A title or summary: its runs of words in another language than the page's marked with theirs (the build
+     gives them as [words, language] when there are any). */
+  function marked(text, runs) {
+    if (!runs) return text;
+    var values = {}, template = runs.map(function (run, i) {
+      values["r" + i] = run[1] ? {text: run[0], lang: run[1]} : run[0];
+      return "{r" + i + "}";
+    }).join("");
+    return phrase(template, values);
+  }
+
   function node(tag, attrs, text) {
     var n = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, attrs[k]); });
-    if (text !== undefined) n.textContent = text;
+    if (text !== undefined && typeof text === "object") n.appendChild(text);  // a phrase's nodes
+    else if (text !== undefined) n.textContent = text;
     return n;
   }
 
   function show(ranked, tier, a, first) {
     out.textContent = "";
-    var said = {tier: a.tier, first: first, role: a.roleLabel.toLowerCase(), next: tier};
+    var said = {tier: a.tier, first: first, role: a.roleLabel, next: tier};
     out.appendChild(node("h2", {}, _("Suggested for you")));
     if (a.tier && a.tier < first) {
-      out.appendChild(node("p", {}, fill(_("You chose tier {tier}. Your role ({role}) usually starts at tier {first}, " +
+      out.appendChild(node("p", {}, phrase(_("You chose tier {tier}. Your role ({role}) usually starts at tier {first}, " +
         "so pathways at tier {first} are suggested too."), said)));
     } else if (!a.tier && first > 1 && tier === first) {
-      out.appendChild(node("p", {}, fill(_("Your role ({role}) usually starts at tier {first}, " +
+      out.appendChild(node("p", {}, phrase(_("Your role ({role}) usually starts at tier {first}, " +
         "so that is where these suggestions begin."), said)));
     } else if (!a.tier) {
-      out.appendChild(node("p", {}, fill(_("From what you told us, tier {next} looks like your next step."), said)));
+      out.appendChild(node("p", {}, phrase(_("From what you told us, tier {next} looks like your next step."), said)));
     }
     if (!ranked.length) {
       out.appendChild(node("p", {}, _("No pathway fits these answers yet. Try another role or depth, or browse them all.")));
@@ -137,12 +171,12 @@
     ranked.forEach(function (r) {
       var p = r.pathway, li = node("li", {"class": "portal-suggestion"});
       var h = node("h3", {});
-      h.appendChild(node("a", {href: new URL(p.url, root).href}, p.title));
+      h.appendChild(node("a", {href: new URL(p.url, root).href}, marked(p.title, p.title_marks)));
       li.appendChild(h);
       li.appendChild(node("p", {"class": "portal-meta"},
         (p.generated ? _("Generated pathway") : _("Curated pathway")) + " · " +
         fill(_("Tier {number}"), {number: p.tier}) + " · " + fill(ngettext("{n} step", "{n} steps", p.steps), {n: p.steps})));
-      if (p.summary) li.appendChild(node("p", {}, p.summary));
+      if (p.summary) li.appendChild(node("p", {}, marked(p.summary, p.summary_marks)));
       var reasons = node("ul", {});
       r.why.forEach(function (w) { reasons.appendChild(node("li", {}, w)); });
       li.appendChild(reasons);

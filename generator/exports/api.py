@@ -19,7 +19,6 @@ from ..pages import urls
 from ..model.dates import build_day
 from ..model.schedule import next_dates
 from ..pages.entry import part_details, run_is_past, run_next, run_rule, run_when
-from ..pages.pathway import pathway_words
 from ..pages.pathway import totals
 from ..schemas import NAMES as CURATOR_SCHEMAS
 from .api_schema import SCHEMA_NAMES
@@ -183,7 +182,7 @@ def _steps(outputs: Outputs, p: Pathway) -> list[dict[str, Any]]:
 
 def _shown_pathway(p: Pathway) -> dict[str, dict[str, str]]:
     """A pathway's title and summary as its page shows them (a generated pathway's are in the build's language)."""
-    return {"title": _shown(pathway_words(p, p.title)), "summary": _shown(pathway_words(p, p.summary))}
+    return {"title": _shown(p.words("title")), "summary": _shown(p.words("summary"))}
 
 
 def pathway_summary(outputs: Outputs, p: Pathway) -> dict[str, Any]:

@@ -35,7 +35,6 @@ from ..pages.entry import (access_lines, attendance_text, cost_text, countries_t
                            providers_text, recognition_lines, relations, run_deadline, run_is_past, run_next, run_rule,
                            run_status, run_when, status_parts, time_text, type_name)
 from ..pages.html import esc, rel, safe_url
-from ..pages.pathway import pathway_words
 from ..pages.pathway import is_retired, retired_text, step_time_text, totals
 from . import cardsize
 from .api import all_pathways
@@ -139,7 +138,7 @@ def _title(outputs: Outputs, here: str, page_url: str, title: str) -> str:
 def card_title(item: Entry | Pathway) -> str:
     """The title a card shows (and its page head and oEmbed document give): the entry's in the build's language
     where it has one, marked with its language where it is another."""
-    return item.words("title") if isinstance(item, Entry) else pathway_words(item, item.title)
+    return item.words("title") if isinstance(item, Entry) else item.words("title")
 
 
 def _summary(text: str) -> str:
@@ -353,7 +352,7 @@ def _pathway_card(outputs: Outputs, pathway: Pathway, here: str) -> tuple[str, s
     action = ngettext("Open the pathway: {n} step", "Open the pathway: {n} steps", len(steps)).format(n=len(steps))
     facts: list[Fact] = [(_("Total time"), [_pathway_time(t)]), (pgettext("fact", "Cost"), [cost])]
     title = card_title(pathway)
-    summary = _summary(pathway_words(pathway, pathway.summary))
+    summary = _summary(pathway.words("summary"))
     body = (
         f'<p class="kicker">{mark(kicker)}</p>\n{_title(outputs, here, page_url, title)}\n'
         f'<p><a class="go" href="{esc(link(outputs, here, page_url))}" target="_blank" rel="noopener">'

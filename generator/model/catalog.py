@@ -358,6 +358,28 @@ class Pathway:
     generated: bool = False
     uncovered: tuple[str, ...] = ()
     reviewed: str = ""  # when a curator last checked every step; '' when not recorded
+    stated_languages: tuple[str, ...] = ()  # its `languages` as written ('languages' defaults to English)
+    # Other languages' title, summary and 'for': ((language tag, ((field, text), ...)), ...).
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    @property
+    def source_language(self) -> str:
+        """The language the curator wrote the pathway's own words in: the portal's first, unless the pathway is
+        offered only in other languages, then the first of those (as for an entry's summary)."""
+        portal = default_language()
+        offered = [tag.split("-")[0].lower() for tag in self.stated_languages]
+        return portal if not offered or portal.split("-")[0].lower() in offered else self.stated_languages[0]
+
+    def words(self, name: str) -> str:
+        """The title, summary or 'for' in the active language: its translation when the pathway gives one, else
+        the original, marked with its language when that is not the page's. A generated pathway's words are
+        written in the active language already."""
+        original = {"title": self.title, "summary": self.summary, "for": self.for_whom}[name]
+        if not original or self.generated:
+            return original
+        source = self.source_language
+        given = {lang: text for lang, fields in self.translations for field_name, text in fields if field_name == name}
+        return localized({source: original, **{k: v for k, v in given.items() if k != source}}, source)
 
     @classmethod
     def from_data(cls, d: dict[str, Any], path: str = "") -> Pathway:
@@ -371,6 +393,9 @@ class Pathway:
             audiences=tuple(d.get("audiences", ())), languages=tuple(d.get("languages", ())) or ("en",),
             curator=d.get("curator", ""), aliases=tuple(d.get("aliases", ())),
             countries=tuple(d.get("countries", ())), reviewed=as_text(d.get("reviewed")),
+            stated_languages=tuple(d.get("languages", ())),
+            translations=tuple((str(lang), tuple((k, str(v).strip()) for k, v in fields.items()))
+                               for lang, fields in (d.get("translations") or {}).items()),
         )
 
 

@@ -334,7 +334,7 @@ def render_entry(catalog: Catalog, entry: Entry, today: dt.date | None = None) -
     in_paths = catalog.in_pathways.get(entry.id, [])
     if in_paths:
         out += heading(_("Learning pathways that include it"))
-        out += block(ul(a(here, urls.pathway(p), localized(catalog.pathways[p].title)) for p in in_paths), "portal-in-pathways")
+        out += block(ul(a(here, urls.pathway(p), catalog.pathways[p].words("title")) for p in in_paths), "portal-in-pathways")
     related = _related(catalog, entry, here)
     if related:
         out += heading(_("Related entries")) + block(related, "portal-related")

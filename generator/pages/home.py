@@ -63,7 +63,7 @@ def home_page(catalog: Catalog, site_name: str, home: dict[str, object]) -> str:
         f"<li>{a(here, urls.facet('audiences', t.id), t.label)} <span class=\"portal-count\">({count('audiences', t.id)})</span></li>"
         for t in v["audiences"].values() if count("audiences", t.id))
     curated = "".join(
-        f'<li>{a(here, urls.pathway(p.id), localized(p.title))} {tier_badge(catalog, p.tier, short=True)}</li>'
+        f'<li>{a(here, urls.pathway(p.id), p.words("title"))} {tier_badge(catalog, p.tier, short=True)}</li>'
         for p in catalog.pathways.values())
     ways = '<ul class="portal-ways3">' + "".join(
         f'<li><a href="{esc(href)}"><strong>{mark(title)}</strong><span>{mark(note)}</span></a></li>' for href, title, note in (

@@ -11,14 +11,15 @@ from ..model.places import country_name
 from . import urls
 from .entry import cost_text, entry_link, time_text
 from ..pathways.passport import PASSPORT_CSS, PASSPORT_JS
-from .badges import badge, badges, tier_badge
+from .badges import badge, badges, cut, tier_badge
 from .html import DESCRIPTION_CHARS, a, block, esc, front_matter, heading, rel, short, ul
 
 
 def pathway_words(pathway: Pathway, text: str) -> str:
-    """A curated pathway's words, in the portal's first language (marked on a page in another); a generated
+    """Words of a curated pathway other than its title, summary and 'for' (:meth:`Pathway.words`): a step's reason
+    or modules, its curator; in the language the curator wrote them in, marked on a page in another. A generated
     pathway's are written in the active language already."""
-    return text if pathway.generated else localized(text)
+    return text if pathway.generated else localized(text, pathway.source_language)
 
 
 def step_minutes(catalog: Catalog, step: Step) -> tuple[int | None, bool]:
@@ -154,7 +155,7 @@ def countries_text(codes: tuple[str, ...]) -> str:
 
 def _who_html(catalog: Catalog, pathway: Pathway, here: str) -> str:
     v = catalog.vocab
-    who = [mark(pathway_words(pathway, pathway.for_whom))] if pathway.for_whom else []
+    who = [mark(pathway.words("for"))] if pathway.for_whom else []
     if pathway.professions:
         who.append(", ".join(a(here, urls.facet("professions", p), v.label("professions", p)) for p in pathway.professions))
     tier = a(here, urls.tier(pathway.tier), _("Tier {number}").format(number=pathway.tier))
@@ -193,7 +194,7 @@ def _related(catalog: Catalog, pathway: Pathway, related: list[Pathway], here: s
     else:
         intro = _("Generated from the whole catalog for this role and tier:")
     return (f'<p class="portal-related">{mark(intro)} '
-            + ", ".join(a(here, urls.pathway(p.id), pathway_words(p, p.title)) for p in related) + ".</p>")
+            + ", ".join(a(here, urls.pathway(p.id), p.words("title")) for p in related) + ".</p>")
 
 
 def _offers(catalog: Catalog, pathway: Pathway, here: str) -> str:
@@ -270,14 +271,14 @@ def render_pathway(catalog: Catalog, pathway: Pathway, related: list[Pathway] | 
     else:
         kind = _("Generated pathway") if pathway.generated else _("Curated pathway")
     # The steps come first: the title and one line of facts, then the steps; the summary is under "About".
-    title = pathway_words(pathway, pathway.title)
+    title = pathway.words("title")
     body = (heading(title) + f'<p class="portal-kicker">{mark(kind)}</p>'
             + _glance(catalog, pathway) + _related(catalog, pathway, related or [], here)
             + f'<h2 id="steps">{mark(_("Steps"))}</h2>'
             + (f'<ol class="portal-steps">{"".join(steps)}</ol>' if steps else
                f'<p><strong>{mark(_("No entry in the catalog suits this yet."))}</strong></p>')
             + (passport_sign() if steps else "") + _offers(catalog, pathway, here)
-            + f'<h2 id="about">{mark(_("About this pathway"))}</h2><p>{mark(pathway_words(pathway, pathway.summary))}</p>'
+            + f'<h2 id="about">{mark(_("About this pathway"))}</h2><p>{mark(pathway.words("summary"))}</p>'
             f'<dl class="portal-facts">{_who_html(catalog, pathway, here)}</dl>'
             + passport_html(pathway, here, catalog.portal.id)
             + (f'<script src="{esc(rel(here, PASSPORT_JS))}" defer></script>' if steps else ""))
@@ -334,9 +335,9 @@ def passport_html(pathway: Pathway, here: str, portal_id: str = "portal") -> str
 
 def pathways_index(catalog: Catalog, generated: list[Pathway]) -> str:
     here = urls.pathways()
-    curated = ul(f"{a(here, urls.pathway(p.id), pathway_words(p, p.title))}<br><span class=\"portal-meta\">"
+    curated = ul(f"{a(here, urls.pathway(p.id), p.words('title'))}<br><span class=\"portal-meta\">"
                  + (mark(_("For {countries}.").format(countries=countries_text(p.countries))) + " " if p.countries else "")
-                 + f"{mark(pathway_words(p, p.summary[:200]))}</span>"
+                 + f"{mark(cut(p.words('summary'), 200))}</span>"
                  for p in catalog.pathways.values())
     body = (f"<h2>{mark(_('Curated pathways'))}</h2><p>{mark(_('Written by curators, with the reason for each step.'))}</p>"
             + (curated or f"<p>{mark(_('None yet.'))}</p>"))

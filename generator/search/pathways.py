@@ -13,7 +13,6 @@ from ..model import Catalog, Pathway
 from ..pages import urls
 from ..pages.badges import cut, cut_parts
 from ..pages.html import a, block, esc, front_matter, lang_of
-from ..pages.pathway import pathway_words
 from .store import dumps
 
 DATA_PATH = "search/pathways.json"
@@ -31,7 +30,7 @@ def pathways_data(catalog: Catalog, generated: list[Pathway]) -> bytes:
     rows = []
     for p in [*catalog.pathways.values(), *generated]:
         # As the pathway's page shows them; with their runs of words in other languages than the page's, if any.
-        title, summary = pathway_words(p, p.title), pathway_words(p, p.summary)
+        title, summary = p.words("title"), p.words("summary")
         row = {"id": p.id, "title": str(title), "url": urls.pathway(p.id), "tier": p.tier,
                "professions": list(p.professions), "settings": list(p.settings),
                "audiences": list(p.audiences), "competencies": pathway_competencies(catalog, p),

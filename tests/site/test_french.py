@@ -123,7 +123,7 @@ def english_data(catalog: Catalog) -> set[str]:
                  *(x for name in catalog.vocab.lists for t in catalog.vocab[name].values()
                    for x in (t.label, t.description)),
                  *(x for e in catalog.entries.values() for x in (e.words("title"), e.words("summary"))),
-                 *(localized(p.title) for p in catalog.pathways.values())]
+                 *(x for p in catalog.pathways.values() for x in (p.words("title"), p.words("summary")))]
     for text in texts:
         if isinstance(text, Fallback) and _base(text.lang) == "en" and len(text) >= 8:
             out.add(SPACE.sub(" ", str(text)).strip())
@@ -246,7 +246,7 @@ def _source(name: str) -> str:
     return (Path(__file__).resolve().parents[2] / "generator/assets/embed" / name).read_text(encoding="utf-8")
 
 
-def test_find_my_pathway_data_gives_the_runs_of_english_words_on_the_french_side_only(french_portal: Path) -> None:
+def test_find_my_pathway_data_gives_the_runs_of_words_in_another_language_than_the_sides(french_portal: Path) -> None:
     def rows(side: str) -> dict[str, dict]:
         data = json.loads((french_portal / "site" / side / "search/pathways.json").read_text(encoding="utf-8"))
         return {p["id"]: p for p in data["pathways"]}
@@ -257,4 +257,29 @@ def test_find_my_pathway_data_gives_the_runs_of_english_words_on_the_french_side
     assert generated["title_marks"] == [["Volunteer", "en"], ["\u00a0: parcours de niveau 1", ""]]
     assert "".join(words for words, _lang in generated["summary_marks"]) == generated["summary"]
     assert ["General awareness", "en"] in generated["summary_marks"]
-    assert not any("title_marks" in p or "summary_marks" in p for p in english.values())
+    # On the English side, only the pathway written in French has words in another language: its summary.
+    assert [(p, "title_marks" in row) for p, row in english.items() if "title_marks" in row or "summary_marks" in row] \
+        == [("mini-parcours", False)]
+    assert {lang for _words, lang in english["mini-parcours"]["summary_marks"]} == {"fr"}
+    assert "title_marks" not in french["mini-parcours"] and "summary_marks" not in french["mini-parcours"]
+
+
+def test_a_pathway_written_in_french_is_french_on_both_sides_and_gives_its_english_title(french_portal: Path) -> None:
+    site = french_portal / "site"
+
+    def shown(page: str, words: str, lang: str) -> bool:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        return any(_base(text_lang) == lang and text.strip().startswith(words) for text, text_lang in declared(html))
+
+    for words in ("Accompagner l'aidant, en français", "Un court parcours en français", "Pour reconnaître l'épuis",
+                  "Les bénévoles et le personnel"):
+        assert shown("fr/pathways/mini-parcours", words, "fr"), words
+        assert not shown("fr/pathways/mini-parcours", words, "en"), words
+    assert shown("pathways/mini-parcours", "Supporting the family carer, in French", "en")  # its translation
+    for words in ("Un court parcours en français", "Pour travailler avec l'équipe", "Les bénévoles et le personnel"):
+        assert shown("pathways/mini-parcours", words, "fr"), words
+    assert shown("pathways", "Supporting the family carer, in French", "en")
+    assert shown("fr/pathways", "Accompagner l'aidant, en français", "fr")
+    api = json.loads((site / "api/v1/pathways/mini-parcours.json").read_text(encoding="utf-8"))
+    assert api["shown"]["title"] == {"text": "Supporting the family carer, in French", "lang": "en"}
+    assert api["shown"]["summary"]["lang"] == "fr" and api["title"] == "Accompagner l'aidant, en français"

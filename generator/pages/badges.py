@@ -86,7 +86,7 @@ def entry_badges(catalog: Catalog, entry: Entry, *, provider: bool = True) -> st
         badge(cut(time, 40), "time"),
         badge(v.label("cost", entry.cost) if entry.cost else "", "cost"),
         badge(join_marked(", ", [v.label("formats", f) for f in entry.formats[:2]]), "format"),
-        badge(", ".join(country_name(c) for c in entry.countries[:2]), "country"),
+        badge(join_marked(", ", [country_name(c) for c in entry.countries[:2]]), "country"),
         badge(cut(entry.provider, 60), "provider") if provider else "",
     ])
 

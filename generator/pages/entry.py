@@ -132,7 +132,7 @@ def languages_text(catalog: Catalog, entry: Entry) -> str:
 
 
 def countries_text(entry: Entry) -> str:
-    return ", ".join(country_name(c) for c in entry.countries) or not_stated()
+    return join_marked(", ", [country_name(c) for c in entry.countries]) if entry.countries else not_stated()
 
 
 def providers_text(entry: Entry) -> str:

@@ -150,7 +150,7 @@ def countries_text(codes: tuple[str, ...]) -> str:
     names = [country_name(c) for c in codes]
     if len(names) == 1:
         return names[0]
-    return _("{list} and {last}").format(list=", ".join(names[:-1]), last=names[-1])
+    return compose(_("{list} and {last}"), list=join_marked(", ", names[:-1]), last=names[-1])  # each name marked
 
 
 def _who_html(catalog: Catalog, pathway: Pathway, here: str) -> str:
@@ -336,7 +336,7 @@ def passport_html(pathway: Pathway, here: str, portal_id: str = "portal") -> str
 def pathways_index(catalog: Catalog, generated: list[Pathway]) -> str:
     here = urls.pathways()
     curated = ul(f"{a(here, urls.pathway(p.id), p.words('title'))}<br><span class=\"portal-meta\">"
-                 + (mark(_("For {countries}.").format(countries=countries_text(p.countries))) + " " if p.countries else "")
+                 + (mark(compose(_("For {countries}."), countries=countries_text(p.countries))) + " " if p.countries else "")
                  + f"{mark(cut(p.words('summary'), 200))}</span>"
                  for p in catalog.pathways.values())
     body = (f"<h2>{mark(_('Curated pathways'))}</h2><p>{mark(_('Written by curators, with the reason for each step.'))}</p>"

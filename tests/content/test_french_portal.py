@@ -148,3 +148,19 @@ def test_entry_pages_list_their_terms_in_each_language(real_site: Path, catalog:
                 _check(missing, english, _words(labels[vocabulary][term], "en"), f"catalog/{entry.id}/ {field}")
     assert len(seen) > 80, "the shipped entries use too few terms for this check to mean anything"
     assert not missing, "\n".join(missing)
+
+
+def test_places_without_a_french_name_are_marked_english_on_the_french_side(real_site: Path) -> None:
+    """England, Scotland and Wales have no name in CLDR's French: shown in English, marked so."""
+    seen, unmarked = 0, []
+    for page in sorted((real_site / "fr").rglob("*.html")):
+        for name in ("England", "Scotland", "Wales", "Northern Ireland"):
+            text = _text(page)
+            # In the portal's own words (badges, facts, "Pour ..."), not inside an English entry's summary.
+            # (A provider such as "Northern Ireland Hospice" is a name of its own.)
+            for found in re.finditer(rf"(?:Pour |pb-country\">|<dd>)(<span lang=\"en\">)?{name}(?=</|,|\.)", text):
+                seen += 1
+                if not found.group(1):
+                    unmarked.append(f"{page.relative_to(real_site)}: {found.group(0)}")
+    assert seen > 10, "the check finds the places it looks for"
+    assert unmarked == []

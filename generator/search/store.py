@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from ..model import Catalog, Entry
 from ..pages import urls
 from ..model.places import country_name
-from ..pages.badges import cut
+from ..i18n import _, join_marked, language_parts
+from ..pages.badges import cut, cut_parts
 from ..pages.entry import tiers_text, time_text
 from .facets import Facet, catalog_facets
 from .builder import LUNR_VERSION
@@ -41,20 +42,37 @@ def dumps(value: object) -> bytes:
 
 def display_row(catalog: Catalog, entry: Entry) -> list[object]:
     """[id, title, facts, summary, tiers, badges] for one result, as the catalog list's cards show it: facts in
-    one line (for the header search), the summary cut at a word, and [kind, text] badges in the cards' order."""
+    one line (for the header search), the summary cut at a word, and [kind, text] badges in the cards' order.
+
+    Where any of these has words in another language than the page's, the row gains a seventh item with their
+    runs of [words, language] ('t' title, 'f' facts, 's' summary) and each such badge a third item with its own,
+    so that the scripts mark them as the pages do (``language_parts``)."""
     v = catalog.vocab
-    facts = [tiers_text(entry), time_text(entry) if entry.duration else "",
-             v.label("cost", entry.cost) if entry.cost else "", entry.provider]
-    if entry.status == "paused":
-        facts.insert(0, "Paused")
-    shown = [("paused", "Paused") if entry.status == "paused" else ("", ""),
+    paused = _("Paused")
+    title, summary = entry.words("title"), entry.words("summary")
+    facts = join_marked(" · ", [f for f in (paused if entry.status == "paused" else "", tiers_text(entry),
+                                            time_text(entry) if entry.duration else "",
+                                            v.label("cost", entry.cost) if entry.cost else "", entry.provider) if f])
+    shown = [("paused", paused if entry.status == "paused" else ""),
              ("time", cut(entry.duration.describe(), 40) if entry.duration else ""),
              ("cost", v.label("cost", entry.cost) if entry.cost else ""),
-             ("format", ", ".join(v.label("formats", f) for f in entry.formats[:2])),
-             ("country", ", ".join(country_name(c) for c in entry.countries[:2])),
+             ("format", join_marked(", ", [v.label("formats", f) for f in entry.formats[:2]])),
+             ("country", join_marked(", ", [country_name(c) for c in entry.countries[:2]])),
              ("provider", cut(entry.provider, 60))]
-    return [entry.id, entry.title, " · ".join(f for f in facts if f), cut(entry.summary, 120), list(entry.tiers),
-            [[kind, text] for kind, text in shown if text]]
+    badges: list[list[object]] = []
+    for kind, text in shown:
+        if text:
+            runs = _marked(language_parts(text))
+            badges.append([kind, str(text), runs] if runs else [kind, str(text)])
+    row: list[object] = [entry.id, str(title), str(facts), str(cut(summary, 120)), list(entry.tiers), badges]
+    marks = {key: runs for key, runs in (("t", _marked(language_parts(title))), ("f", _marked(language_parts(facts))),
+                                          ("s", _marked(cut_parts(summary, 120)))) if runs}
+    return row + [marks] if marks else row
+
+
+def _marked(runs: list[tuple[str, str]]) -> list[list[str]]:
+    """The runs as JSON lists when any is in another language than the page's; [] when none is."""
+    return [list(run) for run in runs] if any(lang for _words, lang in runs) else []
 
 
 def facet_columns(facets: list[Facet], entries: list[Entry]) -> list[list[list[int]]]:

@@ -134,3 +134,19 @@ def test_find_my_pathway_marks_the_english_words_of_its_french_suggestions(page,
     # The role's English label inside a French reason is marked too.
     assert "registered nurse" in result.locator("li span[lang=en]").all_inner_texts()
     assert page.js_errors == []
+
+
+def test_french_search_results_mark_english_words_as_the_pages_do(page, french_url: str) -> None:
+    found = search_catalog(page, french_url + "fr/", "symptoms")
+    assert "mini-advanced" in found, found
+    card = page.locator(".portal-results .portal-list li").nth(found.index("mini-advanced"))
+    assert card.locator("a > span[lang=en]").inner_text() == "Managing symptoms at the end of life"
+    assert card.locator("p > span[lang=en]").inner_text().startswith("Assessing and managing common symptoms")
+    assert card.locator(".pb-format > span[lang=en]").inner_text() == "Online, facilitated"
+    # The header search's list marks them too.
+    page.goto(french_url + "fr/about/")
+    settle(page)
+    block = header_search(page, "aidant")
+    assert block.locator("a[href*='mini-aidants'] .portal-hs__title").inner_text() == "Soutenir l'aidant en soins palliatifs"
+    assert block.locator("a[href*='mini-aidants'] .portal-hs__title [lang]").count() == 0  # French on the French side
+    assert page.js_errors == []

@@ -283,3 +283,18 @@ def test_a_pathway_written_in_french_is_french_on_both_sides_and_gives_its_engli
     api = json.loads((site / "api/v1/pathways/mini-parcours.json").read_text(encoding="utf-8"))
     assert api["shown"]["title"] == {"text": "Supporting the family carer, in French", "lang": "en"}
     assert api["shown"]["summary"]["lang"] == "fr" and api["title"] == "Accompagner l'aidant, en français"
+
+
+def test_search_result_rows_carry_the_runs_of_words_in_another_language(french_portal: Path) -> None:
+    def rows(side: str) -> dict[str, list]:
+        files = sorted((french_portal / "site" / side / "search/catalog/d").glob("*.json"))
+        return {row[0]: row for f in files for row in json.loads(f.read_text(encoding="utf-8"))}
+
+    french, english = rows("fr"), rows(".")
+    basics = french["mini-basics"]
+    assert basics[6]["t"] == [[basics[1], "en"]] and {lang for _w, lang in basics[6]["s"]} == {"en"}
+    assert "".join(w for w, _l in basics[6]["s"]) == basics[3]
+    assert ["cost", "Free with registration", [["Free with registration", "en"]]] in basics[5]
+    assert "t" not in french["mini-aidants"][6] and "s" not in french["mini-aidants"][6]
+    assert english["mini-aidants"][6]["t"] == [["Soutenir l'aidant en soins palliatifs", "fr"]]
+    assert all(len(row) == 6 for key, row in english.items() if key not in ("mini-aidants", "mini-equipe"))

@@ -271,8 +271,9 @@
     rows.forEach(function (row) {
       // The same card as the plain list's (generator/pages/badges.py): title, summary, badges.
       var li = node("li", {className: "portal-card"});
-      li.appendChild(node("a", {href: engine.entryUrl(root, row[0])}, row[1]));
-      if (row[3]) li.appendChild(node("p", {}, row[3]));
+      var marks = row[6] || {};
+      li.appendChild(node("a", {href: engine.entryUrl(root, row[0])})).appendChild(PortalSearch.marked(row[1], marks.t));
+      if (row[3]) li.appendChild(node("p", {})).appendChild(PortalSearch.marked(row[3], marks.s));
       var facts = node("span", {className: "portal-badges"});
       (row[4] || []).forEach(function (t) {
         var tier = node("span", {className: "pt pt" + t});
@@ -280,7 +281,9 @@
         tier.appendChild(document.createTextNode(fill(_("Tier {number}"), {number: t})));
         facts.appendChild(tier);
       });
-      (row[5] || []).forEach(function (b) { facts.appendChild(node("span", {className: "pb-" + b[0]}, b[1])); });
+      (row[5] || []).forEach(function (b) {
+        facts.appendChild(node("span", {className: "pb-" + b[0]})).appendChild(PortalSearch.marked(b[1], b[2]));
+      });
       li.appendChild(facts);
       el.list.appendChild(li);
     });

@@ -74,10 +74,11 @@
   }
 
   /* A link as Material's Enter key expects: its first child carries a score. */
-  function link(href, score, title, facts) {
-    var a = node("a", {href: href, "class": "portal-hs__link"});
-    a.appendChild(node("span", {"class": "portal-hs__title", "data-md-score": String(score)}, title));
-    if (facts) a.appendChild(node("span", {"class": "portal-hs__facts"}, facts));
+  function link(href, score, row) {
+    var a = node("a", {href: href, "class": "portal-hs__link"}), marks = row[6] || {};
+    a.appendChild(node("span", {"class": "portal-hs__title", "data-md-score": String(score)}))
+      .appendChild(PortalSearch.marked(row[1], marks.t));
+    if (row[2]) a.appendChild(node("span", {"class": "portal-hs__facts"})).appendChild(PortalSearch.marked(row[2], marks.f));
     return a;
   }
 
@@ -111,7 +112,7 @@
         // An entry whose title is exactly what was typed wins Material's Enter key.
         var score = PortalSearch.exactKey(row[1]) === exact ? 1e9 : 0;
         var li = node("li", {});
-        li.appendChild(link(engine.entryUrl(root, row[0]), score, row[1], row[2]));
+        li.appendChild(link(engine.entryUrl(root, row[0]), score, row));
         list.appendChild(li);
       });
       b.appendChild(list);

@@ -491,8 +491,26 @@
     return parts.join(" ");
   }
 
+  /* A result's text as nodes: plain, or the build's runs of [words, language] with each run in another
+     language than the page's marked with it (generator/search/store.py, display_row). */
+  function marked(text, runs) {
+    var out = document.createDocumentFragment();
+    (runs || [[text, ""]]).forEach(function (run) {
+      var part = document.createTextNode(run[0]);
+      if (run[1]) {
+        var span = document.createElement("span");
+        span.lang = run[1];
+        span.appendChild(part);
+        part = span;
+      }
+      out.appendChild(part);
+    });
+    return out;
+  }
+
   window.PortalSearch = {
     note: note,
+    marked: marked,
     /* The engine for the site whose root URL is ``root`` (opened once per page). */
     open: function (root) {
       var base = new URL("search/catalog/", root).href;

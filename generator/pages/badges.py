@@ -7,7 +7,7 @@ colour (``--portal-tier-N`` in the portal's stylesheet) only adds to it.
 
 from __future__ import annotations
 
-from ..i18n import Fallback, _, current_language, in_language, join_marked, language_parts, mark, mark_format
+from ..i18n import Composed, Fallback, _, current_language, in_language, join_marked, language_parts, mark, mark_format
 from ..model import Catalog, Entry
 from ..model.places import country_name
 from .html import esc
@@ -55,6 +55,9 @@ def cut(text: str, limit: int) -> str:
 
 def cut_parts(text: str, limit: int) -> list[tuple[str, str]]:
     """:func:`cut`'s text as runs of (words, language), for a script that marks each run (``language_parts``)."""
+    if not isinstance(text, Composed):  # one language throughout: cut() keeps its mark
+        short = cut(text, limit)
+        return [(str(short), short.lang if isinstance(short, Fallback) else "")] if short else []
     chars = [(char, lang) for words, lang in language_parts(text) for char in words]
     squeezed: list[tuple[str, str]] = []  # white space squeezed as cut() squeezes it, across runs
     for char, lang in chars:

@@ -56,6 +56,6 @@ def test_a_cut_summary_keeps_each_runs_language_and_the_same_words() -> None:
                                         (", des soins de confort.", "")]
         assert cut_parts(text, 20) == [("Ajoute ", ""), ("Providing…", "en")]
         whole = localized({"en": "Providing   person-centred care for everyone"})  # one language throughout
-        assert cut_parts(whole, 20) == [("Providing…", "en")]
+        assert cut_parts(whole, 30) == [("Providing person-centred…", "en")] == [(str(cut(whole, 30)), "en")]
         assert cut_parts("Des soins  de confort", 200) == [("Des soins de confort", "")]
         assert cut_parts("", 20) == []

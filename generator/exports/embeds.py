@@ -138,7 +138,7 @@ def _title(outputs: Outputs, here: str, page_url: str, title: str) -> str:
 def card_title(item: Entry | Pathway) -> str:
     """The title a card shows (and its page head and oEmbed document give): the entry's in the build's language
     where it has one, marked with its language where it is another."""
-    return item.words("title") if isinstance(item, Entry) else item.words("title")
+    return item.words("title")
 
 
 def _summary(text: str) -> str:

@@ -143,6 +143,22 @@ class Source:
     note: str = ""
 
 
+def curator_language(offered: tuple[str, ...]) -> str:
+    """The language a curator writes an item's own words in: the portal's first, unless the item is offered only
+    in other languages (``offered``, its language tags), then the first of those."""
+    portal = default_language()
+    bases = [tag.split("-")[0].lower() for tag in offered]
+    return portal if not bases or portal.split("-")[0].lower() in bases else offered[0]
+
+
+def in_translation(original: str, source: str, translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...],
+                   name: str) -> str:
+    """Field ``name`` in the active language: its translation where ``translations`` gives one, else ``original``
+    (written in ``source``), marked with its language when that is not the page's."""
+    given = {lang: text for lang, fields in translations for field_name, text in fields if field_name == name}
+    return localized({source: original, **{k: v for k, v in given.items() if k != source}}, source)
+
+
 @dataclass
 class Entry:
     id: str
@@ -217,12 +233,9 @@ class Entry:
         original = {"title": self.title, "summary": self.summary, "note": self.note}[name]
         if not original:
             return ""
-        portal = default_language()
-        offered = [tag.split("-")[0].lower() for tag in self.languages]
-        curator = portal if not offered or portal.split("-")[0].lower() in offered else self.languages[0]
+        curator = curator_language(self.languages)
         source = (self.title_lang or self.languages[0]) if name == "title" else curator
-        given = {lang: text for lang, fields in self.translations for field_name, text in fields if field_name == name}
-        return localized({source: original, **{k: v for k, v in given.items() if k != source}}, source)
+        return in_translation(original, source, self.translations, name)
     # Where it comes from, when not from the portal's own catalog: the source's name in mkdocs.yml,
     # the address its file is edited at there, and this portal's file that extends it.
     origin: str = ""
@@ -366,9 +379,7 @@ class Pathway:
     def source_language(self) -> str:
         """The language the curator wrote the pathway's own words in: the portal's first, unless the pathway is
         offered only in other languages, then the first of those (as for an entry's summary)."""
-        portal = default_language()
-        offered = [tag.split("-")[0].lower() for tag in self.stated_languages]
-        return portal if not offered or portal.split("-")[0].lower() in offered else self.stated_languages[0]
+        return curator_language(self.stated_languages)
 
     def words(self, name: str) -> str:
         """The title, summary or 'for' in the active language: its translation when the pathway gives one, else
@@ -377,9 +388,7 @@ class Pathway:
         original = {"title": self.title, "summary": self.summary, "for": self.for_whom}[name]
         if not original or self.generated:
             return original
-        source = self.source_language
-        given = {lang: text for lang, fields in self.translations for field_name, text in fields if field_name == name}
-        return localized({source: original, **{k: v for k, v in given.items() if k != source}}, source)
+        return in_translation(original, self.source_language, self.translations, name)
 
     @classmethod
     def from_data(cls, d: dict[str, Any], path: str = "") -> Pathway:

@@ -37,7 +37,7 @@ from ..security.config_text import escape_printed_text
 from ..settings import OPTIONS, Settings, load_settings
 from ..validate import validate_project
 from . import plugin_languages as lang_site
-from . import rawhtml
+from . import fragments, rawhtml
 from .sitelinks import LinkBook
 from .plugin_config import PortalConfig
 
@@ -220,9 +220,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return files
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """The theme's templates write the generator's words with ``_()``, from the same message catalogs."""
+        """The theme's templates write the generator's words with ``_()``, from the same message catalogs, and
+        draw the parts that many pages share once (fragments.py)."""
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_callables(gettext, ngettext, newstyle=False, pgettext=pgettext, npgettext=npgettext)
+        dirs = list(config.theme.dirs)
+        fragments.install(env, dirs[:dirs.index(str(THEME_DIR))] if str(THEME_DIR) in dirs else [])
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import N_, _, default_language, localized
+from ..i18n import N_, _, current_language, default_language, localized
 from ..load.sources import Provenance
 from .dates import as_text
 from .duration import Duration, Length
@@ -229,13 +229,18 @@ class Entry:
 
         The title is in its source's language (``title_lang``, else the entry's first language); the summary
         and note are the curator's words, in the portal's first language, unless the entry is offered only in
-        other languages: then they are written in the entry's first language, as its title is."""
-        original = {"title": self.title, "summary": self.summary, "note": self.note}[name]
-        if not original:
-            return ""
-        curator = curator_language(self.languages)
-        source = (self.title_lang or self.languages[0]) if name == "title" else curator
-        return in_translation(original, source, self.translations, name)
+        other languages: then they are written in the entry's first language, as its title is.
+
+        Pages, cards, feeds and search rows ask for the same words tens of times per build, so each answer is
+        kept with the entry, by field and language (an entry's words do not change once it is read)."""
+        key = (name, current_language(), default_language())
+        kept = self.__dict__.setdefault("_words", {})
+        if key not in kept:
+            original = {"title": self.title, "summary": self.summary, "note": self.note}[name]
+            curator = curator_language(self.languages)
+            source = (self.title_lang or self.languages[0]) if name == "title" else curator
+            kept[key] = in_translation(original, source, self.translations, name) if original else ""
+        return kept[key]
     # Where it comes from, when not from the portal's own catalog: the source's name in mkdocs.yml,
     # the address its file is edited at there, and this portal's file that extends it.
     origin: str = ""

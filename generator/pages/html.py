@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..i18n import Fallback, mark
+from ..i18n import Fallback, escape_html, mark
 
 
 def esc(text: object) -> str:
     """Escape text for HTML content and attribute values."""
-    return html.escape(str(text), quote=True)
+    return escape_html(str(text))
 
 
 def short(text: str, limit: int = 300) -> str:

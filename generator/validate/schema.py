@@ -184,6 +184,12 @@ class _WholeNumbersDraft07(CodeGeneratorDraft07):
 
     generate_type = CodeGeneratorDraft04.generate_type
 
+    def exc(self, msg: str, *args: Any, append_to_msg: str | None = None, rule: str | None = None) -> None:
+        """A bare refusal. The compiler's own writes the failing part of the schema into the code at every
+        check, which made the code several times larger and compiling it a fifth of validation time; the
+        screen only has to say no, and jsonschema then words every error."""
+        self.l('raise JsonSchemaValueException("refused by the screen")')
+
 
 def _compile_screen(schema: dict[str, Any], formats: dict[str, Callable[[Any], bool]]) -> Callable[[Any], Any]:
     """``fastjsonschema.compile`` with the generator above; the library offers no hook for types."""

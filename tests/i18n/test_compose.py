@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from generator.i18n import _, active, compose, join_marked, language_parts, localized, mark
+import html
+
+import pytest
+
+from generator.i18n import _, active, compose, escape_html, join_marked, language_parts, localized, mark
 
 
 def test_english_words_on_an_english_page_gain_no_mark() -> None:
@@ -59,3 +63,9 @@ def test_a_cut_summary_keeps_each_runs_language_and_the_same_words() -> None:
         assert cut_parts(whole, 30) == [("Providing person-centred…", "en")] == [(str(cut(whole, 30)), "en")]
         assert cut_parts("Des soins  de confort", 200) == [("Des soins de confort", "")]
         assert cut_parts("", 20) == []
+
+
+@pytest.mark.parametrize("text", ["", "plain words", "a & b", "<b>", "x > y", 'say "hi"', "it's", "&amp;",
+                                  "é ü 中文", "all & < > \" ' of them"])
+def test_escape_html_is_html_escape(text: str) -> None:
+    assert escape_html(text) == html.escape(text, quote=True)

@@ -47,6 +47,11 @@ def test_pages_are_built_without_indentation(shipped_site: Path, page: str) -> N
     ("<p>a\n\u00a0b</p>", "<p>a\n\u00a0b</p>"),  # a no-break space is content, not indentation
     ("<pre>a</pre>\n  <pre>\n  b</pre>", "<pre>a</pre>\n<pre>\n  b</pre>"),
     ("no markup at all", "no markup at all"),
+    ("<Script>\n  a\n</SCRIPT >\n  <p>x</p>", "<Script>\n  a\n</SCRIPT >\n<p>x</p>"),  # any case, space before >
+    ("<prefix>\n  <p>x</p>", "<prefix>\n<p>x</p>"),  # not a pre element
+    ("<pre>\n  never closed\n  <p>x</p>", "<pre>\nnever closed\n<p>x</p>"),  # no end tag: nothing kept
+    ("<style>\n  a</style>\n  <pre>\n  b</pre>\n  <pre>\n  c", "<style>\n  a</style>\n<pre>\n  b</pre>\n<pre>\nc"),
+    ("<script>\n  x = '<pre>'\n</script>\n  <p>y</p>", "<script>\n  x = '<pre>'\n</script>\n<p>y</p>"),
 ])
 def test_compact_removes_only_indentation(html: str, expected: str) -> None:
     assert compact(html) == expected

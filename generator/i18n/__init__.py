@@ -110,6 +110,7 @@ class _Catalog:
     keys: frozenset[tuple[str | None, str]] = field(default_factory=frozenset)
 
 
+@lru_cache(maxsize=64)  # asked on every lookup of every message
 def _is_source(lang: str) -> bool:
     return lang.split("-")[0].lower() == SOURCE_LANGUAGE
 

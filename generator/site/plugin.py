@@ -38,8 +38,9 @@ from ..pages.icons import SPRITE, Sprite
 from ..security.config_text import escape_printed_text
 from ..settings import OPTIONS, Settings, load_settings
 from ..validate import validate_project
+from . import plugin_fragments as fragments
 from . import plugin_languages as lang_site
-from . import fragments, rawhtml
+from . import rawhtml
 from .sitelinks import LinkBook
 from .plugin_config import PortalConfig
 
@@ -263,7 +264,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's templates write the generator's words with ``_()``, from the same message catalogs, and
-        draw the parts that many pages share once (fragments.py)."""
+        draw the parts that many pages share once (plugin_fragments.py)."""
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_callables(gettext, ngettext, newstyle=False, pgettext=pgettext, npgettext=npgettext)
         dirs = list(config.theme.dirs)

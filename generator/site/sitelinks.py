@@ -48,7 +48,8 @@ class LinkBook:
         """Record the links in a page's content and the ids anywhere on it."""
         found = _CONTENT.search(html)
         end = html.find("</article>", found.end()) if found else -1
-        urls = [unescape(u) if "&" in u else u for u in _LINK.findall(html, found.end(), end)] if found and end >= 0 else []
+        content = _LINK.findall(html, found.end(), end) if found and end >= 0 else []
+        urls = [unescape(u) if "&" in u else u for u in content]
         self.links[dest] = [u for u in dict.fromkeys(urls) if _internal(u)]
         self.ids[dest] = frozenset(unescape(i) if "&" in i else i for i in _ids(html))
 

@@ -1,5 +1,5 @@
-"""Parts drawn once for many pages (generator/site/fragments.py): every page comes out byte for byte as if each
-part were drawn on it anew, in one language and in two, with a navigation that has a section; and a portal
+"""Parts drawn once for many pages (generator/site/plugin_fragments.py): every page comes out byte for byte as if
+each part were drawn on it anew, in one language and in two, with a navigation that has a section; and a portal
 that replaces one of those parts' templates gets its template drawn on every page."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.site import fragments
+from generator.site import plugin_fragments as fragments
 
 from tests.site_support import build
 

@@ -35,6 +35,7 @@ from .measure import ROOT, CHROMIUM, Fetched, Run, Sizes, browse, page_sizes, py
 from .synth import synth_project
 
 SCRATCH = ROOT / "benchmarks" / "scratch"
+PILE = SCRATCH / "built"  # sites set aside between builds (set_aside)
 RESULTS = ROOT / "benchmarks" / "results.md"
 FINDINGS = ROOT / "benchmarks" / "findings.md"
 WORST = ROOT / "benchmarks" / "worst-cases.md"  # written by benchmarks/worst.py
@@ -61,13 +62,30 @@ class Size:
     # The same catalog published in two languages (mkdocs.yml's languages): its build and its pages.
     bilingual: Run | None = None
     bilingual_pages: int = 0
+    # Every run's CPU time, in the order run; build, floor and bilingual above are the runs of median CPU time.
+    build_cpus: list[float] = field(default_factory=list)
+    floor_cpus: list[float] = field(default_factory=list)
+    bilingual_cpus: list[float] = field(default_factory=list)
 
 
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def measure(n: int, seed: int, two_languages: bool = False) -> Size:
+def median_run(runs: list[Run]) -> Run:
+    """The run of median CPU time (the lower of the middle two for an even count)."""
+    return sorted(runs, key=lambda r: r.cpu)[(len(runs) - 1) // 2]
+
+
+def set_aside(site: Path) -> None:
+    """Move a built site out of the way before the next build: renaming is instant, where deleting thousands
+    of files just before a build would load the file system during it. The pile goes at the end of the run."""
+    if site.exists():
+        PILE.mkdir(parents=True, exist_ok=True)
+        site.rename(PILE / f"{site.parent.name}-{time.monotonic_ns()}")
+
+
+def measure(n: int, seed: int, two_languages: bool = False, repeats: int = 1) -> Size:
     out = Size(n)
     project = SCRATCH / f"portal-{n}"
     shutil.rmtree(project, ignore_errors=True)
@@ -83,43 +101,55 @@ def measure(n: int, seed: int, two_languages: bool = False) -> Size:
         out.stages = json.loads(stages.output.strip().splitlines()[-1])
     log(f"stages: {out.stages or stages.output[-500:]}")
 
-    out.build = run_child(python("-m", "generator", "build", "--site-dir", "site"), cwd=project)
-    if out.build.code != 0:
-        raise SystemExit(f"the portal build of {n} entries failed:\n{out.build.output[-3000:]}")
-    out.sizes = page_sizes(project / "site")
-    log(f"build: {out.build.seconds:.1f} s ({out.build.cpu:.1f} s CPU), {out.build.peak_mb:.0f} MB, "
-        f"{out.sizes.pages:,} pages")
-
+    # The build and the floor take turns, so that a spell of other work on the machine falls on both alike.
     floor = SCRATCH / f"floor-{n}"
-    shutil.rmtree(floor, ignore_errors=True)
-    out.floor_pages = out.sizes.pages - 1  # the portal's pages but its 404.html, which the floor makes too
-    floor_project(floor, out.floor_pages, ROOT, seed)
-    out.floor = run_child(python("-m", "mkdocs", "build", "-q", "--site-dir", "site"), cwd=floor)
-    if out.floor.code != 0:
-        raise SystemExit(f"the floor build failed:\n{out.floor.output[-3000:]}")
-    log(f"floor: {out.floor.seconds:.1f} s ({out.floor.cpu:.1f} s CPU), {out.floor.peak_mb:.0f} MB")
+    builds: list[Run] = []
+    floors: list[Run] = []
+    for turn in range(repeats):
+        set_aside(project / "site")
+        build = run_child(python("-m", "generator", "build", "--site-dir", "site"), cwd=project)
+        if build.code != 0:
+            raise SystemExit(f"the portal build of {n} entries failed:\n{build.output[-3000:]}")
+        builds.append(build)
+        if turn == 0:
+            out.sizes = page_sizes(project / "site")
+            shutil.rmtree(floor, ignore_errors=True)
+            out.floor_pages = out.sizes.pages - 1  # the portal's pages but its 404.html, which the floor makes too
+            floor_project(floor, out.floor_pages, ROOT, seed)
+        log(f"build: {build.seconds:.1f} s ({build.cpu:.1f} s CPU), {build.peak_mb:.0f} MB")
+        set_aside(floor / "site")
+        bare = run_child(python("-m", "mkdocs", "build", "-q", "--site-dir", "site"), cwd=floor)
+        if bare.code != 0:
+            raise SystemExit(f"the floor build failed:\n{bare.output[-3000:]}")
+        floors.append(bare)
+        log(f"floor: {bare.seconds:.1f} s ({bare.cpu:.1f} s CPU), {bare.peak_mb:.0f} MB")
+    out.build, out.floor = median_run(builds), median_run(floors)
+    out.build_cpus, out.floor_cpus = [r.cpu for r in builds], [r.cpu for r in floors]
 
     out.browser = browse(project / "site", QUERY)
     home = out.browser["home"]
     log(f"home page: {home.requests} requests, {home.raw_bytes / KB:.0f} KB ({home.gzip_bytes / KB:.0f} KB gzipped)")
     out.search = search_figures(project / "site")
     if two_languages:
-        measure_languages(out, seed)
+        measure_languages(out, seed, repeats)
     return out
 
 
-def measure_languages(out: Size, seed: int) -> None:
+def measure_languages(out: Size, seed: int, repeats: int = 1) -> None:
     """The same catalog in English and French: it should cost about twice the pages, no more."""
     project = SCRATCH / f"portal-{out.entries}-two-languages"
     shutil.rmtree(project, ignore_errors=True)
     synth_project(project, out.entries, seed, languages=True)
-    out.bilingual = run_child(python("-m", "generator", "build", "--site-dir", "site"), cwd=project)
-    if out.bilingual.code != 0:
-        raise SystemExit(f"the two-language build of {out.entries} entries failed:\n"
-                         f"{out.bilingual.output[-3000:]}")
-    out.bilingual_pages = page_sizes(project / "site").pages
-    log(f"two languages: {out.bilingual.seconds:.1f} s ({out.bilingual.cpu:.1f} s CPU), "
-        f"{out.bilingual_pages:,} pages")
+    runs: list[Run] = []
+    for _turn in range(repeats):
+        set_aside(project / "site")
+        run = run_child(python("-m", "generator", "build", "--site-dir", "site"), cwd=project)
+        if run.code != 0:
+            raise SystemExit(f"the two-language build of {out.entries} entries failed:\n{run.output[-3000:]}")
+        runs.append(run)
+        out.bilingual_pages = page_sizes(project / "site").pages
+        log(f"two languages: {run.seconds:.1f} s ({run.cpu:.1f} s CPU), {out.bilingual_pages:,} pages")
+    out.bilingual, out.bilingual_cpus = median_run(runs), [r.cpu for r in runs]
     shutil.rmtree(project, ignore_errors=True)
 
 
@@ -210,14 +240,18 @@ def _ok(good: bool) -> str:
     return "yes" if good else "**NO**"
 
 
-def report(results: list[Size], started: str, seed: int, host: list[str], seconds: float) -> str:
+def report(results: list[Size], started: str, seed: int, host: list[str], seconds: float, repeats: int = 1) -> str:
+    turns = (f" The portal's build and the floor ran {repeats} times each at every size, taking turns (and the "
+             f"two-language build {repeats} times); each figure is the run of median CPU time, and every run's "
+             "CPU time is listed under Build." if repeats > 1 else "")
     lines = [
         "# Benchmark results",
         "",
         f"`make bench` (`python -m benchmarks.run`), run {started}, took {seconds / 60:.1f} minutes. "
         f"Synthetic catalogs from benchmarks/synth.py, seed {seed}. Each build runs in its own process; "
         "peak memory is that process's maximum resident set size. The build targets are judged on CPU time "
-        "(user + system), which other work on a shared machine disturbs far less than wall time; both are shown.",
+        "(user + system), which other work on a shared machine disturbs far less than wall time; both are shown."
+        + turns,
         "",
         "## Machine",
         "",
@@ -274,6 +308,13 @@ def report(results: list[Size], started: str, seed: int, host: list[str], second
     row("full build: CPU (s)", [r.build.cpu for r in results], "{:.1f}")
     row("floor, bare Material with the same page count: wall (s)", [r.floor.seconds for r in results], "{:.1f}")
     row("floor: CPU (s)", [r.floor.cpu for r in results], "{:.1f}")
+    if any(len(r.build_cpus) > 1 for r in results):
+        def runs(cpus: list[float]) -> str:
+            return ", ".join(f"{c:.1f}" for c in cpus) or "–"
+        lines.append("| full build: CPU of every run (s) | " + " | ".join(runs(r.build_cpus) for r in results)
+                     + (" | |" if len(results) > 1 else " |"))
+        lines.append("| floor: CPU of every run (s) | " + " | ".join(runs(r.floor_cpus) for r in results)
+                     + (" | |" if len(results) > 1 else " |"))
     row("build ÷ floor, CPU", ratios, "{:.2f}")
     row("build ÷ floor, wall", wall_ratios, "{:.2f}")
     row("build peak memory (MB)", [r.build.peak_mb for r in results], "{:,.0f}")
@@ -285,6 +326,9 @@ def report(results: list[Size], started: str, seed: int, host: list[str], second
             f"{r.bilingual_pages:,}" if r.bilingual else "–" for r in results) + growth + " |")
         lines.append("| two languages: full build CPU (s) | " + " | ".join(
             f"{r.bilingual.cpu:.1f}" if r.bilingual else "–" for r in results) + growth + " |")
+        if any(len(r.bilingual_cpus) > 1 for r in results):
+            lines.append("| two languages: CPU of every run (s) | " + " | ".join(
+                ", ".join(f"{c:.1f}" for c in r.bilingual_cpus) or "–" for r in results) + growth + " |")
     row("HTML bytes, all pages (MB)", [r.sizes.total_bytes / KB / KB for r in results], "{:,.1f}")
 
     lines += ["", "## HTML bytes per page, by kind", "",
@@ -370,7 +414,8 @@ def load(path: Path) -> tuple[list[Size], dict[str, Any]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     results = []
     for raw in data["results"]:
-        r = Size(**{k: v for k, v in raw.items() if k in ("entries", "synth_s", "stages", "floor_pages", "search")})
+        r = Size(**{k: v for k, v in raw.items() if k in ("entries", "synth_s", "stages", "floor_pages", "search",
+                                                           "build_cpus", "floor_cpus", "bilingual_cpus")})
         r.validate, r.build, r.floor = (Run(**raw[k]) for k in ("validate", "build", "floor"))
         if raw.get("bilingual"):
             r.bilingual, r.bilingual_pages = Run(**raw["bilingual"]), raw["bilingual_pages"]
@@ -390,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--keep", action="store_true", help="keep benchmarks/scratch/ for a look afterwards")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="builds of each kind per size, taking turns; the median is reported (default 3)")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report again from the figures of the last run (results.json beside --out)")
     args = parser.parse_args(argv)
@@ -399,13 +446,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sizes = sorted(int(s) for s in args.sizes.split(","))
         began = time.perf_counter()
-        meta = {"started": time.strftime("%Y-%m-%d %H:%M %Z"), "seed": args.seed, "host": machine()}
+        meta = {"started": time.strftime("%Y-%m-%d %H:%M %Z"), "seed": args.seed, "host": machine(),
+                "repeats": args.repeats}
         SCRATCH.mkdir(parents=True, exist_ok=True)
         # The two-language case at the smallest size: it answers "twice the pages, no more" on its own.
-        results = [measure(n, args.seed, two_languages=n == sizes[0]) for n in sizes]
+        results = [measure(n, args.seed, two_languages=n == sizes[0], repeats=max(1, args.repeats)) for n in sizes]
         meta["seconds"] = time.perf_counter() - began
         save(results, meta, figures)
-    text = report(results, meta["started"], meta["seed"], meta["host"], meta["seconds"])
+    text = report(results, meta["started"], meta["seed"], meta["host"], meta["seconds"], meta.get("repeats", 1))
     args.out.write_text(text, encoding="utf-8")
     log(f"wrote {args.out}")
     if not args.keep and not args.report_only:

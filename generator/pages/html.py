@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..i18n import Fallback, escape_html, mark
@@ -38,18 +39,29 @@ def rel(from_url: str, to_url: str) -> str:
     Plain string work, as posixpath.relpath would give: relpath asks the OS for
     the working folder on every call, and this runs for every link of every page.
     """
-    base = from_url.rstrip("/") if from_url.endswith("/") else from_url.rstrip("/").rpartition("/")[0]
-    here = [p for p in base.split("/") if p and p != "."]
-    there = [p for p in (to_url.rstrip("/") or ".").split("/") if p and p != "."]
+    here, there = _folder_parts(from_url), _target_parts(to_url)
     common = 0
     for mine, theirs in zip(here, there):
         if mine != theirs:
             break
         common += 1
-    path = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    path = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
     if to_url.endswith("/") and path != ".":
         path += "/"
     return "./" if path == "." else path
+
+
+# A build writes hundreds of thousands of links between a few tens of thousands of pages: each page's folder and
+# each target are split once.
+@lru_cache(maxsize=65536)
+def _folder_parts(from_url: str) -> tuple[str, ...]:
+    base = from_url.rstrip("/") if from_url.endswith("/") else from_url.rstrip("/").rpartition("/")[0]
+    return tuple(p for p in base.split("/") if p and p != ".")
+
+
+@lru_cache(maxsize=65536)
+def _target_parts(to_url: str) -> tuple[str, ...]:
+    return tuple(p for p in (to_url.rstrip("/") or ".").split("/") if p and p != ".")
 
 
 def lang_of(text: str) -> str:

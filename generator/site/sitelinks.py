@@ -21,9 +21,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 _CONTENT = re.compile(r'<article class="md-content__inner[^"]*">')
-_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
-# Without a leading \s the pattern starts with a literal, which re finds far faster; the character before
-# each match is checked instead (``_ids``).
+# Attributes as ``\s(?:href|src)="([^"]*)"`` and ``\sid="([^"]*)"`` would find them, each pattern starting with
+# a literal, which re finds far faster; the character before each match is checked instead (``_attributes``).
+_HREF = re.compile(r'href="([^"]*)"')
+_SRC = re.compile(r'src="([^"]*)"')
 _ID = re.compile(r'id="([^"]*)"')
 
 
@@ -48,10 +49,10 @@ class LinkBook:
         """Record the links in a page's content and the ids anywhere on it."""
         found = _CONTENT.search(html)
         end = html.find("</article>", found.end()) if found else -1
-        content = _LINK.findall(html, found.end(), end) if found and end >= 0 else []
+        content = _attributes(html, (_HREF, _SRC), found.end(), end) if found and end >= 0 else []
         urls = [unescape(u) if "&" in u else u for u in content]
         self.links[dest] = [u for u in dict.fromkeys(urls) if _internal(u)]
-        self.ids[dest] = frozenset(unescape(i) if "&" in i else i for i in _ids(html))
+        self.ids[dest] = frozenset(unescape(i) if "&" in i else i for i in _attributes(html, (_ID,), 0, len(html)))
 
     def broken(self, site: Path) -> list[BrokenLink]:
         """Every recorded link whose file (or id) is missing from the built ``site``."""
@@ -87,9 +88,12 @@ class LinkBook:
         return None
 
 
-def _ids(html: str) -> list[str]:
-    """The value of every ``id`` attribute: an ``id="`` after white space, as in ``\\sid="([^"]*)"``."""
-    return [m[1] for m in _ID.finditer(html) if m.start() and html[m.start() - 1].isspace()]
+def _attributes(html: str, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> list[str]:
+    """The values of the attributes ``patterns`` find between ``start`` and ``end``, each after white space, in the
+    order they come."""
+    found = [(m.start(), m[1]) for pattern in patterns for m in pattern.finditer(html, start, end)
+             if m.start() > start and html[m.start() - 1].isspace()]
+    return [value for _, value in sorted(found)] if len(patterns) > 1 else [value for _, value in found]
 
 
 @lru_cache(maxsize=65536)

@@ -523,10 +523,12 @@ def _summary_pairs(texts: list[str], threshold: float) -> Iterator[tuple[int, in
     first one only, so the work grows with the catalog, not with its square.
     """
     shingles = [_shingles(t) for t in texts]
+    encoded = [[run.encode("utf-8") for run in runs] for runs in shingles]
     for salt in (b"", b"\x01"):
         buckets: dict[int, int] = {}
+        start = zlib.crc32(salt)  # crc32(run, crc32(salt)) is crc32(salt + run), without joining the bytes
         for n, runs in enumerate(shingles):
-            key = min(zlib.crc32(salt + run.encode("utf-8")) for run in runs)
+            key = min(zlib.crc32(run, start) for run in encoded[n])
             m = buckets.setdefault(key, n)
             if m != n:
                 shared = len(shingles[m] & runs) / len(shingles[m] | runs)

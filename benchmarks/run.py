@@ -102,6 +102,15 @@ def set_aside(site: Path) -> None:
         site.rename(PILE / f"{site.parent.name}-{time.monotonic_ns()}")
 
 
+def build_site(project: Path, command: list[str], what: str) -> Run:
+    """One build of ``project`` into its ``site`` folder, the last one set aside first; a failed build ends the run."""
+    set_aside(project / "site")
+    run = run_child(command, cwd=project)
+    if run.code != 0:
+        raise SystemExit(f"{what} failed:\n{run.output[-3000:]}")
+    return run
+
+
 def measure(n: int, seed: int, two_languages: bool = False, repeats: int = 1) -> Size:
     out = Size(n)
     project = SCRATCH / f"portal-{n}"
@@ -123,10 +132,8 @@ def measure(n: int, seed: int, two_languages: bool = False, repeats: int = 1) ->
     builds: list[Run] = []
     floors: list[Run] = []
     for turn in range(repeats):
-        set_aside(project / "site")
-        build = run_child(python("-m", "generator", "build", "--site-dir", "site"), cwd=project)
-        if build.code != 0:
-            raise SystemExit(f"the portal build of {n} entries failed:\n{build.output[-3000:]}")
+        build = build_site(project, python("-m", "generator", "build", "--site-dir", "site"),
+                           f"the portal build of {n} entries")
         builds.append(build)
         if turn == 0:
             out.sizes = page_sizes(project / "site")
@@ -134,10 +141,7 @@ def measure(n: int, seed: int, two_languages: bool = False, repeats: int = 1) ->
             out.floor_pages = out.sizes.pages - 1  # the portal's pages but its 404.html, which the floor makes too
             floor_project(floor, out.floor_pages, ROOT, seed)
         log(f"build: {build.seconds:.1f} s ({build.cpu:.1f} s CPU), {build.peak_mb:.0f} MB")
-        set_aside(floor / "site")
-        bare = run_child(python("-m", "mkdocs", "build", "-q", "--site-dir", "site"), cwd=floor)
-        if bare.code != 0:
-            raise SystemExit(f"the floor build failed:\n{bare.output[-3000:]}")
+        bare = build_site(floor, python("-m", "mkdocs", "build", "-q", "--site-dir", "site"), "the floor build")
         floors.append(bare)
         log(f"floor: {bare.seconds:.1f} s ({bare.cpu:.1f} s CPU), {bare.peak_mb:.0f} MB")
     out.build, out.floor = median_run(builds), median_run(floors)
@@ -158,13 +162,12 @@ def measure_languages(out: Size, seed: int, repeats: int = 1) -> None:
     shutil.rmtree(project, ignore_errors=True)
     synth_project(project, out.entries, seed, languages=True)
     runs: list[Run] = []
-    for _turn in range(repeats):
-        set_aside(project / "site")
-        run = run_child(python("-m", "generator", "build", "--site-dir", "site"), cwd=project)
-        if run.code != 0:
-            raise SystemExit(f"the two-language build of {out.entries} entries failed:\n{run.output[-3000:]}")
+    for turn in range(repeats):
+        run = build_site(project, python("-m", "generator", "build", "--site-dir", "site"),
+                         f"the two-language build of {out.entries} entries")
         runs.append(run)
-        out.bilingual_pages = page_sizes(project / "site").pages
+        if turn == 0:
+            out.bilingual_pages = page_sizes(project / "site").pages
         log(f"two languages: {run.seconds:.1f} s ({run.cpu:.1f} s CPU), {out.bilingual_pages:,} pages")
     out.bilingual, out.bilingual_cpus = median_run(runs), [r.cpu for r in runs]
     shutil.rmtree(project, ignore_errors=True)
@@ -257,6 +260,10 @@ def _ok(good: bool) -> str:
     return "yes" if good else "**NO**"
 
 
+def _every_run(cpus: list[float]) -> str:
+    return ", ".join(f"{c:.1f}" for c in cpus) or "–"
+
+
 def report(results: list[Size], started: str, seed: int, host: list[str], seconds: float, repeats: int = 1,
            scratch: str = "disk") -> str:
     where = (" Catalogs and sites were written to a folder in memory (/dev/shm): on this machine's disk, creating "
@@ -332,12 +339,11 @@ def report(results: list[Size], started: str, seed: int, host: list[str], second
     row("floor, bare Material with the same page count: wall (s)", [r.floor.seconds for r in results], "{:.1f}")
     row("floor: CPU (s)", [r.floor.cpu for r in results], "{:.1f}")
     if any(len(r.build_cpus) > 1 for r in results):
-        def runs(cpus: list[float]) -> str:
-            return ", ".join(f"{c:.1f}" for c in cpus) or "–"
-        lines.append("| full build: CPU of every run (s) | " + " | ".join(runs(r.build_cpus) for r in results)
-                     + (" | |" if len(results) > 1 else " |"))
-        lines.append("| floor: CPU of every run (s) | " + " | ".join(runs(r.floor_cpus) for r in results)
-                     + (" | |" if len(results) > 1 else " |"))
+        no_growth = " | |" if len(results) > 1 else " |"
+        lines.append("| full build: CPU of every run (s) | " + " | ".join(_every_run(r.build_cpus) for r in results)
+                     + no_growth)
+        lines.append("| floor: CPU of every run (s) | " + " | ".join(_every_run(r.floor_cpus) for r in results)
+                     + no_growth)
     row("build ÷ floor, CPU", ratios, "{:.2f}")
     row("build ÷ floor, wall", wall_ratios, "{:.2f}")
     row("build peak memory (MB)", [r.build.peak_mb for r in results], "{:,.0f}")
@@ -351,7 +357,7 @@ def report(results: list[Size], started: str, seed: int, host: list[str], second
             f"{r.bilingual.cpu:.1f}" if r.bilingual else "–" for r in results) + growth + " |")
         if any(len(r.bilingual_cpus) > 1 for r in results):
             lines.append("| two languages: CPU of every run (s) | " + " | ".join(
-                ", ".join(f"{c:.1f}" for c in r.bilingual_cpus) or "–" for r in results) + growth + " |")
+                _every_run(r.bilingual_cpus) for r in results) + growth + " |")
     row("HTML bytes, all pages (MB)", [r.sizes.total_bytes / KB / KB for r in results], "{:,.1f}")
 
     lines += ["", "## HTML bytes per page, by kind", "",

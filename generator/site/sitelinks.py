@@ -49,10 +49,9 @@ class LinkBook:
         """Record the links in a page's content and the ids anywhere on it."""
         found = _CONTENT.search(html)
         end = html.find("</article>", found.end()) if found else -1
-        content = _attributes(html, (_HREF, _SRC), found.end(), end) if found and end >= 0 else []
-        urls = [unescape(u) if "&" in u else u for u in content]
+        urls = _attributes(html, (_HREF, _SRC), found.end(), end) if found and end >= 0 else []
         self.links[dest] = [u for u in dict.fromkeys(urls) if _internal(u)]
-        self.ids[dest] = frozenset(unescape(i) if "&" in i else i for i in _attributes(html, (_ID,), 0, len(html)))
+        self.ids[dest] = frozenset(_attributes(html, (_ID,), 0, len(html)))
 
     def broken(self, site: Path) -> list[BrokenLink]:
         """Every recorded link whose file (or id) is missing from the built ``site``."""
@@ -89,11 +88,11 @@ class LinkBook:
 
 
 def _attributes(html: str, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> list[str]:
-    """The values of the attributes ``patterns`` find between ``start`` and ``end``, each after white space, in the
-    order they come."""
-    found = [(m.start(), m[1]) for pattern in patterns for m in pattern.finditer(html, start, end)
-             if m.start() > start and html[m.start() - 1].isspace()]
-    return [value for _, value in sorted(found)] if len(patterns) > 1 else [value for _, value in found]
+    """The values, unescaped, of the attributes ``patterns`` find between ``start`` and ``end``, each after white
+    space, in the order they come."""
+    found = sorted((m.start(), m[1]) for pattern in patterns for m in pattern.finditer(html, start, end)
+                   if m.start() > start and html[m.start() - 1].isspace())
+    return [unescape(value) if "&" in value else value for _, value in found]
 
 
 @lru_cache(maxsize=65536)
